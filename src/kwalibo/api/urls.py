@@ -11,4 +11,6 @@ urlpatterns = [
     path("docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("register/", include("kwalibo.register.api")),
+    path("", include("kwalibo.assessments.api")),
+    path("", include("kwalibo.passport.api")),
 ]

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "kwalibo.accounts",
     "kwalibo.audit",
     "kwalibo.register",
+    "kwalibo.assessments",
+    "kwalibo.passport",
     "kwalibo.api",
 ]
 

@@ -16,5 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("kwalibo.accounts.urls")),
+    path("toetsing/", include("kwalibo.assessments.urls")),
+    path("bodempaspoort/", include("kwalibo.passport.urls")),
     path("", include("kwalibo.register.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The soil-quality assessment engine (toetsing): pure Python, no Django."""
