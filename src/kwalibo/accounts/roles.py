@@ -32,6 +32,11 @@ class Capability(StrEnum):
     REPORT_CERTIFICATE = "report_certificate"  # Bbk art 20: CI/RvA report certificate changes
     VIEW_AUDIT = "view_audit"
     VIEW_OWN_ORGANISATION = "view_own_organisation"
+    ISSUE_DECLARATION = "issue_declaration"  # Bbk art 38-39: the disposer issues the MvB
+    FILE_NOTIFICATION = "file_notification"  # Bbk art 42: notification of application
+    CONFIRM_CUSTODY_STEP = "confirm_custody_step"  # transport, receipt, application
+    VIEW_NOTIFICATIONS = "view_notifications"  # competent authority, supervision
+    VIEW_ALL_DECLARATIONS = "view_all_declarations"  # supervision of soil flows
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -44,11 +49,27 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_AUDIT,
         }
     ),
-    Role.INSPECTORATE: frozenset({Capability.VIEW_REGISTER_INTERNAL, Capability.VIEW_AUDIT}),
+    Role.INSPECTORATE: frozenset(
+        {
+            Capability.VIEW_REGISTER_INTERNAL,
+            Capability.VIEW_AUDIT,
+            Capability.VIEW_NOTIFICATIONS,
+            Capability.VIEW_ALL_DECLARATIONS,
+        }
+    ),
     Role.CERTIFYING_INSTITUTION: frozenset({Capability.REPORT_CERTIFICATE}),
     Role.ACCREDITATION_BODY: frozenset({Capability.REPORT_CERTIFICATE}),
-    Role.ENVIRONMENTAL_SERVICE: frozenset(),
-    Role.COMPANY: frozenset({Capability.VIEW_OWN_ORGANISATION}),
+    Role.ENVIRONMENTAL_SERVICE: frozenset(
+        {Capability.VIEW_NOTIFICATIONS, Capability.VIEW_ALL_DECLARATIONS}
+    ),
+    Role.COMPANY: frozenset(
+        {
+            Capability.VIEW_OWN_ORGANISATION,
+            Capability.ISSUE_DECLARATION,
+            Capability.FILE_NOTIFICATION,
+            Capability.CONFIRM_CUSTODY_STEP,
+        }
+    ),
 }
 
 # Django model permissions (used by the admin) granted per role, as "app_label.codename".
