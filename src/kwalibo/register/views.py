@@ -1,6 +1,7 @@
 """Public pages of the register: search, organisation page, activity catalogue, exports."""
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -8,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET
 
 from kwalibo.register import selectors
@@ -34,11 +36,27 @@ def search(request: HttpRequest) -> HttpResponse:
             on=on,
         )
         page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "on": on}
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "on": on,
+        "on_param": request.GET.get("on", ""),
+        "query": query.urlencode(),
+    }
     template = (
         "register/_results.html" if request.headers.get("HX-Request") else "register/search.html"
     )
     return render(request, template, context)
+
+
+def _reference_date(value: str) -> dt.date | None:
+    """The date in `?op=YYYY-MM-DD`; None (today) when absent or not a real date."""
+    try:
+        return parse_date(value.strip()) if value else None
+    except ValueError:
+        return None
 
 
 @require_GET
@@ -47,7 +65,10 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     organisation = selectors.organisation_get_for_viewer(
         viewer=request.user, organisation_id=organisation_id
     )
-    entry = selectors.organisation_register_entry(viewer=request.user, organisation=organisation)
+    on = _reference_date(request.GET.get("op", ""))
+    entry = selectors.organisation_register_entry(
+        viewer=request.user, organisation=organisation, on=on
+    )
     return render(request, "register/organisation.html", {"entry": entry})
 
 
