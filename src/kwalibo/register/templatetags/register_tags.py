@@ -15,7 +15,7 @@ register = template.Library()
 def status_label(value: str | None) -> str:
     """The translated label of a recognition status ("granted" -> "verleend")."""
     try:
-        return gettext(Status(value).label)
+        return gettext(Status(value or "").label)
     except ValueError:
         return value or ""
 
