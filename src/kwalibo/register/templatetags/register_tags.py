@@ -32,8 +32,9 @@ def decision_label(value: str) -> str:
 @register.filter
 def localised_name(item: Any) -> str:
     """`name_en` when the page is in English and the item has one, else `name_nl`."""
-    if (get_language() or "nl").startswith("en") and getattr(item, "name_en", ""):
-        return str(item.name_en)
+    english: str = getattr(item, "name_en", "") or ""
+    if english and (get_language() or "nl").startswith("en"):
+        return english
     return str(getattr(item, "name_nl", item))
 
 
