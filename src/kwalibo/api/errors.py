@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -27,6 +28,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             else {"non_field_errors": response.data}
         )
         response.data = {"detail": "Invalid input.", "errors": errors}
+    elif isinstance(exc, exceptions.Throttled):
+        response.data = {
+            "detail": gettext("Too many requests. Try again in %(seconds)d seconds.")
+            % {"seconds": int(exc.wait or 1)},
+            "errors": {},
+        }
     elif isinstance(response.data, dict) and "detail" in response.data:
         response.data = {"detail": str(response.data["detail"]), "errors": {}}
     return response

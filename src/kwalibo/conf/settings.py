@@ -154,6 +154,13 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 )
 
+
+
+def _rate(value: str) -> str | None:
+    """A DRF rate ("120/minute"); "off" disables the limit (benchmarks, internal networks)."""
+    return None if value.strip().lower() in {"off", "none"} else value
+
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -166,11 +173,11 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "kwalibo.api.throttling.LoggedInUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("THROTTLE_ANON", default="120/minute"),
-        "user": env.str("THROTTLE_USER", default="1200/minute"),
+        "anon": _rate(env.str("THROTTLE_ANON", default="120/minute")),
+        "user": _rate(env.str("THROTTLE_USER", default="1200/minute")),
     },
     "EXCEPTION_HANDLER": "kwalibo.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,6 +1,7 @@
 """Public register API: search, check on a date, activity catalogue, errors, rate limit."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.conf import settings
@@ -223,28 +224,54 @@ def test_activities_have_stable_codes(api: APIClient) -> None:
     assert "BRL SIKB 2000" in veldwerk["norm_documents"]
 
 
-@override_settings(
-    REST_FRAMEWORK={
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "100/minute"},
-    }
-)
-def test_public_endpoints_are_rate_limited(api: APIClient, organisation: Organisation) -> None:
+def throttled(rates: dict[str, str], call) -> list:
+    """Run `call` under these throttle rates and restore the configured ones afterwards."""
     cache.clear()
-    api_settings.reload()
-    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     try:
-        codes = [
-            api.get(
-                "/api/v1/register/check", {"kvk": "12345678", "activity": "veldwerk"}
-            ).status_code
-            for _ in range(4)
-        ]
+        with override_settings(
+            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+        ):
+            api_settings.reload()
+            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+            return call()
     finally:
         api_settings.reload()
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
         cache.clear()
+
+
+def test_public_endpoints_are_rate_limited(api: APIClient, organisation: Organisation) -> None:
+    codes = throttled(
+        {"anon": "3/minute", "user": "100/minute"},
+        lambda: [
+            api.get(
+                "/api/v1/register/check", {"kvk": "12345678", "activity": "veldwerk"}
+            ).status_code
+            for _ in range(4)
+        ],
+    )
     assert codes == [200, 200, 200, 429]
+
+
+def test_anonymous_callers_get_the_anonymous_rate_not_the_user_rate(
+    api: APIClient, organisation: Organisation
+) -> None:
+    responses = throttled(
+        {"anon": "5/minute", "user": "2/minute"},
+        lambda: [
+            api.get(
+                "/api/v1/register/check",
+                {"kvk": "12345678", "activity": "veldwerk"},
+                HTTP_ACCEPT_LANGUAGE="en",
+            )
+            for _ in range(6)
+        ],
+    )
+    assert [r.status_code for r in responses] == [200] * 5 + [429]
+    assert "Retry-After" in responses[-1].headers
+    assert re.fullmatch(
+        r"Too many requests\. Try again in (59|60) seconds\.", responses[-1].json()["detail"]
+    )
 
 
 def test_health_check_reports_database(client) -> None:
