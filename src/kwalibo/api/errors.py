@@ -31,7 +31,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, exceptions.Throttled):
         response.data = {
             "detail": gettext("Too many requests. Try again in %(seconds)d seconds.")
-            % {"seconds": int(exc.wait or 1)},
+            % {"seconds": int(getattr(exc, "wait", None) or 1)},
             "errors": {},
         }
     elif isinstance(response.data, dict) and "detail" in response.data:

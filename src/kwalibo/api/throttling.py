@@ -14,6 +14,6 @@ class LoggedInUserRateThrottle(UserRateThrottle):
     """The `user` rate, for authenticated users only (anonymous callers fall under `anon`)."""
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
-        if not (request.user and request.user.is_authenticated):
+        if not request.user.is_authenticated:
             return None
         return super().get_cache_key(request, view)
