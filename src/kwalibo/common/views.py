@@ -1,7 +1,8 @@
-"""Platform-wide views: the health check."""
+"""Platform-wide views: the health check and the rate-limit page."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -31,3 +32,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "database": {"status": "ok", "vendor": connection.vendor},
         }
     )
+
+
+def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """429 for a client that exceeded the rate limit of the public pages."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "kwalibo.conf.urls"
@@ -155,11 +156,16 @@ SECURE_PROXY_SSL_HEADER = (
 )
 
 
-
 def _rate(value: str) -> str | None:
     """A DRF rate ("120/minute"); "off" disables the limit (benchmarks, internal networks)."""
     return None if value.strip().lower() in {"off", "none"} else value
 
+
+# Public web pages, per client IP (kwalibo.common.ratelimit); "off" disables.
+RATE_PAGES = env.str("RATE_PAGES", default="120/m")
+RATE_EXPORTS = env.str("RATE_EXPORTS", default="10/m")
+RATELIMIT_VIEW = "kwalibo.common.views.rate_limited"
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

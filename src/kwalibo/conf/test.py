@@ -6,6 +6,8 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-not-used-anywhere-else")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("THROTTLE_ANON", "10000/minute")
 os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("RATE_PAGES", "10000/m")
+os.environ.setdefault("RATE_EXPORTS", "10000/m")
 
 from kwalibo.conf.settings import *  # noqa: F403
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET
 
+from kwalibo.common.ratelimit import public_export, public_page
 from kwalibo.register import selectors
 from kwalibo.register.forms import SearchForm
 from kwalibo.register.models import Activity
@@ -19,6 +20,7 @@ from kwalibo.register.models import Activity
 PAGE_SIZE = 25
 
 
+@public_page
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """The register search page; htmx requests get only the result list."""
@@ -59,6 +61,7 @@ def _reference_date(value: str) -> dt.date | None:
         return None
 
 
+@public_page
 @require_GET
 def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """The organisation's register entry: recognitions, persons, decision history."""
@@ -72,6 +75,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     return render(request, "register/organisation.html", {"entry": entry})
 
 
+@public_page
 @require_GET
 def activities(request: HttpRequest) -> HttpResponse:
     """The catalogue of activities with their stable codes and norm documents."""
@@ -84,6 +88,7 @@ class _Echo:
         return value
 
 
+@public_export
 @require_GET
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The whole current register as CSV (the input format of `kwalibo import-register`)."""
@@ -101,6 +106,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@public_export
 @require_GET
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     """The whole current register as a JSON array, streamed."""

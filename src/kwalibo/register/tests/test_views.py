@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from kwalibo.accounts.models import User
@@ -137,3 +138,22 @@ def test_csv_and_json_exports_hold_the_current_register(
     response = client.get("/register/export.json")
     data = json.loads(b"".join(response.streaming_content))
     assert [d["activity"] for d in data] == ["veldwerk"]
+
+
+def test_public_pages_and_exports_are_rate_limited_per_ip(
+    english: Client, granted: Recognition, settings
+) -> None:
+    settings.RATE_EXPORTS = "2/m"
+    cache.clear()
+    try:
+        codes = [english.get("/register/export.csv").status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
+        limited = english.get("/register/export.json")
+        assert limited.status_code == 429
+        assert "Too many requests" in limited.content.decode()
+        assert limited["Retry-After"] == "60"
+        # Another client (IP) is not affected.
+        other = english.get("/register/export.csv", REMOTE_ADDR="10.1.2.3")
+        assert other.status_code == 200
+    finally:
+        cache.clear()
