@@ -1,0 +1,133 @@
+"""The measurement table every reader returns, and the header names the tabular readers accept."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kwalibo.assessments.readers.errors import MeasurementFileError
+
+#: Columns and types of the table returned by ``read_measurements`` (always all of them; ``cas``
+#: and ``sampling_date`` are null when the source does not give them).
+SCHEMA: dict[str, pl.DataType] = {
+    "row": pl.Int64(),
+    "sample": pl.Utf8(),
+    "parameter": pl.Utf8(),
+    "value_raw": pl.Utf8(),
+    "unit": pl.Utf8(),
+    "cas": pl.Utf8(),
+    "sampling_date": pl.Date(),
+}
+
+#: Required header columns of a CSV/XLSX file, in output naming.
+REQUIRED = ("sample", "parameter", "value_raw", "unit")
+
+#: Accepted header names (compared case-insensitively, after trimming) per output column.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "sample": ("sample", "monster"),
+    "parameter": ("parameter",),
+    "value_raw": ("value", "waarde"),
+    "unit": ("unit", "eenheid"),
+    "cas": ("cas", "cas-nummer", "casnummer", "cas_nummer"),
+    "sampling_date": ("date", "datum", "sampling_date", "monsternamedatum"),
+}
+
+_ALIAS_TO_COLUMN = {
+    alias: column for column, aliases in HEADER_ALIASES.items() for alias in aliases
+}
+
+# Date notations seen in Dutch lab exports: ISO first (also the date part of an ISO timestamp),
+# then day-month-year with a dash, slash or dot. Day-first because no Dutch lab writes month-first.
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
+def header_name(cell: str) -> str:
+    """Normalise one header cell for matching: trimmed, lower case, surrounding quotes removed."""
+    return cell.strip().strip('"').strip().lower()
+
+
+def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str]:
+    """Map header cell positions to output columns; raise when required columns are missing.
+
+    Args:
+        cells: The header cells as written.
+        file: File name for error messages.
+        header_row: The row number of the header as the user sees it.
+
+    Returns:
+        Position in the header -> output column name, for the recognised columns only.
+
+    Raises:
+        MeasurementFileError: A required column is missing or a column occurs twice.
+    """
+    positions: dict[int, str] = {}
+    seen: dict[str, str] = {}
+    for position, cell in enumerate(cells):
+        column = _ALIAS_TO_COLUMN.get(header_name(cell))
+        if column is None:
+            continue
+        if column in seen:
+            raise MeasurementFileError(
+                f"the header names column '{column}' twice ('{seen[column]}' and '{cell.strip()}')",
+                file=file,
+                row=header_row,
+                field=cell.strip(),
+            )
+        seen[column] = cell.strip()
+        positions[position] = column
+    missing = [column for column in REQUIRED if column not in seen]
+    if missing:
+        wanted = ", ".join(" or ".join(repr(a) for a in HEADER_ALIASES[c][:2]) for c in missing)
+        found = ", ".join(repr(c.strip()) for c in cells if c.strip()) or "nothing"
+        raise MeasurementFileError(
+            f"missing header column(s): {wanted} (found {found}); expected a header "
+            "'sample,parameter,value,unit' or 'monster,parameter,waarde,eenheid'",
+            file=file,
+            row=header_row,
+        )
+    return positions
+
+
+def parse_dates(text: pl.Expr) -> pl.Expr:
+    """Parse date text in the accepted notations to ``Date`` (null where none matches)."""
+    head = text.str.strip_chars().str.slice(0, 10)
+    return pl.coalesce(
+        [head.str.strptime(pl.Date, fmt, strict=False, exact=True) for fmt in _DATE_FORMATS]
+    )
+
+
+def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
+    """Bring a reader's raw table into the output shape.
+
+    Trims text, turns empty text into null, parses a text ``sampling_date``, drops rows without
+    any content (blank lines, ``;;;`` lines), orders and types the columns as ``SCHEMA``.
+
+    Raises:
+        MeasurementFileError: A date cannot be read, or no measurement row is left.
+    """
+    for column, dtype in SCHEMA.items():
+        if column not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    text_columns = ["sample", "parameter", "value_raw", "unit", "cas"]
+    frame = frame.with_columns(
+        [pl.col(c).cast(pl.Utf8).str.strip_chars().replace("", None).alias(c) for c in text_columns]
+    )
+    if frame.schema["sampling_date"] == pl.Utf8:
+        raw = pl.col("sampling_date").str.strip_chars().replace("", None)
+        frame = frame.with_columns(raw.alias("_date_text")).with_columns(
+            parse_dates(pl.col("_date_text")).alias("sampling_date")
+        )
+        unreadable = frame.filter(
+            pl.col("_date_text").is_not_null() & pl.col("sampling_date").is_null()
+        )
+        if unreadable.height:
+            first = unreadable.row(0, named=True)
+            raise MeasurementFileError(
+                f"cannot read date '{first['_date_text']}' (use YYYY-MM-DD or DD-MM-YYYY)",
+                file=file,
+                row=first["row"],
+                field="date",
+            )
+    frame = frame.filter(pl.any_horizontal(pl.col(REQUIRED).is_not_null()))
+    if frame.height == 0:
+        raise MeasurementFileError("the file contains no measurements", file=file)
+    return frame.select([pl.col(c).cast(t) for c, t in SCHEMA.items()])

@@ -1,0 +1,166 @@
+"""Read a lab CSV in long form (one measurement per line) with Polars.
+
+Header ``sample,parameter,value,unit`` (or the Dutch ``monster,parameter,waarde,eenheid``), in any
+letter case, optional ``cas`` and ``datum``/``date`` columns. The separator is sniffed from the
+header (semicolon, comma or tab). Values are passed on as written ("12,5", "<0.2"); the
+assessment parses numbers, vectorised.
+
+Text encoding, decided once for the whole file: a byte-order mark wins (UTF-8 or UTF-16);
+otherwise UTF-8 when the bytes are valid UTF-8; otherwise Windows-1252 (the encoding of Excel's
+"CSV (semicolon delimited)" export on Dutch Windows, a superset of Latin-1's printable
+characters). Bytes that are neither are refused.
+
+Row numbers are those of a spreadsheet program: the header is row 1 (or later, after leading blank
+lines), and a quoted value that spans lines pushes the following rows down.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+
+import polars as pl
+from polars.exceptions import ComputeError
+
+from kwalibo.assessments.readers.columns import finish, map_header
+from kwalibo.assessments.readers.errors import MeasurementFileError
+
+_SEPARATORS = (";", ",", "\t")
+_LEADING_BLANK_LINES = re.compile(rb"\A(?:[ \t]*\r?\n)+")
+
+
+def to_utf8(data: bytes, *, file: str) -> bytes:
+    """Return the text of ``data`` as UTF-8 without byte-order mark.
+
+    Raises:
+        MeasurementFileError: The bytes are not text in a supported encoding.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _undecodable(
+                body, error, "UTF-8 (the file starts with a UTF-8 mark)", file
+            ) from None
+        return body
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _undecodable(data, error, "UTF-16", file) from None
+    if b"\x00" in data:
+        raise MeasurementFileError(
+            "the file is not text (it contains NUL bytes); export it as CSV or XLSX", file=file
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data
+    try:
+        return data.decode("cp1252").encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _undecodable(data, error, "UTF-8 or Windows-1252", file) from None
+
+
+def is_blank(data: bytes) -> bool:
+    """Whether ``data`` holds nothing but whitespace (without copying a large file)."""
+    return not data[:65536].strip() and not data.strip()
+
+
+def _undecodable(
+    data: bytes, error: UnicodeDecodeError, tried: str, file: str
+) -> MeasurementFileError:
+    line = data.count(b"\n", 0, error.start) + 1
+    return MeasurementFileError(
+        f"byte 0x{data[error.start]:02x} cannot be read as {tried} text; save the file as UTF-8",
+        file=file,
+        row=line,
+    )
+
+
+def _sniff_separator(header_line: str) -> str:
+    """Pick the separator under which the header has the required columns (else the most cells)."""
+    best = max(_SEPARATORS, key=lambda sep: len(header_line.split(sep)))
+    for sep in _SEPARATORS:
+        names = {cell.strip().strip('"').strip().lower() for cell in header_line.split(sep)}
+        if {"parameter"} <= names and (names & {"value", "waarde"}):
+            return sep
+    return best
+
+
+def read_delimited(data: bytes, *, file: str) -> pl.DataFrame:
+    """Read a long-form lab CSV into the measurement table (see ``read_measurements``)."""
+    text = to_utf8(data, file=file)
+    if is_blank(text):
+        raise MeasurementFileError("the file is empty", file=file)
+    leading = _LEADING_BLANK_LINES.match(text)
+    header_row = 1
+    if leading:
+        header_row += leading.group(0).count(b"\n")
+        text = text[leading.end() :]
+    end = text.find(b"\n")
+    header_line = text[: end if end >= 0 else len(text)].rstrip(b"\r").decode("utf-8")
+    separator = _sniff_separator(header_line)
+    header_cells = next(csv.reader([header_line], delimiter=separator))
+    positions = map_header(header_cells, file=file, header_row=header_row)
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(text),
+            separator=separator,
+            has_header=True,
+            infer_schema=False,
+            quote_char='"',
+            raise_if_empty=False,
+        )
+    except ComputeError as error:
+        raise _locate_ragged_row(text, separator, header_row, len(header_cells), file) from error
+    if frame.width != len(header_cells):
+        raise MeasurementFileError(
+            f"the header has {len(header_cells)} cells but the rows {frame.width}",
+            file=file,
+            row=header_row,
+        )
+    frame = frame.rename({frame.columns[p]: column for p, column in positions.items()}).select(
+        list(positions.values())
+    )
+    first_data_row = header_row + 1
+    row = pl.int_range(0, pl.len(), dtype=pl.Int64) + first_data_row
+    if b'"' in text:
+        # A quoted value with line breaks occupies several spreadsheet rows.
+        breaks = pl.sum_horizontal(
+            [
+                pl.col(c).str.count_matches("\n", literal=True).fill_null(0)
+                for c in positions.values()
+            ]
+        )
+        row = row + breaks.cum_sum().shift(1, fill_value=0).cast(pl.Int64)
+    frame = frame.with_columns(row.alias("row"))
+    return finish(frame, file=file)
+
+
+def _locate_ragged_row(
+    text: bytes, separator: str, header_row: int, width: int, file: str
+) -> MeasurementFileError:
+    """Find the first row with more cells than the header (only on the error path)."""
+    reader = csv.reader(io.StringIO(text.decode("utf-8"), newline=""), delimiter=separator)
+    start = 1
+    for record in reader:
+        if len(record) > width:
+            line = header_row + start - 1
+            hint = (
+                " (a decimal comma in a comma-separated file must be quoted, or use ';')"
+                if separator == ","
+                else ""
+            )
+            return MeasurementFileError(
+                f"this row has {len(record)} cells but the header {width}{hint}",
+                file=file,
+                row=line,
+            )
+        start = reader.line_num + 1
+    return MeasurementFileError("the rows cannot be split into the header's columns", file=file)

@@ -1,0 +1,251 @@
+"""Read lab results from a SIKB0101 XML file (the Dutch exchange standard for soil data).
+
+Structure, as read from public SIKB0101 14.x files (see below for the sources)::
+
+    imsikb0101:FeatureCollectionIMSIKB0101            (may be wrapped, e.g. in a BRO SAD request)
+      imsikb0101:featureMember
+        imsikb0101:Sample gml:id="_s1"                 a monster (field or analysis sample)
+          sam:relatedObservation xlink:href="#_a1"     -> its analyses
+          spec:samplingTime/gml:TimeInstant/gml:timePosition   sampling date (or immetingen:startTime)
+          immetingen:name                              the sample name the lab reports ("MM01")
+      imsikb0101:featureMember
+        immetingen:Analysis gml:id="_a1"               one analysis result
+          om:featureOfInterest xlink:href="#_s1"       -> the sample
+          om:result xsi:type="immetingen:AnalyticResultType"   (or MeasureResultType)
+            immetingen:numericValue uom="urn:immetingen:Eenheid:id:58">0.078<
+            immetingen:limitSymbol>&lt;<               "<" for "below the reporting limit"
+            immetingen:alphanumericValue>0.078 mg/kg ds<   (text form, used when no number)
+          immetingen:physicalProperty/immetingen:PhysicalProperty
+            immetingen:quantity>urn:immetingen:parameter:id:2720<   grootheid (Aquo)
+            immetingen:parameter>urn:immetingen:parameter:id:NNN<   the substance (Aquo)
+            immetingen:condition>urn:immetingen:Hoedanigheid:id:1<  hoedanigheid, e.g. dg
+
+Sources: BROprogramma/SAD, ``Versie 0.9/SAD Uitwisselberichten/XSD en voorbeeld XML/
+Voorbeeldberichten innameservice/1. SAD_registrationRequest IMBROA.xml`` (a complete SIKB0101
+14.8.0 collection embedded in a BRO request; Analysis, Sample, limitSymbol in CDATA,
+samplingTime); the SIKB validation stylesheet ``Onderzoek_Controle.xsl`` 1.1.0 for SIKB0101
+14.8/14.9 (XPaths ``immetingen:physicalProperty/immetingen:PhysicalProperty/immetingen:quantity``,
+``.../immetingen:parameter``, ``.../immetingen:condition``, ``om:result/immetingen:numericValue/@uom``,
+``sam:relatedObservation/@xlink:href``); the SIKB0101 14.2 to BRO GAR stylesheet by Linda van den
+Brink (``imm:numericValue``, ``imm:limitSymbol``, ``imm:Analysis`` reached from
+``sikb:Sample/sam:relatedObservation``). Namespaces ``http://www.sikb.nl/imsikb0101`` and
+``http://www.sikb.nl/immetingen``; elements are matched on their local name so other prefixes,
+versioned namespaces and a wrapping message all work.
+
+What the reader returns per analysis that belongs to a sample (field measurements on a borehole,
+classified field observations (``Characteristic``) and lab-calculated sums
+(``CalculatedAnalysis``; the assessment computes sums itself) are not measurements of a sample
+and are left out):
+
+* ``row``: the source line of the ``Analysis`` element;
+* ``sample``: the sample's ``immetingen:name`` (its ``gml:id`` when it has no name);
+* ``parameter``: the ``immetingen:parameter`` URN as written, or the ``immetingen:quantity`` URN
+  when there is no parameter (lutum and organic matter are ordinary analyses with their own
+  codes). These are ids in the SIKB domain table 'Parameter', which maps them to the Aquo code and
+  CAS number; the assessment resolves them;
+* ``value_raw``: limit symbol and number as written ("<0.2"), else the alphanumeric value;
+* ``unit``: the Aquo unit code for the units of ``sikb_codes.EENHEID`` (with " ds" for a mass
+  fraction on dry weight), else the ``uom`` as written;
+* ``sampling_date``: the sample's sampling time (date part); ``cas`` is null (SIKB0101 carries no
+  CAS number on an analysis).
+
+The XML is parsed with defusedxml's expat reader with DTDs, entity declarations and external
+references refused, so entity-expansion ("billion laughs") and external-entity files are refused
+before anything is expanded or fetched.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax import SAXParseException
+from xml.sax.handler import ContentHandler, feature_external_ges, feature_namespaces
+from xml.sax.xmlreader import InputSource, Locator
+
+import polars as pl
+from defusedxml import DefusedXmlException
+from defusedxml.expatreader import DefusedExpatParser
+
+from kwalibo.assessments.readers.columns import finish, parse_dates
+from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.assessments.readers.sikb_codes import unit_code
+
+
+@dataclass(slots=True)
+class _Element:
+    """One XML element, reduced to what the reader needs."""
+
+    local: str
+    attrs: dict[str, str]
+    line: int
+    children: list[_Element] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts).strip()
+
+    def child(self, local: str) -> _Element | None:
+        return next((c for c in self.children if c.local == local), None)
+
+    def path(self, *locals_: str) -> _Element | None:
+        node: _Element | None = self
+        for local in locals_:
+            node = node.child(local) if node is not None else None
+        return node
+
+    def href(self) -> str | None:
+        value = self.attrs.get("href")
+        return value.strip().removeprefix("#") if value else None
+
+
+class _TreeBuilder(ContentHandler):
+    """Build ``_Element`` nodes (local names, attributes by local name, source lines)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.locator: Locator | None = None
+        self.root: _Element | None = None
+        self.stack: list[_Element] = []
+        self.analyses: list[_Element] = []
+        self.samples: list[_Element] = []
+
+    def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 (SAX API name)
+        self.locator = locator
+
+    def line(self) -> int:
+        if self.locator is None:
+            return 0
+        return int(self.locator.getLineNumber() or 0)
+
+    def startElementNS(  # noqa: N802 (SAX API name)
+        self, name: tuple[str | None, str], qname: str | None, attrs: Any
+    ) -> None:
+        element = _Element(
+            local=name[1],
+            attrs={key[1]: value for key, value in attrs.items()},
+            line=self.line(),
+        )
+        if self.stack:
+            self.stack[-1].children.append(element)
+        else:
+            self.root = element
+        self.stack.append(element)
+        if element.local == "Analysis":
+            self.analyses.append(element)
+        elif element.local == "Sample":
+            self.samples.append(element)
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802
+        self.stack.pop()
+
+    def characters(self, content: str) -> None:
+        if self.stack:
+            self.stack[-1].text_parts.append(content)
+
+
+def _parse(data: bytes, *, file: str) -> _TreeBuilder:
+    builder = _TreeBuilder()
+    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser.setFeature(feature_namespaces, True)
+    parser.setFeature(feature_external_ges, False)
+    parser.setContentHandler(builder)
+    source = InputSource(file)
+    source.setByteStream(io.BytesIO(data))
+    try:
+        parser.parse(source)
+    except DefusedXmlException as error:
+        raise MeasurementFileError(
+            "the XML declares a DTD or entities, which is refused for safety "
+            f"({type(error).__name__}); SIKB0101 files need neither",
+            file=file,
+            row=builder.line() or None,
+        ) from None
+    except SAXParseException as error:
+        raise MeasurementFileError(
+            f"malformed XML: {error.getMessage()}", file=file, row=error.getLineNumber()
+        ) from None
+    return builder
+
+
+def _sample_date(sample: _Element) -> str | None:
+    position = sample.path("samplingTime", "TimeInstant", "timePosition")
+    if position is not None and position.text:
+        return position.text
+    start = sample.child("startTime")
+    return start.text if start is not None and start.text else None
+
+
+def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
+    """Read the lab results of a SIKB0101 XML file into the measurement table."""
+    if not data.strip():
+        raise MeasurementFileError("the file is empty", file=file)
+    tree = _parse(data, file=file)
+    samples: dict[str, _Element] = {}
+    sample_of_analysis: dict[str, str] = {}
+    for sample in tree.samples:
+        own_id = sample.attrs.get("id", "")
+        samples[own_id] = sample
+        for link in sample.children:
+            target = link.href() if link.local == "relatedObservation" else None
+            if target:
+                sample_of_analysis.setdefault(target, own_id)
+
+    records: dict[str, list[Any]] = {
+        k: [] for k in ("row", "sample", "parameter", "value_raw", "unit", "sampling_date")
+    }
+    for analysis in tree.analyses:
+        analysis_id = analysis.attrs.get("id", "")
+        sample_id: str | None = sample_of_analysis.get(analysis_id)
+        if sample_id is None:
+            interest = analysis.child("featureOfInterest")
+            target = interest.href() if interest is not None else None
+            sample_id = target if target in samples else None
+        if sample_id is None:
+            continue
+        sample = samples[sample_id]
+        name = sample.child("name")
+        prop = analysis.path("physicalProperty", "PhysicalProperty")
+        substance = prop.child("parameter") if prop is not None else None
+        quantity = prop.child("quantity") if prop is not None else None
+        condition = prop.child("condition") if prop is not None else None
+        result = analysis.child("result")
+        number = result.child("numericValue") if result is not None else None
+        limit = result.child("limitSymbol") if result is not None else None
+        alphanumeric = result.child("alphanumericValue") if result is not None else None
+
+        value: str | None = None
+        if number is not None and number.text:
+            value = (limit.text if limit is not None else "") + number.text
+        elif alphanumeric is not None and alphanumeric.text:
+            value = alphanumeric.text
+        uom = number.attrs.get("uom") if number is not None else None
+
+        records["row"].append(analysis.line)
+        records["sample"].append(name.text if name is not None and name.text else sample_id)
+        records["parameter"].append(
+            substance.text
+            if substance is not None and substance.text
+            else (quantity.text if quantity is not None else None)
+        )
+        records["value_raw"].append(value)
+        records["unit"].append(
+            unit_code(uom, condition.text if condition is not None else None) if uom else None
+        )
+        records["sampling_date"].append(_sample_date(sample))
+
+    if not records["row"]:
+        found = (
+            f"{len(tree.analyses)} immetingen:Analysis element(s), none of them linked to an "
+            "imsikb0101:Sample"
+            if tree.analyses
+            else "no immetingen:Analysis elements"
+        )
+        raise MeasurementFileError(
+            f"the XML contains no measurements ({found}); is this a SIKB0101 file with lab results?",
+            file=file,
+        )
+    frame = pl.DataFrame(records, schema=dict.fromkeys(records, pl.Utf8) | {"row": pl.Int64})
+    frame = frame.with_columns(parse_dates(pl.col("sampling_date")).alias("sampling_date"))
+    return finish(frame, file=file)

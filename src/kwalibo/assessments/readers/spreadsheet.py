@@ -1,0 +1,131 @@
+"""Read a lab XLSX workbook of the same long form as the CSV (one measurement per row).
+
+The sheet is the one named like measurements/meetresultaten when there is one, otherwise the
+first sheet. The header is the first non-empty row. Numbers stored as numbers are written back as
+text the way Excel shows them (at most 15 significant digits, so 0.1 and not
+0.1000000000000000055), never in exponent notation; dates in the date column become dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from kwalibo.assessments.readers.columns import finish, map_header
+from kwalibo.assessments.readers.errors import MeasurementFileError
+
+_PREFERRED_SHEETS = ("measurements", "meetresultaten", "metingen", "measurement", "resultaten")
+
+
+def excel_number_text(value: float | int) -> str:
+    """Write a number from an Excel cell as plain decimal text without binary float noise."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    text = f"{value:.15g}"
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+def _cell_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return excel_number_text(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _choose_sheet(workbook: Any) -> Any:
+    by_name = {name.strip().lower(): name for name in workbook.sheetnames}
+    for wanted in _PREFERRED_SHEETS:
+        if wanted in by_name:
+            return workbook[by_name[wanted]]
+    return workbook[workbook.sheetnames[0]]
+
+
+def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
+    """Read a long-form lab XLSX into the measurement table (see ``read_measurements``)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise MeasurementFileError(
+            f"cannot open the file as an XLSX workbook ({error})", file=file
+        ) from None
+    try:
+        if not workbook.sheetnames:
+            raise MeasurementFileError("the workbook has no sheets", file=file)
+        sheet = _choose_sheet(workbook)
+        return _read_sheet(sheet.iter_rows(values_only=True), sheet_title=sheet.title, file=file)
+    finally:
+        workbook.close()
+
+
+def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str) -> pl.DataFrame:
+    where = f"{file} (sheet '{sheet_title}')"
+    iterator = enumerate(rows, start=1)
+    first = next(
+        (
+            (n, cells)
+            for n, cells in iterator
+            if any(c is not None and str(c).strip() for c in cells)
+        ),
+        None,
+    )
+    if first is None:
+        raise MeasurementFileError("the sheet is empty", file=where)
+    header_row, cells = first
+    header = ["" if c is None else str(c) for c in cells]
+    positions = map_header(header, file=where, header_row=header_row)
+    columns: dict[str, list[Any]] = {name: [] for name in positions.values()}
+    dates_as_dates: list[dt.date | None] = []
+    row_numbers: list[int] = []
+    date_position = next((p for p, c in positions.items() if c == "sampling_date"), None)
+    text_positions = [(p, c) for p, c in positions.items() if c != "sampling_date"]
+    for number, cells in iterator:
+        row_numbers.append(number)
+        width = len(cells)
+        for position, name in text_positions:
+            columns[name].append(_cell_text(cells[position]) if position < width else None)
+        if date_position is not None:
+            value = cells[date_position] if date_position < width else None
+            if isinstance(value, dt.datetime):
+                dates_as_dates.append(value.date())
+                columns["sampling_date"].append(None)
+            elif isinstance(value, dt.date):
+                dates_as_dates.append(value)
+                columns["sampling_date"].append(None)
+            else:
+                dates_as_dates.append(None)
+                columns["sampling_date"].append(_cell_text(value))
+    frame = pl.DataFrame(
+        {"row": row_numbers, **columns},
+        schema={"row": pl.Int64, **dict.fromkeys(columns, pl.Utf8)},
+    )
+    if date_position is None:
+        return finish(frame, file=where)
+    # Dates typed as dates in Excel win; dates typed as text are parsed like in a CSV.
+    frame = frame.with_columns(pl.Series("typed", dates_as_dates, dtype=pl.Date))
+    finished = finish(frame, file=where)
+    return finished.join(
+        frame.select("row", "typed"), on="row", how="left", maintain_order="left"
+    ).select(
+        *[c for c in finished.columns if c != "sampling_date"],
+        pl.coalesce("typed", "sampling_date").alias("sampling_date"),
+    )

@@ -1,0 +1,320 @@
+"""Lab-file readers: CSV, XLSX and SIKB0101 XML into one table of measurements as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
+
+FILES = Path(__file__).parent / "files"
+
+COLUMNS = ["row", "sample", "parameter", "value_raw", "unit", "cas", "sampling_date"]
+
+
+def rows_of(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
+    return frame.select(columns or COLUMNS).rows()
+
+
+def refusal(source: Path | bytes, filename: str) -> MeasurementFileError:
+    with pytest.raises(MeasurementFileError) as caught:
+        read_measurements(source, filename=filename)
+    return caught.value
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def test_comma_separated_csv_is_read_as_written() -> None:
+    data = b"sample,parameter,value,unit\nMM01,lood,12.5,mg/kg ds\nMM01,lutum,3,%\n"
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert frame.columns == COLUMNS
+    assert frame.schema == pl.Schema(SCHEMA)
+    assert rows_of(frame) == [
+        (2, "MM01", "lood", "12.5", "mg/kg ds", None, None),
+        (3, "MM01", "lutum", "3", "%", None, None),
+    ]
+
+
+def test_semicolon_csv_with_decimal_comma_keeps_values_as_written() -> None:
+    data = (
+        b"monster;parameter;waarde;eenheid\n"
+        b"MM01;lood;12,5;mg/kg ds\n"
+        b"MM01;zink;<0,2;mg/kg ds\n"
+        b"MM01;koper;< 0,05;mg/kg ds\n"
+        b"MM01;organische stof;4,1;%\n"
+    )
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "row", "parameter", "value_raw") == [
+        (2, "lood", "12,5"),
+        (3, "zink", "<0,2"),
+        (4, "koper", "< 0,05"),
+        (5, "organische stof", "4,1"),
+    ]
+
+
+def test_quoted_decimal_comma_in_comma_separated_csv_is_one_value() -> None:
+    data = b'sample,parameter,value,unit\nMM01,lood,"12,5",mg/kg ds\n'
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "row", "value_raw", "unit") == [(2, "12,5", "mg/kg ds")]
+
+
+def test_unquoted_decimal_comma_in_comma_separated_csv_is_refused_at_its_row() -> None:
+    data = b"sample,parameter,value,unit\nMM01,lood,12.5,mg/kg ds\nMM01,zink,12,5,mg/kg ds\n"
+
+    error = refusal(data, "lab.csv")
+
+    assert error.row == 3
+    assert error.file == "lab.csv"
+    assert "5 cells but the header 4" in str(error)
+    assert str(error).startswith("lab.csv, row 3: ")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "sample;parameter;value;unit",
+        "Sample;Parameter;Value;Unit",
+        "SAMPLE;PARAMETER;VALUE;UNIT",
+        "monster;parameter;waarde;eenheid",
+        "Monster;Parameter;Waarde;Eenheid",
+        " monster ; parameter ; waarde ; eenheid ",
+        '"Monster";"Parameter";"Waarde";"Eenheid"',
+        "parameter;eenheid;waarde;monster;opmerking",
+    ],
+)
+def test_header_variants_are_recognised(header: str) -> None:
+    names = [cell.strip().strip('"').lower() for cell in header.split(";")]
+    cells = {"monster": "MM01", "sample": "MM01", "parameter": "lood", "waarde": "12,5"}
+    cells |= {"value": "12,5", "eenheid": "mg/kg ds", "unit": "mg/kg ds", "opmerking": "x"}
+    line = ";".join(cells[name] for name in names)
+
+    frame = read_measurements(f"{header}\n{line}\n".encode(), filename="lab.csv")
+
+    assert rows_of(frame, "row", "sample", "parameter", "value_raw", "unit") == [
+        (2, "MM01", "lood", "12,5", "mg/kg ds")
+    ]
+
+
+def test_tab_separated_file_is_read() -> None:
+    data = b"sample\tparameter\tvalue\tunit\nMM01\tlood\t12,5\tmg/kg ds\n"
+
+    assert rows_of(read_measurements(data, filename="lab.txt"), "row", "value_raw") == [(2, "12,5")]
+
+
+def test_utf8_bom_and_crlf_line_ends_are_handled() -> None:
+    data = "sample;parameter;value;unit\r\nMM01;lood;12,5;µg/kg ds\r\n".encode("utf-8-sig")
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "row", "sample", "unit") == [(2, "MM01", "µg/kg ds")]
+
+
+def test_windows_1252_file_is_decoded_as_windows_1252() -> None:
+    # Excel's "CSV (semicolon delimited)" on Dutch Windows: µ is 0xB5, ° is 0xB0, ë is 0xEB.
+    data = "monster;parameter;waarde;eenheid\nMM01;naftaleen (ë);0,2;µg/kg ds\n".encode("cp1252")
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "parameter", "unit") == [("naftaleen (ë)", "µg/kg ds")]
+
+
+def test_utf16_file_with_byte_order_mark_is_read() -> None:
+    data = "sample\tparameter\tvalue\tunit\r\nMM01\tlood\t12,5\tmg/kg ds\r\n".encode("utf-16")
+
+    assert rows_of(read_measurements(data, filename="lab.txt"), "row", "parameter") == [(2, "lood")]
+
+
+def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused_with_their_row() -> None:
+    data = b"sample;parameter;value;unit\nMM01;lood;1;%\nMM02;\x81;2;%\n"
+
+    error = refusal(data, "lab.csv")
+
+    assert error.row == 3
+    assert "0x81" in str(error)
+
+
+def test_invalid_utf8_after_a_utf8_byte_order_mark_is_refused() -> None:
+    data = b"\xef\xbb\xbfsample;parameter;value;unit\nMM01;\xff;1;%\n"
+
+    assert refusal(data, "lab.csv").row == 2
+
+
+def test_binary_file_is_refused() -> None:
+    assert "not text" in str(refusal(b"sample\x00parameter\x00", "lab.csv"))
+
+
+def test_missing_header_columns_are_listed() -> None:
+    error = refusal(b"sample;parameter;waarde\nMM01;lood;1\n", "lab.csv")
+
+    assert error.row == 1
+    assert error.field is None
+    assert "missing header column(s): 'unit' or 'eenheid' " in str(error)
+    assert "(found 'sample', 'parameter', 'waarde')" in str(error)
+
+
+def test_all_missing_header_columns_are_listed() -> None:
+    error = refusal(b"a;b;c\n1;2;3\n", "lab.csv")
+
+    assert (
+        "missing header column(s): 'sample' or 'monster', 'parameter', 'value' or 'waarde', "
+        "'unit' or 'eenheid'"
+    ) in str(error)
+
+
+def test_a_column_named_twice_is_refused() -> None:
+    error = refusal(b"sample;monster;parameter;value;unit\nA;A;lood;1;%\n", "lab.csv")
+
+    assert error.row == 1
+    assert error.field == "monster"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \r\n\r\n", b"\xef\xbb\xbf"])
+def test_empty_file_is_refused(data: bytes) -> None:
+    error = refusal(data, "lab.csv")
+
+    assert "empty" in str(error)
+    assert error.row is None
+
+
+def test_header_without_measurements_is_refused() -> None:
+    assert "no measurements" in str(refusal(b"sample;parameter;value;unit\r\n;;;\r\n", "l.csv"))
+
+
+def test_row_numbers_are_the_spreadsheet_rows() -> None:
+    data = (
+        b"\r\n"  # row 1: blank, so the header is row 2
+        b"sample;parameter;value;unit\r\n"  # 2
+        b"MM01;lood;12,5;mg/kg ds\r\n"  # 3
+        b"\r\n"  # 4: blank line, left out
+        b'MM01;"zink\r\n(totaal)";40;mg/kg ds\r\n'  # 5-6: a quoted value over two lines
+        b";;;\r\n"  # 7: an empty spreadsheet row, left out
+        b"MM01;koper;abc;mg/kg ds\r\n"  # 8: a bad value, passed on as written
+        b"MM01;nikkel;8;mg/kg ds"  # 9: no line end at the end of the file
+    )
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "row", "parameter", "value_raw") == [
+        (3, "lood", "12,5"),
+        (5, "zink\r\n(totaal)", "40"),
+        (8, "koper", "abc"),
+        (9, "nikkel", "8"),
+    ]
+
+
+def test_bad_value_on_spreadsheet_row_5_is_passed_on_as_row_5() -> None:
+    lines = [
+        "sample;parameter;value;unit",
+        "A;lood;1;%",
+        "A;zink;2;%",
+        "A;koper;3;%",
+        "A;nikkel;x;%",
+    ]
+
+    frame = read_measurements("\n".join(lines).encode(), filename="lab.csv")
+
+    assert frame.filter(pl.col("value_raw") == "x")["row"].to_list() == [5]
+
+
+def test_surrounding_spaces_are_trimmed_and_blank_cells_become_null() -> None:
+    data = b"sample;parameter;value;unit\n MM01 ;  lood ; 12,5 ;   \n"
+
+    assert rows_of(
+        read_measurements(data, filename="l.csv"), "sample", "parameter", "value_raw", "unit"
+    ) == [("MM01", "lood", "12,5", None)]
+
+
+def test_optional_cas_and_date_columns_are_read() -> None:
+    data = (
+        b"monster;parameter;waarde;eenheid;cas;datum\n"
+        b"MM01;lood;12,5;mg/kg ds;7439-92-1;2024-03-08\n"
+        b"MM01;7440-66-6;40;mg/kg ds;;08-03-2024\n"
+        b"MM02;lutum;3;%;;08/03/2024\n"
+        b"MM02;organische stof;4;%;;2024-03-09T10:15:00+01:00\n"
+        b"MM03;kwik;0,1;mg/kg ds;;\n"
+    )
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert rows_of(frame, "row", "cas", "sampling_date") == [
+        (2, "7439-92-1", dt.date(2024, 3, 8)),
+        (3, None, dt.date(2024, 3, 8)),
+        (4, None, dt.date(2024, 3, 8)),
+        (5, None, dt.date(2024, 3, 9)),
+        (6, None, None),
+    ]
+
+
+def test_dates_in_the_accepted_notations_are_read() -> None:
+    data = (
+        b"sample,parameter,value,unit,date\n"
+        b"A,lood,1,%,2024-03-08\n"
+        b"A,lood,1,%,08-03-2024\n"
+        b"A,lood,1,%,08/03/2024\n"
+        b"A,lood,1,%,08.03.2024\n"
+        b"A,lood,1,%,2024-03-08T10:15:00+01:00\n"
+        b"A,lood,1,%,\n"
+    )
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert frame["sampling_date"].to_list() == [dt.date(2024, 3, 8)] * 5 + [None]
+
+
+def test_unreadable_date_is_refused_with_row_and_field() -> None:
+    data = b"sample,parameter,value,unit,datum\nA,lood,1,%,2024-03-08\nA,zink,1,%,8 maart\n"
+
+    error = refusal(data, "lab.csv")
+
+    assert (error.row, error.field) == (3, "date")
+    assert "'8 maart'" in str(error)
+
+
+def test_reading_a_path_equals_reading_its_bytes(tmp_path: Path) -> None:
+    data = b"sample;parameter;value;unit\nMM01;lood;12,5;mg/kg ds\n"
+    path = tmp_path / "lab.csv"
+    path.write_bytes(data)
+
+    assert read_measurements(path, filename="lab.csv").equals(
+        read_measurements(data, filename="lab.csv")
+    )
+
+
+def test_unreadable_path_is_refused(tmp_path: Path) -> None:
+    error = refusal(tmp_path / "missing.csv", "missing.csv")
+
+    assert error.file == "missing.csv"
+    assert "cannot read the file" in str(error)
+
+
+def test_one_million_rows_keep_their_row_numbers() -> None:
+    n = 1_000_000
+    source = pl.DataFrame(
+        {
+            "monster": pl.int_range(0, n, eager=True).cast(pl.Utf8).str.pad_start(7, "0"),
+            "parameter": pl.Series(["lood", "zink", "lutum", "organische stof"] * (n // 4)),
+            "waarde": pl.int_range(0, n, eager=True).cast(pl.Utf8) + ",5",
+            "eenheid": pl.Series(["mg/kg ds", "mg/kg ds", "%", "%"] * (n // 4)),
+        }
+    )
+    buffer = io.BytesIO()
+    source.write_csv(buffer, separator=";", line_terminator="\r\n")
+
+    frame = read_measurements(buffer.getvalue(), filename="big.csv")
+
+    assert frame.height == n
+    assert frame["row"].to_list()[:2] == [2, 3]
+    assert frame.row(n - 1) == (n + 1, "0999999", "organische stof", "999999,5", "%", None, None)
+    assert (frame["row"].diff().drop_nulls() == 1).all()
