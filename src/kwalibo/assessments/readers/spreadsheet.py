@@ -72,6 +72,8 @@ def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
         if not workbook.sheetnames:
             raise MeasurementFileError("the workbook has no sheets", file=file)
         sheet = _choose_sheet(workbook)
+        # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
+        sheet.reset_dimensions()
         return _read_sheet(sheet.iter_rows(values_only=True), sheet_title=sheet.title, file=file)
     finally:
         workbook.close()

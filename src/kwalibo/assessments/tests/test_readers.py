@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
+from openpyxl import Workbook
 
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
 
@@ -318,3 +320,183 @@ def test_one_million_rows_keep_their_row_numbers() -> None:
     assert frame["row"].to_list()[:2] == [2, 3]
     assert frame.row(n - 1) == (n + 1, "0999999", "organische stof", "999999,5", "%", None, None)
     assert (frame["row"].diff().drop_nulls() == 1).all()
+
+
+# --- XLSX -----------------------------------------------------------------------------------
+
+
+def xlsx_bytes(sheets: dict[str, dict[str, Any]]) -> bytes:
+    """A real XLSX workbook written by openpyxl: sheet title -> {cell reference: value}."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, cells in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for reference, value in cells.items():
+            sheet[reference] = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def table(header: list[str], *rows: list[Any], first_row: int = 1) -> dict[str, Any]:
+    cells: dict[str, Any] = {}
+    for offset, values in enumerate([header, *rows]):
+        for column, value in zip("ABCDEFGH", values, strict=False):
+            if value is not None:
+                cells[f"{column}{first_row + offset}"] = value
+    return cells
+
+
+def test_xlsx_is_read_like_the_csv() -> None:
+    data = xlsx_bytes(
+        {
+            "Blad1": table(
+                ["Monster", "Parameter", "Waarde", "Eenheid"],
+                ["MM01", "lood", "12,5", "mg/kg ds"],
+                ["MM01", "zink", "<0,2", "mg/kg ds"],
+                ["MM01", "lutum", "3", "%"],
+            )
+        }
+    )
+
+    frame = read_measurements(data, filename="lab.xlsx")
+
+    assert frame.schema == pl.Schema(SCHEMA)
+    assert rows_of(frame) == [
+        (2, "MM01", "lood", "12,5", "mg/kg ds", None, None),
+        (3, "MM01", "zink", "<0,2", "mg/kg ds", None, None),
+        (4, "MM01", "lutum", "3", "%", None, None),
+    ]
+
+
+def test_xlsx_numbers_are_written_without_float_noise() -> None:
+    values = [12.5, 0.1, 0.1 + 0.2, 3, 3.0, 1e-7, 1234567.0, 0.000123456789012345678, -0.0, True]
+    data = xlsx_bytes(
+        {
+            "Blad1": table(
+                ["sample", "parameter", "value", "unit"],
+                *[["MM01", f"p{i}", v, "mg/kg ds"] for i, v in enumerate(values)],
+            )
+        }
+    )
+
+    frame = read_measurements(data, filename="lab.xlsx")
+
+    assert frame["value_raw"].to_list() == [
+        "12.5",
+        "0.1",
+        "0.3",
+        "3",
+        "3",
+        "0.0000001",
+        "1234567",
+        "0.000123456789012346",
+        "0",
+        "TRUE",
+    ]
+
+
+def test_xlsx_sheet_named_meetresultaten_is_preferred_and_rows_are_sheet_rows() -> None:
+    data = xlsx_bytes(
+        {
+            "Voorblad": {"A1": "Analysecertificaat 2024-0815"},
+            "Meetresultaten": table(
+                ["Monster", "Parameter", "Waarde", "Eenheid", "Datum", "CAS"],
+                [
+                    "MM01",
+                    "lood",
+                    12.5,
+                    "mg/kg ds",
+                    dt.datetime.combine(dt.date(2024, 3, 8), dt.time(10, 30)),
+                    "7439-92-1",
+                ],
+                [None, None, None, None, None, None],
+                ["MM01", "zink", "abc", "mg/kg ds", "09-03-2024", None],
+                ["MM02", "lutum", 3, "%", None, None],
+                first_row=3,
+            ),
+        }
+    )
+
+    frame = read_measurements(data, filename="lab.xlsx")
+
+    assert rows_of(frame) == [
+        (4, "MM01", "lood", "12.5", "mg/kg ds", "7439-92-1", dt.date(2024, 3, 8)),
+        (6, "MM01", "zink", "abc", "mg/kg ds", None, dt.date(2024, 3, 9)),
+        (7, "MM02", "lutum", "3", "%", None, None),
+    ]
+
+
+def test_xlsx_first_sheet_is_used_when_none_is_named_like_measurements() -> None:
+    data = xlsx_bytes(
+        {
+            "Resultaten 2024": table(
+                ["sample", "parameter", "value", "unit"], ["A", "lood", 1, "%"]
+            ),
+            "Other": table(["sample", "parameter", "value", "unit"], ["B", "zink", 2, "%"]),
+        }
+    )
+
+    assert rows_of(read_measurements(data, filename="lab.xlsx"), "sample") == [("A",)]
+
+
+def test_xlsx_without_the_columns_is_refused_naming_the_sheet() -> None:
+    data = xlsx_bytes({"Meetresultaten": table(["Monster", "Stof", "Waarde"], ["A", "lood", 1])})
+
+    error = refusal(data, "lab.xlsx")
+
+    assert error.file == "lab.xlsx (sheet 'Meetresultaten')"
+    assert error.row == 1
+    assert "missing header column(s): 'parameter', 'unit' or 'eenheid'" in str(error)
+
+
+def test_empty_xlsx_sheet_is_refused() -> None:
+    assert "the sheet is empty" in str(refusal(xlsx_bytes({"Blad1": {}}), "lab.xlsx"))
+
+
+def test_xlsx_with_a_header_only_is_refused() -> None:
+    data = xlsx_bytes({"Blad1": table(["sample", "parameter", "value", "unit"])})
+
+    assert "no measurements" in str(refusal(data, "lab.xlsx"))
+
+
+def test_xlsx_with_an_unreadable_date_is_refused_at_its_row() -> None:
+    data = xlsx_bytes(
+        {
+            "Blad1": table(
+                ["sample", "parameter", "value", "unit", "date"], ["A", "lood", 1, "%", "ooit"]
+            )
+        }
+    )
+
+    error = refusal(data, "lab.xlsx")
+
+    assert (error.row, error.field) == (2, "date")
+
+
+def test_zip_that_is_not_a_workbook_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+
+    assert "cannot open the file as an XLSX workbook" in str(refusal(buffer.getvalue(), "lab.xlsx"))
+
+
+def test_file_named_xlsx_that_is_not_a_zip_archive_is_refused() -> None:
+    data = b"sample;parameter;value;unit\nA;lood;1;%\n"
+
+    assert "cannot open the file as an XLSX workbook" in str(refusal(data, "lab.xlsx"))
+
+
+def test_workbook_is_recognised_by_its_content_whatever_its_name() -> None:
+    data = xlsx_bytes(
+        {"Blad1": table(["sample", "parameter", "value", "unit"], ["A", "lood", 1, "%"])}
+    )
+
+    assert rows_of(read_measurements(data, filename="upload"), "row", "value_raw") == [(2, "1")]
+
+
+def test_legacy_xls_is_refused_with_advice() -> None:
+    error = refusal(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "lab.xls")
+
+    assert "save it as .xlsx or CSV" in str(error)
