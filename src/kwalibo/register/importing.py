@@ -116,6 +116,8 @@ def _xlsx_read(path: Path) -> RegisterFile:
         ) from error
     try:
         sheet = workbook.worksheets[0]
+        # Some writers store a wrong sheet size; read-only mode would trust it and cut rows off.
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         header_cells = next(rows, None)
         if header_cells is None:
