@@ -44,8 +44,8 @@ and are left out):
   codes). These are ids in the SIKB domain table 'Parameter', which maps them to the Aquo code and
   CAS number; the assessment resolves them;
 * ``value_raw``: limit symbol and number as written ("<0.2"), else the alphanumeric value;
-* ``unit``: the Aquo unit code for the units of ``sikb_codes.EENHEID`` (with " ds" for a mass
-  fraction on dry weight), else the ``uom`` as written;
+* ``unit``: the Aquo unit code for the units of ``sikb_codes.EENHEID`` (with " ds" for mg/kg and
+  the like on dry weight, condition 'dg'), else the ``uom`` as written;
 * ``sampling_date``: the sample's sampling time (date part); ``cas`` is null (SIKB0101 carries no
   CAS number on an analysis).
 

@@ -41,7 +41,9 @@ EENHEID: dict[int, str] = {
 HOEDANIGHEID_DROOGGEWICHT = 1
 
 #: Units that refer to the dry weight when the condition is 'dg' and then get " ds" appended.
-MASS_FRACTION_UNITS = frozenset({"%", "g/kg", "mg/kg", "ug/kg", "ng/kg"})
+#: Percent stays '%': lutum and organic matter are percentages of the dry matter by definition
+#: and the assessment expects them as '%'.
+MASS_FRACTION_UNITS = frozenset({"g/kg", "mg/kg", "ug/kg", "ng/kg"})
 
 _URN_ID = re.compile(r"^urn:[a-z0-9]+:([a-z_]+):id:(\d+)$", re.IGNORECASE)
 

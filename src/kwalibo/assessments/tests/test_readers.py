@@ -500,3 +500,182 @@ def test_legacy_xls_is_refused_with_advice() -> None:
     error = refusal(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "lab.xls")
 
     assert "save it as .xlsx or CSV" in str(error)
+
+
+# --- SIKB0101 XML -----------------------------------------------------------------------------
+
+
+def test_sikb0101_lab_results_are_read_per_analysis_with_their_source_line() -> None:
+    frame = read_measurements(
+        FILES / "sikb0101_analyseresultaten_grond.xml", filename="resultaten.xml"
+    )
+
+    march_8 = dt.date(2024, 3, 8)
+    assert frame.schema == pl.Schema(SCHEMA)
+    assert rows_of(frame) == [
+        (43, "MM01", "urn:immetingen:parameter:id:9001", "12.3", "%", None, march_8),
+        (62, "MM01", "urn:immetingen:parameter:id:9002", "4.1", "%", None, march_8),
+        (76, "MM01", "urn:immetingen:parameter:id:36", "<0.02", "mg/kg ds", None, march_8),
+        (93, "MM01", "urn:immetingen:parameter:id:4", "0.05", "mg/kg ds", None, march_8),
+        (108, "MM01", "urn:immetingen:parameter:id:24", "1.2", "ng/kg ds", None, march_8),
+        (137, "MM02", "urn:immetingen:parameter:id:9001", "8", "%", None, march_8),
+        (151, "MM02", "urn:immetingen:parameter:id:36", "<0.02", "mg/kg ds", None, march_8),
+    ]
+
+
+def test_sikb0101_row_is_the_line_of_the_analysis_element() -> None:
+    path = FILES / "sikb0101_analyseresultaten_grond.xml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    frame = read_measurements(path, filename=path.name)
+
+    assert [lines[r - 1].strip().split('"')[0] for r in frame["row"]] == [
+        "<immetingen:Analysis gml:id="
+    ] * 7
+
+
+def test_sikb0101_with_other_prefixes_default_namespace_and_latin1_is_read() -> None:
+    path = FILES / "sikb0101_andere_voorvoegsels_latin1.xml"
+
+    frame = read_measurements(path, filename=path.name)
+
+    november_30 = dt.date(2023, 11, 30)
+    assert rows_of(frame) == [
+        (27, "_MM-Zuid", "urn:immetingen:parameter:id:35", "35", "ug/kg ds", None, november_30),
+        (39, "_MM-Zuid", "urn:immetingen:parameter:id:54", "<10", "ug/kg ds", None, november_30),
+        (52, "_MM-Zuid", "urn:immetingen:parameter:id:9003", "7.4", "DIMSLS", None, november_30),
+        (
+            63,
+            "MM-Brügge één",
+            "urn:immetingen:parameter:id:35",
+            "niet aangetoond",
+            None,
+            None,
+            None,
+        ),
+    ]
+
+
+def test_sikb0101_embedded_in_a_bro_request_is_read_without_calculated_sums() -> None:
+    path = FILES / "sikb0101_in_bro_sad_verzoek.xml"
+
+    frame = read_measurements(path, filename=path.name)
+
+    assert rows_of(frame) == [
+        (21, "MM-A", "urn:immetingen:parameter:id:8", "0.3", "mg/kg ds", None, dt.date(2013, 4, 12))
+    ]
+
+
+def sikb_document(members: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<imsikb0101:FeatureCollectionIMSIKB0101 xmlns:imsikb0101="http://www.sikb.nl/imsikb0101"'
+        ' xmlns:immetingen="http://www.sikb.nl/immetingen" xmlns:gml="http://www.opengis.net/gml/3.2"'
+        ' xmlns:om="http://www.opengis.net/om/2.0" xmlns:sam="http://www.opengis.net/sampling/2.0"'
+        ' xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        f"{members}\n"
+        "</imsikb0101:FeatureCollectionIMSIKB0101>\n"
+    ).encode()
+
+
+ONE_SAMPLE = """<imsikb0101:featureMember><imsikb0101:Sample gml:id="_s">
+<sam:relatedObservation xlink:href="#_a"/><immetingen:name>M1</immetingen:name>
+</imsikb0101:Sample></imsikb0101:featureMember>"""
+
+ONE_ANALYSIS = """<imsikb0101:featureMember><immetingen:Analysis gml:id="_a"><om:result>
+<immetingen:numericValue uom="urn:immetingen:Eenheid:id:58">0.2</immetingen:numericValue>
+<immetingen:limitSymbol>&lt;</immetingen:limitSymbol></om:result>
+<immetingen:physicalProperty><immetingen:PhysicalProperty>
+<immetingen:parameter>urn:immetingen:parameter:id:36</immetingen:parameter>
+</immetingen:PhysicalProperty></immetingen:physicalProperty>
+</immetingen:Analysis></imsikb0101:featureMember>"""
+
+
+def test_sikb0101_limit_symbol_precedes_the_number() -> None:
+    frame = read_measurements(sikb_document(ONE_SAMPLE + ONE_ANALYSIS), filename="lab.xml")
+
+    assert rows_of(frame, "row", "sample", "value_raw", "unit") == [(5, "M1", "<0.2", "mg/kg")]
+
+
+def test_xml_is_recognised_by_its_content_whatever_its_name() -> None:
+    frame = read_measurements(sikb_document(ONE_SAMPLE + ONE_ANALYSIS), filename="export.dat")
+
+    assert frame.height == 1
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<imsikb0101:FeatureCollectionIMSIKB0101 xmlns:imsikb0101="http://www.sikb.nl/imsikb0101">
+&lol9;
+</imsikb0101:FeatureCollectionIMSIKB0101>
+"""
+
+
+def test_entity_expansion_bomb_is_refused_not_expanded() -> None:
+    error = refusal(BILLION_LAUGHS, "bomb.xml")
+
+    assert "refused for safety" in str(error)
+    assert "lol" not in error.detail
+
+
+def test_external_entity_is_refused_and_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    document = (
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+        '<imsikb0101:FeatureCollectionIMSIKB0101 xmlns:imsikb0101="http://www.sikb.nl/imsikb0101">'
+        "<imsikb0101:name>&xxe;</imsikb0101:name></imsikb0101:FeatureCollectionIMSIKB0101>\n"
+    ).encode()
+
+    error = refusal(document, "xxe.xml")
+
+    assert "refused for safety" in str(error)
+    assert "TOP-SECRET" not in str(error)
+
+
+def test_external_dtd_is_refused() -> None:
+    document = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE r SYSTEM "http://example.invalid/evil.dtd">\n<r/>\n'
+    )
+
+    assert "refused for safety" in str(refusal(document, "dtd.xml"))
+
+
+def test_malformed_xml_is_refused_at_its_line() -> None:
+    document = sikb_document(
+        ONE_SAMPLE + "<imsikb0101:featureMember>\n<oops></imsikb0101:featureMember>"
+    )
+
+    error = refusal(document, "broken.xml")
+
+    assert error.row == 6
+    assert str(error).startswith("broken.xml, row 6: malformed XML: mismatched tag")
+
+
+def test_xml_without_measurements_is_refused() -> None:
+    error = refusal(sikb_document("<imsikb0101:metaData/>"), "leeg.xml")
+
+    assert "no measurements (no immetingen:Analysis elements)" in str(error)
+
+
+def test_xml_with_analyses_of_no_sample_is_refused() -> None:
+    error = refusal(sikb_document(ONE_ANALYSIS), "los.xml")
+
+    assert "1 immetingen:Analysis element(s), none of them linked to an imsikb0101:Sample" in str(
+        error
+    )
+
+
+def test_other_xml_is_refused() -> None:
+    assert "is this a SIKB0101 file" in str(refusal(b"<html><body/></html>", "page.xml"))
