@@ -351,7 +351,11 @@ def register_export_rows(*, on: dt.date | None = None) -> Iterator[dict[str, Any
         .prefetch_related(
             "organisation__addresses",
             Prefetch(
-                "persons", queryset=persons_on(on=on).select_related("person"), to_attr="persons_on"
+                "persons",
+                queryset=persons_on(on=on)
+                .select_related("person")
+                .order_by("person__surname", "person__initials", "valid_from", "id"),
+                to_attr="persons_on",
             ),
         )
         .order_by("number")

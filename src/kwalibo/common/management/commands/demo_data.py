@@ -13,10 +13,11 @@ import secrets
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import transaction
 
 from kwalibo.accounts.models import User
 from kwalibo.accounts.roles import BACK_OFFICE_ROLES, Role
+from kwalibo.common.db import planner_statistics_refresh
 from kwalibo.register.demo import demo_register_build
 from kwalibo.register.models import CertifyingInstitution, Organisation, Recognition
 
@@ -58,7 +59,7 @@ class Command(BaseCommand):
                 f"({summary.institutions} certifying institutions), {summary.recognitions} "
                 f"recognitions, {summary.decisions} decisions, {summary.persons} recognised persons."
             )
-            self._analyse()
+            planner_statistics_refresh()
             for name in APP_DEMOS:
                 try:
                     module = importlib.import_module(name)
@@ -71,15 +72,6 @@ class Command(BaseCommand):
                     with transaction.atomic():
                         self.stdout.write(builder(rng=random.Random(options["seed"])))
         self._accounts()
-
-    def _analyse(self) -> None:
-        """Refresh the planner statistics after a bulk load, as a DBA would.
-
-        Without them PostgreSQL plans the register check as a scan of all status periods
-        (about 100 times slower) until autovacuum gets round to it.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
     def _accounts(self) -> None:
         password = os.environ.get("KWALIBO_DEMO_PASSWORD") or secrets.token_urlsafe(12)

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kwalibo.accounts.models import User
+from kwalibo.common.db import planner_statistics_refresh
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 from kwalibo.register.importing import (
@@ -87,6 +88,8 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(f"{register_file.name}: {translate_error(error)}") from error
 
+        if result.imported:
+            planner_statistics_refresh()
         for notice in result.notices:
             for line in problem_lines(result.source, notice):
                 self.stdout.write(_("Note: %(line)s") % {"line": line})
