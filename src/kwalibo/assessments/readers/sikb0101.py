@@ -49,23 +49,21 @@ and are left out):
 * ``sampling_date``: the sample's sampling time (date part); ``cas`` is null (SIKB0101 carries no
   CAS number on an analysis).
 
-The XML is parsed with defusedxml's expat reader with DTDs, entity declarations and external
+The XML is parsed with defusedxml's ElementTree parser (expat) with DTDs, entity declarations and external
 references refused, so entity-expansion ("billion laughs") and external-entity files are refused
 before anything is expanded or fetched.
 """
 
 from __future__ import annotations
 
-import io
+import functools
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax import SAXParseException
-from xml.sax.handler import ContentHandler, feature_external_ges, feature_namespaces
-from xml.sax.xmlreader import InputSource, Locator
+from xml.etree.ElementTree import ParseError
 
 import polars as pl
 from defusedxml import DefusedXmlException
-from defusedxml.expatreader import DefusedExpatParser
+from defusedxml.ElementTree import DefusedXMLParser
 
 from kwalibo.assessments.readers.columns import finish, parse_dates
 from kwalibo.assessments.readers.errors import MeasurementFileError
@@ -100,61 +98,75 @@ class _Element:
         return value.strip().removeprefix("#") if value else None
 
 
-class _TreeBuilder(ContentHandler):
-    """Build ``_Element`` nodes (local names, attributes by local name, source lines)."""
+_KEPT = frozenset({"Analysis", "Sample"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _local(name: str) -> str:
+    """``{namespace}local`` -> ``local`` (cached: documents use few distinct names)."""
+    return name.rpartition("}")[2]
+
+
+class _TreeBuilder:
+    """Parser target: keep ``Analysis`` and ``Sample`` elements with their content, drop the rest.
+
+    Elements are matched on local name; attributes are keyed by local name; each element keeps
+    the source line of its start tag.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
-        self.locator: Locator | None = None
-        self.root: _Element | None = None
-        self.stack: list[_Element] = []
+        self.parser: DefusedXMLParser | None = None
+        # One entry per open element: the kept element, or None outside a kept subtree.
+        self.stack: list[_Element | None] = []
         self.analyses: list[_Element] = []
         self.samples: list[_Element] = []
-
-    def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 (SAX API name)
-        self.locator = locator
+        self.inline_sample: dict[str, str] = {}
 
     def line(self) -> int:
-        if self.locator is None:
-            return 0
-        return int(self.locator.getLineNumber() or 0)
+        return int(self.parser.parser.CurrentLineNumber) if self.parser is not None else 0
 
-    def startElementNS(  # noqa: N802 (SAX API name)
-        self, name: tuple[str | None, str], qname: str | None, attrs: Any
-    ) -> None:
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        local = _local(tag)
+        parent = self.stack[-1] if self.stack else None
+        if parent is None and local not in _KEPT:
+            self.stack.append(None)
+            return
         element = _Element(
-            local=name[1],
-            attrs={key[1]: value for key, value in attrs.items()},
-            line=self.line(),
+            local=local, attrs={_local(k): v for k, v in attrib.items()}, line=self.line()
         )
-        if self.stack:
-            self.stack[-1].children.append(element)
-        else:
-            self.root = element
-        self.stack.append(element)
-        if element.local == "Analysis":
+        if parent is not None:
+            parent.children.append(element)
+        if local == "Analysis":
             self.analyses.append(element)
-        elif element.local == "Sample":
+            # An analysis given inline (by value) inside its sample belongs to that sample.
+            enclosing = next((e for e in reversed(self.stack) if e and e.local == "Sample"), None)
+            if enclosing is not None:
+                self.inline_sample[element.attrs.get("id", "")] = enclosing.attrs.get("id", "")
+        elif local == "Sample" and parent is None:
             self.samples.append(element)
+        self.stack.append(element)
 
-    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802
+    def end(self, tag: str) -> None:
         self.stack.pop()
 
-    def characters(self, content: str) -> None:
-        if self.stack:
-            self.stack[-1].text_parts.append(content)
+    def data(self, content: str) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None:
+            top.text_parts.append(content)
+
+    def close(self) -> None:
+        return None
 
 
 def _parse(data: bytes, *, file: str) -> _TreeBuilder:
     builder = _TreeBuilder()
-    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    parser.setFeature(feature_namespaces, True)
-    parser.setFeature(feature_external_ges, False)
-    parser.setContentHandler(builder)
-    source = InputSource(file)
-    source.setByteStream(io.BytesIO(data))
+    parser = DefusedXMLParser(
+        target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
+    builder.parser = parser
     try:
-        parser.parse(source)
+        parser.feed(data)
+        parser.close()
     except DefusedXmlException as error:
         raise MeasurementFileError(
             "the XML declares a DTD or entities, which is refused for safety "
@@ -162,9 +174,10 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
             file=file,
             row=builder.line() or None,
         ) from None
-    except SAXParseException as error:
+    except ParseError as error:
+        message = str(error).split(": line", 1)[0]
         raise MeasurementFileError(
-            f"malformed XML: {error.getMessage()}", file=file, row=error.getLineNumber()
+            f"malformed XML: {message}", file=file, row=int(error.position[0])
         ) from None
     return builder
 
@@ -183,7 +196,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         raise MeasurementFileError("the file is empty", file=file)
     tree = _parse(data, file=file)
     samples: dict[str, _Element] = {}
-    sample_of_analysis: dict[str, str] = {}
+    sample_of_analysis: dict[str, str] = dict(tree.inline_sample)
     for sample in tree.samples:
         own_id = sample.attrs.get("id", "")
         samples[own_id] = sample

@@ -679,3 +679,20 @@ def test_xml_with_analyses_of_no_sample_is_refused() -> None:
 
 def test_other_xml_is_refused() -> None:
     assert "is this a SIKB0101 file" in str(refusal(b"<html><body/></html>", "page.xml"))
+
+
+def test_sikb0101_analysis_given_inline_in_its_sample_belongs_to_that_sample() -> None:
+    inline = ONE_SAMPLE.replace(
+        '<sam:relatedObservation xlink:href="#_a"/>',
+        "<sam:relatedObservation>"
+        + ONE_ANALYSIS.removeprefix("<imsikb0101:featureMember>").removesuffix(
+            "</imsikb0101:featureMember>"
+        )
+        + "</sam:relatedObservation>",
+    )
+
+    frame = read_measurements(sikb_document(inline), filename="inline.xml")
+
+    assert rows_of(frame, "row", "sample", "parameter", "value_raw") == [
+        (4, "M1", "urn:immetingen:parameter:id:36", "<0.2")
+    ]
