@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-e2e lint format typecheck migrations-check schema lock bench clean
+.PHONY: help install run test test-fast test-e2e lint format typecheck migrations-check schema messages lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,7 +57,12 @@ migrations-check: install ## Fail if models and migrations differ
 	SECRET_KEY=check $(KWALIBO) makemigrations --check --dry-run
 
 schema: install ## Regenerate the committed OpenAPI schema
-	SECRET_KEY=schema $(KWALIBO) spectacular --file src/kwalibo/api/openapi.yaml --validate
+	SECRET_KEY=schema $(KWALIBO) spectacular --lang en --file src/kwalibo/api/openapi.yaml --validate
+
+messages: install ## Extract the UI messages into the nl/en catalogues (needs GNU gettext) and compile them
+	SECRET_KEY=messages $(KWALIBO) makemessages -l nl -l en --keyword=N_ --no-obsolete --add-location=file \
+		--ignore='.venv/*' --ignore='var/*' --ignore='node_modules/*' --ignore='bench/*' --ignore='tests'
+	SECRET_KEY=messages $(KWALIBO) compile-catalogues
 
 lock: ## Re-pin the dependencies (needs network)
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --python-version 3.11 -q -o requirements.lock
