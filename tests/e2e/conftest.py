@@ -4,11 +4,13 @@ Skipped when Chromium is absent, except in CI (KWALIBO_REQUIRE_BROWSER=1), where
 browser is a failure rather than a silent skip.
 """
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -50,3 +52,20 @@ def page(browser: "object") -> Iterator["object"]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def catalogue(transactional_db: None) -> None:
+    """The activity catalogue and norm documents, which a data migration loads.
+
+    Live-server tests run in a flushed database (TransactionTestCase), so the rows the data
+    migration wrote are gone after the first such test; load them again with the migration's
+    own function so the catalogue is exactly what `migrate` gives.
+    """
+    from kwalibo.register.models import Activity
+
+    if not Activity.objects.exists():
+        migration = importlib.import_module(
+            "kwalibo.register.migrations.0002_load_activity_catalogue"
+        )
+        migration.load(apps, None)

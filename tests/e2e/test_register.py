@@ -8,13 +8,11 @@ import pytest
 from kwalibo.register.demo import demo_register_build
 from kwalibo.register.models import Organisation
 
-# serialized_rollback: the activity catalogue is loaded by a data migration and must survive
-# the flush between live-server tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def register() -> Organisation:
+def register(catalogue: None) -> Organisation:
     demo_register_build(organisations=40, seed=4, today=dt.date.today())  # noqa: DTZ011
     return (
         Organisation.objects.filter(
