@@ -929,6 +929,13 @@ def notification_file(
     """
     applier = _acting_organisation(actor)
     filed_on = filed_on or _today()
+    kind = NotificationKind(kind)
+    framework = Framework(framework) if framework else None
+    if quantity_m3 is not None:
+        try:
+            quantity_m3 = Decimal(str(quantity_m3)).quantize(Decimal("0.001"))
+        except InvalidOperation as error:
+            raise DomainError(N_("'%(value)s' is not a quantity."), value=quantity_m3) from error
     declaration = selectors.declaration_current_for_batch(batch=batch)
     address = applier.visiting_address
     draft = NotificationDraft(
