@@ -22,7 +22,7 @@ from kwalibo.common.domain.errors import DomainError
 from kwalibo.passport import services
 from kwalibo.passport.domain.custody import Purpose
 from kwalibo.passport.domain.declarations import DeclarationType, Material
-from kwalibo.passport.domain.notifications import NotificationKind
+from kwalibo.passport.domain.notifications import Framework, NotificationKind
 from kwalibo.passport.domain.working_days import notification_latest_filing_day
 from kwalibo.passport.models import Batch, Consignment, Site
 from kwalibo.register.models import Organisation, Recognition
@@ -102,6 +102,8 @@ def _demo_company() -> Organisation | None:
         .values_list("organisation", flat=True)
         .first()
     )
+    if organisation_id is None:
+        return None
     return Organisation.objects.filter(pk=organisation_id).first()
 
 
@@ -308,7 +310,7 @@ def _flows(
             try:
                 notification = services.notification_file(
                     actor=disposer, kind=NotificationKind.APPLICATION, batch=batch, site=application,
-                    starts_on=start, quantity_m3=batch.volume_m3, framework="generic", filed_on=filed,
+                    starts_on=start, quantity_m3=batch.volume_m3, framework=Framework.GENERIC, filed_on=filed,
                 )  # fmt: skip
             except DomainError:
                 # Without the toetsing engine's application check (or when the location's
