@@ -13,11 +13,11 @@ from kwalibo.passport import services
 from kwalibo.passport.domain.custody import Purpose
 from tests.e2e.test_passport_verification import _organisation, _recognised, declaration_issued
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_map_draws_sites_and_flows_and_says_when_the_background_is_missing(
-    live_server, page
+    live_server, page, catalogue
 ) -> None:
     declaration, user = declaration_issued()
     processor = _organisation("Grondreiniging Delta B.V.", "30000006")

@@ -18,9 +18,7 @@ from kwalibo.register.models import (
     Organisation,
 )
 
-# serialized_rollback: the activity catalogue is loaded by a data migration and must survive
-# the flush between live-server tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _organisation(name: str, kvk: str) -> Organisation:
@@ -96,7 +94,7 @@ def english_page(browser: object):  # type: ignore[no-untyped-def]
 
 
 def test_verification_page_of_a_withdrawn_declaration_shows_it_as_not_valid(
-    live_server, english_page
+    live_server, english_page, catalogue
 ) -> None:
     declaration, user = declaration_issued()
     services.declaration_withdraw(
@@ -115,7 +113,9 @@ def test_verification_page_of_a_withdrawn_declaration_shows_it_as_not_valid(
     assert verdict.locator(".status-valid").count() == 0
 
 
-def test_a_valid_declaration_is_found_by_its_number_and_shown_as_valid(live_server, page) -> None:
+def test_a_valid_declaration_is_found_by_its_number_and_shown_as_valid(
+    live_server, page, catalogue
+) -> None:
     declaration, _ = declaration_issued()
     page.goto(f"{live_server.url}/bodempaspoort/verificatie/")
     page.locator("input[name=number]").fill(declaration.number.lower())
