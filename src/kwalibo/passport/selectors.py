@@ -407,6 +407,14 @@ _COLUMNS = (
 def volume_balance_sql(tables: Mapping[str, str], *, by: str, project_filter: bool) -> str:
     """The one set-based statement behind every volume balance (SQLite, PostgreSQL, DuckDB).
 
+    It reads each table once where it can: the excavated batches, the confirmed steps and
+    the consignments on their way or arrived. It relies on two invariants the services
+    keep: a confirmed step belongs to a consignment that is not cancelled (cancelling is
+    only allowed before the dispatch), and a dispatch confirms the consignment's quantity
+    (a revision of the dispatch changes both), so the consignment row says what was sent.
+    Grouping by project, or filtering on one, joins steps and consignments to their batch
+    and adds the quantities applied beyond each declaration's batch (site NULL).
+
     Args:
         tables: the table names of batch, consignment, step and declaration.
         by: ``"site"`` or ``"project"`` – the grouping key.
@@ -419,44 +427,50 @@ def volume_balance_sql(tables: Mapping[str, str], *, by: str, project_filter: bo
         tables["declaration"],
     )
     zero = "CAST(0 AS DECIMAL(14, 3))"
-    flows = f"""
-    SELECT b.project_id AS project_id, b.site_id AS site_id, b.volume_m3 AS excavated,
+    with_project = by == "project" or project_filter
+    if with_project:
+        steps = f"{step} s JOIN {consignment} c ON c.id = s.consignment_id JOIN {batch} b ON b.id = c.batch_id"
+        consignments = f"{consignment} c JOIN {batch} b ON b.id = c.batch_id"
+        project = "b.project_id"
+    else:
+        steps, consignments, project = f"{step} s", f"{consignment} c", "NULL"
+    branches = [
+        f"""SELECT b.project_id AS project_id, b.site_id AS site_id, b.volume_m3 AS excavated,
            {zero} AS dispatched, {zero} AS received, {zero} AS applied, {zero} AS in_transit,
            {zero} AS transit_sent, {zero} AS transit_received, {zero} AS over_declared
-      FROM {batch} b WHERE b.provenance = 'excavated'
-    UNION ALL
-    SELECT b.project_id, s.site_id, {zero},
+      FROM {batch} b WHERE b.provenance = 'excavated'""",
+        f"""SELECT {project}, s.site_id, {zero},
            CASE WHEN s.kind = 'origin' THEN s.quantity_m3 ELSE {zero} END,
            CASE WHEN s.kind = 'receipt' THEN s.quantity_m3 ELSE {zero} END,
            CASE WHEN s.kind = 'application' THEN s.quantity_m3 ELSE {zero} END,
-           {zero}, {zero}, {zero}, {zero}
-      FROM {step} s JOIN {consignment} c ON c.id = s.consignment_id
-      JOIN {batch} b ON b.id = c.batch_id
-     WHERE s.confirmed_at IS NOT NULL AND s.site_id IS NOT NULL AND c.state <> 'cancelled'
-    UNION ALL
-    SELECT b.project_id, c.to_site_id, {zero}, {zero}, {zero}, {zero},
-           CASE WHEN r.confirmed_at IS NULL THEN o.quantity_m3 ELSE {zero} END,
-           CASE WHEN r.confirmed_at IS NOT NULL THEN o.quantity_m3 ELSE {zero} END,
-           CASE WHEN r.confirmed_at IS NOT NULL THEN r.quantity_m3 ELSE {zero} END,
+           {zero}, {zero},
+           CASE WHEN s.kind = 'receipt' THEN s.quantity_m3 ELSE {zero} END,
            {zero}
-      FROM {consignment} c JOIN {batch} b ON b.id = c.batch_id
-      JOIN {step} o ON o.consignment_id = c.id AND o.kind = 'origin'
-      JOIN {step} r ON r.consignment_id = c.id AND r.kind = 'receipt'
-     WHERE o.confirmed_at IS NOT NULL AND c.state <> 'cancelled'
-    UNION ALL
-    SELECT db.project_id, NULL, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero},
+      FROM {steps}
+     WHERE s.confirmed_at IS NOT NULL AND s.site_id IS NOT NULL""",
+        f"""SELECT {project}, c.to_site_id, {zero}, {zero}, {zero}, {zero},
+           CASE WHEN c.state IN ('dispatched', 'in_transit') THEN c.quantity_m3 ELSE {zero} END,
+           CASE WHEN c.state IN ('received', 'completed') THEN c.quantity_m3 ELSE {zero} END,
+           {zero}, {zero}
+      FROM {consignments}
+     WHERE c.state IN ('dispatched', 'in_transit', 'received', 'completed')""",
+    ]
+    if with_project:
+        branches.append(
+            f"""SELECT db.project_id, NULL, {zero}, {zero}, {zero}, {zero}, {zero}, {zero}, {zero},
            SUM(a.quantity_m3) - MAX(db.volume_m3)
       FROM {step} a JOIN {consignment} c ON c.id = a.consignment_id
       JOIN {declaration} d ON d.id = c.declaration_id
       JOIN {batch} db ON db.id = d.batch_id
      WHERE a.kind = 'application' AND a.confirmed_at IS NOT NULL
      GROUP BY d.id, db.project_id
-    HAVING SUM(a.quantity_m3) > MAX(db.volume_m3)
-    """
+    HAVING SUM(a.quantity_m3) > MAX(db.volume_m3)"""
+        )
+    flows = "\n    UNION ALL\n    ".join(branches)
     key = "site_id" if by == "site" else "project_id"
     where = "WHERE project_id = %s" if project_filter else ""
     sums = ", ".join(f"SUM({column}) AS {column}" for column in _COLUMNS)
-    return f"WITH flows AS ({flows}) SELECT {key}, {sums} FROM flows {where} GROUP BY {key}"
+    return f"WITH flows AS (\n    {flows}\n) SELECT {key}, {sums} FROM flows {where} GROUP BY {key}"
 
 
 def _tables() -> dict[str, str]:
