@@ -1,12 +1,13 @@
 """A realistic soil-flow passport demo on top of the demo register (`kwalibo demo-data`).
 
-Everything goes through the passport services, as users would do it: sites, batches with
+Everything goes through the passport services: sites, batches with
 their assessment, signed declarations (one withdrawn), notifications filed five working
 days ahead, consignments whose steps are confirmed by their own parties, a split, a merge
 at a soil bank, a receipt with a discrepancy and an open revision request. Parties are
 taken from the register only where they held the recognition on the day of their work, so
-every declaration verifies. The demo company account (`bedrijf`) is the disposer of the
-first project, so it sees its own passport after logging in.
+every declaration verifies. The demo acts for organisations without user accounts
+(`acting_for`; the audit trail records the system). The demo company account (`bedrijf`)
+is the disposer of the first project, so it sees its own passport after logging in.
 """
 
 import datetime as dt
@@ -16,8 +17,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from kwalibo.accounts.models import User
-from kwalibo.accounts.roles import Role
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.passport import services
 from kwalibo.passport.domain.custody import Purpose
@@ -75,24 +74,6 @@ def _recognised(code: str, on: dt.date) -> list[Organisation]:
     )
 
 
-def _demo_user(organisation: Organisation) -> User:
-    """A staff member of `organisation` who acts in the demo (no password: cannot log in)."""
-    user, created = User.objects.get_or_create(
-        username=f"demo-{organisation.kvk_number}-{organisation.pk}",
-        defaults={
-            "role": Role.COMPANY,
-            "organisation": organisation,
-            "first_name": "Medewerker",
-            "last_name": organisation.name[:120],
-            "is_active": False,
-        },
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    return user
-
-
 def _demo_company() -> Organisation | None:
     """The organisation the `bedrijf` demo account will act for (same rule as demo-data)."""
     organisation_id = (
@@ -134,16 +115,15 @@ def demo_build(*, rng: random.Random) -> str:
 
     depot = None
     if soil_bank is not None:
-        bank_user = _demo_user(soil_bank)
         depot = services.site_register(
-            actor=bank_user, name=DEPOT[0], kind="storage", frame="grond", address="Twentekanaal-Zuid 12",
+            actor=None, acting_for=soil_bank, name=DEPOT[0], kind="storage", frame="grond", address="Twentekanaal-Zuid 12",
             municipality=DEPOT[1], x_rd=DEPOT[2][0], y_rd=DEPOT[2][1], operator_kvk=soil_bank.kvk_number,
             quality_class="industrie",
         )  # fmt: skip
     plant = None
     if plant_operator is not None:
         plant = services.site_register(
-            actor=_demo_user(plant_operator), name=PLANT[0], kind="processing", frame="grond",
+            actor=None, acting_for=plant_operator, name=PLANT[0], kind="processing", frame="grond",
             address="Botlekweg 100", municipality=PLANT[1], x_rd=PLANT[2][0], y_rd=PLANT[2][1],
             operator_kvk=plant_operator.kvk_number,
         )  # fmt: skip
@@ -152,15 +132,15 @@ def demo_build(*, rng: random.Random) -> str:
     for index, (code, name, municipality, origin_xy, application_xy, function_class) in enumerate(
         PROJECTS
     ):
-        disposer = _demo_user(disposers[index % len(disposers)])
-        project = services.project_create(actor=disposer, code=code, name=name)
+        disposer = disposers[index % len(disposers)]
+        project = services.project_create(actor=None, acting_for=disposer, code=code, name=name)
         origin = services.site_register(
-            actor=disposer, name=f"Ontgraving {name}", kind="excavation", frame="grond",
+            actor=None, acting_for=disposer, name=f"Ontgraving {name}", kind="excavation", frame="grond",
             address=f"Projectlocatie {name}", municipality=municipality, x_rd=origin_xy[0],
             y_rd=origin_xy[1], project=project,
         )  # fmt: skip
         application = services.site_register(
-            actor=disposer, name=f"Toepassing {name}", kind="application", frame="grond",
+            actor=None, acting_for=disposer, name=f"Toepassing {name}", kind="application", frame="grond",
             address=f"Toepassingslocatie {name}", municipality=municipality, x_rd=application_xy[0],
             y_rd=application_xy[1], project=project, function_class=function_class,
             quality_class="wonen" if function_class == "wonen" else "industrie",
@@ -169,14 +149,15 @@ def demo_build(*, rng: random.Random) -> str:
         for number in range(rng.randint(3, 5)):
             volume = Decimal(rng.randrange(80, 900, 10))
             batch = services.batch_register(
-                actor=disposer, origin_site=origin, material=Material.SOIL, volume_m3=volume,
+                actor=None, acting_for=disposer, origin_site=origin, material=Material.SOIL, volume_m3=volume,
                 mass_tonnes=(volume * Decimal("1.7")).quantize(Decimal("1")),
                 declaration_type=DeclarationType.BATCH_INSPECTION_SOIL,
                 excavated_on=sampled_on - dt.timedelta(days=5 + number), project=project,
             )  # fmt: skip
             quality_class = rng.choice(CLASSES)
             services.batch_assessment_record(
-                actor=disposer,
+                actor=None,
+                acting_for=disposer,
                 batch=batch,
                 result=services.AssessmentResult(
                     frame="grond",
@@ -193,13 +174,17 @@ def demo_build(*, rng: random.Random) -> str:
                 analysed_on=analysed_on,
             )
             declaration = services.declaration_issue(
-                actor=disposer, batch=batch, issued_on=analysed_on + dt.timedelta(days=2)
+                actor=None,
+                acting_for=disposer,
+                batch=batch,
+                issued_on=analysed_on + dt.timedelta(days=2),
             )
             summary.batches += 1
             summary.declarations += 1
             if not withdrawn_done and index == 0 and number == 1:
                 services.declaration_withdraw(
-                    actor=disposer,
+                    actor=None,
+                    acting_for=disposer,
                     declaration=declaration,
                     reason="Ingetrokken: monsternemingsformulier hoorde bij een andere partij.",
                 )
@@ -229,7 +214,8 @@ def _confirm_all(
         if step.kind == "receipt" and received is not None:
             quantity = received
         services.custody_step_confirm(
-            actor=_demo_user(step.party),
+            actor=None,
+            acting_for=step.party,
             step=step,
             quantity_m3=quantity,
             occurred_on=start,
@@ -240,7 +226,7 @@ def _confirm_all(
 
 def _flows(
     rng: random.Random,
-    disposer: User,
+    disposer: Organisation,
     batches: list[Batch],
     origin: Site,
     application: Site,
@@ -257,13 +243,13 @@ def _flows(
         transporter = rng.choice(transporters).kvk_number
         if position == 0 and depot is not None and depot.operator is not None:
             services.notification_file(
-                actor=disposer, kind=NotificationKind.STORAGE, batch=batch, site=depot, starts_on=start,
+                actor=None, acting_for=disposer, kind=NotificationKind.STORAGE, batch=batch, site=depot, starts_on=start,
                 quantity_m3=batch.volume_m3, duration_days=240, filed_on=filed,
             )  # fmt: skip
             summary.notifications += 1
             half = (batch.volume_m3 / 2).quantize(Decimal("0.001"))
             first = services.consignment_plan(
-                actor=disposer, batch=batch, from_site=origin, to_site=depot, purpose=Purpose.STORAGE,
+                actor=None, acting_for=disposer, batch=batch, from_site=origin, to_site=depot, purpose=Purpose.STORAGE,
                 quantity_m3=half, planned_on=start, transporter_kvks=[transporter],
                 receiver_kvk=depot.operator.kvk_number,
             )  # fmt: skip
@@ -271,23 +257,23 @@ def _flows(
             _confirm_all(first, start, half - Decimal("2.5"), summary)  # weighed 2.5 m³ less
             receipt = first.steps.get(kind="receipt")
             services.custody_revision_request(
-                actor=_demo_user(depot.operator), step=receipt, changes={"quantity_m3": str(half)},
+                actor=None, acting_for=depot.operator, step=receipt, changes={"quantity_m3": str(half)},
                 reason="Weegbrug herijkt: ontvangen hoeveelheid gelijk aan verzonden.",
             )  # fmt: skip
             second = services.consignment_plan(
-                actor=disposer, batch=batch, from_site=origin, to_site=depot, purpose=Purpose.STORAGE,
+                actor=None, acting_for=disposer, batch=batch, from_site=origin, to_site=depot, purpose=Purpose.STORAGE,
                 quantity_m3=batch.volume_m3 - half, planned_on=today, transporter_kvks=[transporter],
                 receiver_kvk=depot.operator.kvk_number,
             )  # fmt: skip
             summary.consignments += 1
             services.custody_step_confirm(
-                actor=disposer, step=second.steps.get(kind="origin"), quantity_m3=second.quantity_m3,
+                actor=None, acting_for=disposer, step=second.steps.get(kind="origin"), quantity_m3=second.quantity_m3,
                 occurred_on=today,
             )  # fmt: skip
             summary.steps += 1  # in transit now
         elif position == 1 and plant is not None and plant.operator is not None:
             consignment = services.consignment_plan(
-                actor=disposer, batch=batch, from_site=origin, to_site=plant, purpose=Purpose.PROCESSING,
+                actor=None, acting_for=disposer, batch=batch, from_site=origin, to_site=plant, purpose=Purpose.PROCESSING,
                 quantity_m3=batch.volume_m3, planned_on=start, transporter_kvks=[transporter],
                 receiver_kvk=plant.operator.kvk_number,
             )  # fmt: skip
@@ -299,7 +285,8 @@ def _flows(
                 (batch.volume_m3 * Decimal("0.4")).quantize(Decimal("0.001")),
             ]
             services.batch_split(
-                actor=disposer,
+                actor=None,
+                acting_for=disposer,
                 batch=batch,
                 site=origin,
                 parts_m3=parts,
@@ -309,7 +296,7 @@ def _flows(
         else:
             try:
                 notification = services.notification_file(
-                    actor=disposer, kind=NotificationKind.APPLICATION, batch=batch, site=application,
+                    actor=None, acting_for=disposer, kind=NotificationKind.APPLICATION, batch=batch, site=application,
                     starts_on=start, quantity_m3=batch.volume_m3, framework=Framework.GENERIC, filed_on=filed,
                 )  # fmt: skip
             except DomainError:
@@ -321,7 +308,7 @@ def _flows(
             summary.notifications += 1
             applier = notification.applier.kvk_number
             consignment = services.consignment_plan(
-                actor=disposer, batch=batch, from_site=origin, to_site=application,
+                actor=None, acting_for=disposer, batch=batch, from_site=origin, to_site=application,
                 purpose=Purpose.APPLICATION, quantity_m3=batch.volume_m3, planned_on=start,
                 transporter_kvks=[transporter], receiver_kvk=applier, applier_kvk=applier,
             )  # fmt: skip

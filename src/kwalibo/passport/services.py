@@ -82,9 +82,22 @@ class NotificationRefusedError(DomainError):
         self.refusals = list(refusals)
 
 
-def _acting_organisation(actor: User) -> Organisation:
+def _acting_organisation(
+    actor: User | None, acting_for: Organisation | None = None
+) -> Organisation:
+    """The organisation on whose behalf a change is made.
+
+    A user acts for their own organisation. A system job (an import, the demo) passes no
+    user and names the organisation (`acting_for`); the audit trail records the system.
+    """
+    if actor is None:
+        if acting_for is None:
+            raise DomainError(N_("A change needs a user or the organisation it is made for."))
+        return acting_for
     if actor.organisation is None:
         raise DomainError(N_("Your account does not act for an organisation."))
+    if acting_for is not None and acting_for.pk != actor.organisation_id:
+        raise DomainError(N_("You can only act for your own organisation."))
     return actor.organisation
 
 
@@ -156,9 +169,11 @@ def _activity(code: str) -> Activity:
 # --- projects and sites ---------------------------------------------------------------------
 
 
-def project_create(*, actor: User, code: str, name: str) -> Project:
+def project_create(
+    *, actor: User | None, code: str, name: str, acting_for: Organisation | None = None
+) -> Project:
     """Register a project of the actor's organisation (the client, opdrachtgever)."""
-    client = _acting_organisation(actor)
+    client = _acting_organisation(actor, acting_for)
     code = code.strip()
     if not code or Project.objects.filter(code=code).exists():
         raise DomainError(N_("Choose a project code that is not in use."))
@@ -175,7 +190,7 @@ def project_create(*, actor: User, code: str, name: str) -> Project:
 
 def site_register(
     *,
-    actor: User,
+    actor: User | None,
     name: str,
     kind: str,
     frame: str,
@@ -188,6 +203,7 @@ def site_register(
     competent_authority: str = "",
     function_class: str = "",
     quality_class: str = "",
+    acting_for: Organisation | None = None,
 ) -> Site:
     """Register a site with its RD New coordinates and, for an application location, the
     function and quality class of the receiving soil (Bbk art 55, 57-58).
@@ -213,7 +229,7 @@ def site_register(
             frame=frame,
             project=project,
             operator=operator,
-            registered_by=actor.organisation,
+            registered_by=actor.organisation if actor is not None else acting_for,
             address=address.strip(),
             municipality=municipality.strip(),
             competent_authority=competent_authority.strip() or f"gemeente {municipality.strip()}",
@@ -242,7 +258,7 @@ def site_register(
 
 def batch_register(
     *,
-    actor: User,
+    actor: User | None,
     origin_site: Site,
     material: Material,
     volume_m3: Decimal,
@@ -251,13 +267,14 @@ def batch_register(
     project: Project | None = None,
     excavated_on: dt.date | None = None,
     quality_scheme: str = "",
+    acting_for: Organisation | None = None,
 ) -> Batch:
     """Register a batch excavated at `origin_site`, held by the actor's organisation (the disposer).
 
     Raises:
         DomainError: the declaration type does not fit the material or size (Rbk art 4.3.3).
     """
-    holder = _acting_organisation(actor)
+    holder = _acting_organisation(actor, acting_for)
     try:
         material, declaration_type = Material(material), DeclarationType(declaration_type)
     except ValueError as error:
@@ -295,8 +312,10 @@ def batch_register(
     return batch
 
 
-def _holder_check(actor: User, batch: Batch) -> Organisation:
-    organisation = _acting_organisation(actor)
+def _holder_check(
+    actor: User | None, batch: Batch, acting_for: Organisation | None = None
+) -> Organisation:
+    organisation = _acting_organisation(actor, acting_for)
     if batch.holder_id != organisation.pk:
         raise DomainError(N_("Only the holder of the batch can do this."))
     if batch.state != Batch.State.ACTIVE:
@@ -319,7 +338,7 @@ class AssessmentResult:
 
 def batch_assessment_record(
     *,
-    actor: User,
+    actor: User | None,
     batch: Batch,
     result: AssessmentResult,
     sampler_kvk: str = "",
@@ -327,6 +346,7 @@ def batch_assessment_record(
     certifier_kvk: str = "",
     sampled_on: dt.date | None = None,
     analysed_on: dt.date | None = None,
+    acting_for: Organisation | None = None,
 ) -> Batch:
     """Store the assessment result of a batch and name who sampled and analysed it.
 
@@ -338,7 +358,7 @@ def batch_assessment_record(
         DomainError: not the holder, a declaration was already issued, a party missing,
             unregistered or unrecognised, or a class that does not exist in the frame.
     """
-    _holder_check(actor, batch)
+    _holder_check(actor, batch, acting_for)
     if batch.declaration_batch.pk != batch.pk:
         raise DomainError(N_("A sub-batch keeps the assessment of its original batch."))
     if Declaration.objects.filter(batch=batch, status=DeclarationStatus.VALID).exists():
@@ -400,7 +420,7 @@ def batch_assessment_record(
 
 def batch_assess(
     *,
-    actor: User,
+    actor: User | None,
     batch: Batch,
     measurements: Any,
     frame: str,
@@ -409,6 +429,7 @@ def batch_assess(
     laboratory_kvk: str = "",
     sampled_on: dt.date | None = None,
     analysed_on: dt.date | None = None,
+    acting_for: Organisation | None = None,
 ) -> Batch:
     """Assess the batch's lab results with the toetsing engine and store its verdict.
 
@@ -430,6 +451,7 @@ def batch_assess(
     )
     return batch_assessment_record(
         actor=actor,
+        acting_for=acting_for,
         batch=batch,
         result=result,
         sampler_kvk=sampler_kvk,
@@ -440,14 +462,20 @@ def batch_assess(
 
 
 def batch_split(
-    *, actor: User, batch: Batch, site: Site, parts_m3: Sequence[Decimal], split_on: dt.date
+    *,
+    actor: User | None,
+    batch: Batch,
+    site: Site,
+    parts_m3: Sequence[Decimal],
+    split_on: dt.date,
+    acting_for: Organisation | None = None,
 ) -> list[Batch]:
     """Split sub-batches off `batch` at `site`; they use its declaration (Rbk art 4.3.1).
 
     The relation, who split (the actor's organisation) and when are recorded on each
     sub-batch. Raises DomainError when more is split off than is available there.
     """
-    organisation = _holder_check(actor, batch)
+    organisation = _holder_check(actor, batch, acting_for)
     parts = [_quantity(part) for part in parts_m3]
     with transaction.atomic():
         locked = Batch.objects.select_for_update().get(pk=batch.pk)
@@ -496,7 +524,14 @@ def batch_split(
     return children
 
 
-def batch_merge(*, actor: User, batches: Sequence[Batch], site: Site, merged_on: dt.date) -> Batch:
+def batch_merge(
+    *,
+    actor: User | None,
+    batches: Sequence[Batch],
+    site: Site,
+    merged_on: dt.date,
+    acting_for: Organisation | None = None,
+) -> Batch:
     """Merge whole batches lying at `site` into a new batch (Rbk art 4.3.2).
 
     The merger is the actor's organisation; above 25 m³ it must be recognised for merging
@@ -507,9 +542,9 @@ def batch_merge(*, actor: User, batches: Sequence[Batch], site: Site, merged_on:
         DomainError: the merge rules refuse, a batch is not wholly at the site, or the actor
             does not hold all batches.
     """
-    merger = _acting_organisation(actor)
+    merger = _acting_organisation(actor, acting_for)
     for batch in batches:
-        _holder_check(actor, batch)
+        _holder_check(actor, batch, acting_for)
     recognised = recognition_check(
         viewer=None, kvk=merger.kvk_number, activity=_activity("samenvoegen-partijen"), on=merged_on
     ).recognised
@@ -633,9 +668,9 @@ def signing_key_for(*, organisation: Organisation) -> SigningKey:
     return key
 
 
-def signing_key_rotate(*, actor: User) -> SigningKey:
+def signing_key_rotate(*, actor: User | None, acting_for: Organisation | None = None) -> SigningKey:
     """Retire the organisation's active key and create a new one; old signatures stay valid."""
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     with transaction.atomic():
         retired = SigningKey.objects.filter(
             organisation=organisation, retired_at__isnull=True
@@ -767,7 +802,11 @@ def _payload(
 
 
 def declaration_issue(
-    *, actor: User, batch: Batch, issued_on: dt.date | None = None
+    *,
+    actor: User | None,
+    batch: Batch,
+    issued_on: dt.date | None = None,
+    acting_for: Organisation | None = None,
 ) -> Declaration:
     """Issue and sign the declaration (MvB) of a batch, as its disposer.
 
@@ -778,7 +817,7 @@ def declaration_issue(
         DomainError: not the holder, no assessment, a sub-batch (it uses its original's
             declaration), a declaration already in force, or a recognition that did not hold.
     """
-    issuer = _holder_check(actor, batch)
+    issuer = _holder_check(actor, batch, acting_for)
     issued_on = issued_on or _today()
     if batch.declaration_batch.pk != batch.pk:
         raise DomainError(
@@ -837,13 +876,19 @@ def declaration_issue(
     return declaration
 
 
-def declaration_withdraw(*, actor: User, declaration: Declaration, reason: str) -> Declaration:
+def declaration_withdraw(
+    *,
+    actor: User | None,
+    declaration: Declaration,
+    reason: str,
+    acting_for: Organisation | None = None,
+) -> Declaration:
     """Withdraw a declaration; from now on its verification shows it as not valid.
 
     Raises:
         DomainError: not the issuer, no reason, or not in force.
     """
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     if declaration.issuer_id != organisation.pk:
         raise DomainError(N_("Only the issuer can withdraw a declaration."))
     if not reason.strip():
@@ -909,7 +954,7 @@ def _application_check(site: Site, batch: Batch) -> None:
 
 def notification_file(
     *,
-    actor: User,
+    actor: User | None,
     kind: NotificationKind,
     batch: Batch,
     site: Site,
@@ -919,6 +964,7 @@ def notification_file(
     duration_days: int | None = None,
     storage_setting: str = "land",
     filed_on: dt.date | None = None,
+    acting_for: Organisation | None = None,
 ) -> Notification:
     """File a notification of application or temporary storage (Bbk art 42).
 
@@ -927,7 +973,7 @@ def notification_file(
     reasons per field (`NotificationRefusedError`); an application the location's classes do not
     allow is refused by the toetsing engine's application check.
     """
-    applier = _acting_organisation(actor)
+    applier = _acting_organisation(actor, acting_for)
     filed_on = filed_on or _today()
     kind = NotificationKind(kind)
     framework = Framework(framework) if framework else None
@@ -1023,10 +1069,14 @@ def notification_file(
 
 
 def notification_final_destination_report(
-    *, actor: User, notification: Notification, destination: str
+    *,
+    actor: User | None,
+    notification: Notification,
+    destination: str,
+    acting_for: Organisation | None = None,
 ) -> Notification:
     """Report the final destination of a long temporary storage (Bbk art 42 lid 4)."""
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     if notification.applier_id != organisation.pk:
         raise DomainError(N_("Only the applier can report the final destination."))
     if notification.final_destination_due is None:
@@ -1071,7 +1121,7 @@ def _step_views(consignment: Consignment) -> list[custody.StepView]:
 
 def consignment_plan(
     *,
-    actor: User,
+    actor: User | None,
     batch: Batch,
     from_site: Site,
     to_site: Site,
@@ -1081,6 +1131,7 @@ def consignment_plan(
     transporter_kvks: Sequence[str],
     receiver_kvk: str,
     applier_kvk: str = "",
+    acting_for: Organisation | None = None,
 ) -> Consignment:
     """Plan a consignment and name its parties; each name is checked at once.
 
@@ -1093,7 +1144,7 @@ def consignment_plan(
     Raises:
         DomainError: the first check that fails; nothing is written.
     """
-    disposer = _holder_check(actor, batch)
+    disposer = _holder_check(actor, batch, acting_for)
     quantity = _quantity(quantity_m3)
     if from_site.pk == to_site.pk:
         raise DomainError(N_("Origin and destination are the same site."))
@@ -1205,12 +1256,13 @@ def consignment_plan(
 
 def custody_step_confirm(
     *,
-    actor: User,
+    actor: User | None,
     step: CustodyStep,
     quantity_m3: Decimal,
     occurred_on: dt.date,
     vehicle: str = "",
     remarks: str = "",
+    acting_for: Organisation | None = None,
 ) -> CustodyStep:
     """Confirm a step of the chain of custody as its own party.
 
@@ -1219,7 +1271,7 @@ def custody_step_confirm(
             applied than received or than the declaration covers, an application before the
             notified start, or a declaration no longer in force.
     """
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     quantity = _quantity(quantity_m3)
     with transaction.atomic():
         consignment = Consignment.objects.select_for_update().get(pk=step.consignment_id)
@@ -1283,9 +1335,15 @@ def custody_step_confirm(
     return step
 
 
-def consignment_cancel(*, actor: User, consignment: Consignment, reason: str) -> Consignment:
+def consignment_cancel(
+    *,
+    actor: User | None,
+    consignment: Consignment,
+    reason: str,
+    acting_for: Organisation | None = None,
+) -> Consignment:
     """Cancel a consignment that has not been dispatched (the disposer only)."""
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     if consignment.batch.holder_id != organisation.pk:
         raise DomainError(N_("Only the disposer can cancel a consignment."))
     if not reason.strip():
@@ -1330,10 +1388,15 @@ def _jsonable(value: Any) -> Any:
 
 
 def custody_revision_request(
-    *, actor: User, step: CustodyStep, changes: Mapping[str, Any], reason: str
+    *,
+    actor: User | None,
+    step: CustodyStep,
+    changes: Mapping[str, Any],
+    reason: str,
+    acting_for: Organisation | None = None,
 ) -> RevisionRequest:
     """Ask to correct a confirmed step; it takes effect when every other party accepts."""
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     if not reason.strip():
         raise DomainError(N_("State the reason for the revision."))
     step = CustodyStep.objects.select_related("consignment").get(pk=step.pk)
@@ -1375,14 +1438,19 @@ def custody_revision_request(
 
 
 def custody_revision_answer(
-    *, actor: User, revision: RevisionRequest, accept: bool, remark: str = ""
+    *,
+    actor: User | None,
+    revision: RevisionRequest,
+    accept: bool,
+    remark: str = "",
+    acting_for: Organisation | None = None,
 ) -> RevisionRequest:
     """Accept or reject a revision request for the actor's organisation.
 
     When the last party accepts, the change is applied to the step (old and new values go
     to the audit trail); a rejection closes the request and leaves the step unchanged.
     """
-    organisation = _acting_organisation(actor)
+    organisation = _acting_organisation(actor, acting_for)
     with transaction.atomic():
         locked = RevisionRequest.objects.select_for_update().get(pk=revision.pk)
         approvers = frozenset(int(p) for p in locked.approvers)
@@ -1418,7 +1486,7 @@ def custody_revision_answer(
     return locked
 
 
-def _revision_apply(actor: User, revision: RevisionRequest) -> None:
+def _revision_apply(actor: User | None, revision: RevisionRequest) -> None:
     step = CustodyStep.objects.select_for_update().get(pk=revision.step_id)
     changes = {field: _parse_change(field, pair[1]) for field, pair in revision.changes.items()}
     if step.kind == custody.StepKind.APPLICATION and "quantity_m3" in changes:

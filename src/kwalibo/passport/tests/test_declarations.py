@@ -246,3 +246,15 @@ def test_issue_writes_an_audit_event(declaration: Declaration) -> None:
     event = AuditEvent.objects.get(action="passport.declaration.issue")
     assert event.changes["key_id"] == [None, declaration.signing_key.key_id]
     assert event.legal_ground == "Bbk art 38 lid 2"
+
+
+def test_a_user_acts_only_for_their_own_organisation_and_a_system_job_names_it(
+    batch: Batch, disposer: User, parties: Parties
+) -> None:
+    with pytest.raises(DomainError, match="only act for your own organisation"):
+        services.declaration_issue(actor=disposer, batch=batch, acting_for=parties.sampler)
+    with pytest.raises(DomainError, match="needs a user or the organisation"):
+        services.declaration_issue(actor=None, batch=batch)
+    declaration = services.declaration_issue(actor=None, batch=batch, acting_for=parties.disposer)
+    event = AuditEvent.objects.get(action="passport.declaration.issue")
+    assert (declaration.issued_by, event.actor_display) == (None, "systeem")
