@@ -98,10 +98,20 @@ _REGISTER_EDIT = {
     "register.view_recognisedperson",
 }
 _REGISTER_READ = {p for p in _REGISTER_EDIT if ".view_" in p}
+# The soil-flow passport in the back-office: read-only supervision (changes go through services).
+_PASSPORT_READ = {
+    "passport.view_declaration",
+    "passport.view_notification",
+    "passport.view_consignment",
+    "passport.view_custodystep",
+    "passport.view_batch",
+    "passport.view_site",
+    "passport.view_signingkey",
+}
 
 ROLE_MODEL_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.RECOGNITION_OFFICE: frozenset(_REGISTER_EDIT | {"audit.view_auditevent"}),
-    Role.INSPECTORATE: frozenset(_REGISTER_READ | {"audit.view_auditevent"}),
+    Role.INSPECTORATE: frozenset(_REGISTER_READ | _PASSPORT_READ | {"audit.view_auditevent"}),
     Role.CERTIFYING_INSTITUTION: frozenset(),
     Role.ACCREDITATION_BODY: frozenset(),
     Role.ENVIRONMENTAL_SERVICE: frozenset(),
