@@ -69,10 +69,12 @@ def read_measurements(source: pathlib.Path | bytes, *, filename: str) -> pl.Data
     Returns:
         A table with the columns of ``SCHEMA``: ``row`` (Int64, the row the user sees in the
         source: the header is row 1 in CSV/XLSX, the element's line in XML), ``sample``,
-        ``parameter`` (as written: Dutch name, Aquo code, CAS number or SIKB0101 URN),
-        ``value_raw`` (as written, e.g. ``"12,5"``, ``"<0.2"``), ``unit``, ``cas`` (null when not
-        given) and ``sampling_date`` (Date, null when not given). Rows without any content are
-        left out.
+        ``parameter`` (CSV/XLSX: as written, a Dutch name, Aquo code or CAS number; SIKB0101: the
+        Aquo code of a known domain-table id, ``lutum``/``organische stof``/``organische
+        koolstof``, or the URN of an unknown id), ``value_raw`` (as written, e.g. ``"12,5"``,
+        ``"<0.2"``), ``unit``, ``cas`` (null when not given; for SIKB0101 from the domain table)
+        and ``sampling_date`` (Date, null when not given). Rows without any content are left
+        out.
 
     Raises:
         MeasurementFileError: The file cannot be used at all (see the class).

@@ -16,8 +16,8 @@ Structure, as read from public SIKB0101 14.x files (see below for the sources)::
             immetingen:limitSymbol>&lt;<               "<" for "below the reporting limit"
             immetingen:alphanumericValue>0.078 mg/kg ds<   (text form, used when no number)
           immetingen:physicalProperty/immetingen:PhysicalProperty
-            immetingen:quantity>urn:immetingen:parameter:id:2720<   grootheid (Aquo)
-            immetingen:parameter>urn:immetingen:parameter:id:NNN<   the substance (Aquo)
+            immetingen:quantity>urn:immetingen:parameter:id:2725<   grootheid, e.g. Massafractie
+            immetingen:parameter>urn:immetingen:parameter:id:36<    the substance
             immetingen:condition>urn:immetingen:Hoedanigheid:id:1<  hoedanigheid, e.g. dg
 
 Sources: BROprogramma/SAD, ``Versie 0.9/SAD Uitwisselberichten/XSD en voorbeeld XML/
@@ -39,15 +39,20 @@ and are left out):
 
 * ``row``: the source line of the ``Analysis`` element;
 * ``sample``: the sample's ``immetingen:name`` (its ``gml:id`` when it has no name);
-* ``parameter``: the ``immetingen:parameter`` URN as written, or the ``immetingen:quantity`` URN
-  when there is no parameter (lutum and organic matter are ordinary analyses with their own
-  codes). These are ids in the SIKB domain table 'Parameter', which maps them to the Aquo code and
-  CAS number; the assessment resolves them;
+* ``parameter`` and ``cas``: SIKB0101 names what was measured by ids in the SIKB domain table
+  'Parameter'. ``sikb_codes.identify`` translates them: a parameter of the transcribed table
+  (every substance of the Rbk 2015 norm tables, the sum components and dioxin congeners) becomes
+  its Aquo code ("Cu", "12DClC2a", "sPAK10") with its CAS number; lutum (grootheid 1118
+  'Korrelgroottefractie' with hoedanigheid 'Dk0002'/'Dk0002dg'), organic matter (parameter 1319
+  'Organisch stof') and organic carbon (1318) become ``lutum``, ``organische stof`` and
+  ``organische koolstof``; a mineral-oil fraction becomes ``minerale olie C10-C12``. Any other id
+  is kept as written (the parameter URN, else the quantity URN) so that the assessment reports it
+  as an unknown parameter; ``cas`` is then null;
 * ``value_raw``: limit symbol and number as written ("<0.2"), else the alphanumeric value;
 * ``unit``: the Aquo unit code for the units of ``sikb_codes.EENHEID`` (with " ds" for mg/kg and
-  the like on dry weight, condition 'dg'), else the ``uom`` as written;
-* ``sampling_date``: the sample's sampling time (date part); ``cas`` is null (SIKB0101 carries no
-  CAS number on an analysis).
+  the like on dry weight, condition 'dg' or another '.../drooggewicht' condition), else the
+  ``uom`` as written; '%' for lutum, organic matter and organic carbon given in a percent unit;
+* ``sampling_date``: the sample's sampling time (date part).
 
 The XML is parsed with defusedxml's ElementTree parser (expat) with DTDs, entity declarations and external
 references refused, so entity-expansion ("billion laughs") and external-entity files are refused
@@ -67,7 +72,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kwalibo.assessments.readers.columns import finish, parse_dates
 from kwalibo.assessments.readers.errors import MeasurementFileError
-from kwalibo.assessments.readers.sikb_codes import unit_code
+from kwalibo.assessments.readers.sikb_codes import PERCENT_UNIT_IDS, identify, unit_code, unit_id
 
 
 @dataclass(slots=True)
@@ -206,7 +211,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
                 sample_of_analysis.setdefault(target, own_id)
 
     records: dict[str, list[Any]] = {
-        k: [] for k in ("row", "sample", "parameter", "value_raw", "unit", "sampling_date")
+        k: [] for k in ("row", "sample", "parameter", "value_raw", "unit", "cas", "sampling_date")
     }
     for analysis in tree.analyses:
         analysis_id = analysis.attrs.get("id", "")
@@ -235,17 +240,22 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             value = alphanumeric.text
         uom = number.attrs.get("uom") if number is not None else None
 
+        condition_text = condition.text if condition is not None and condition.text else None
+        measured = identify(
+            substance.text if substance is not None and substance.text else None,
+            quantity.text if quantity is not None and quantity.text else None,
+            condition_text,
+        )
+        unit = unit_code(uom, condition_text) if uom else None
+        if measured.soil_property and uom and unit_id(uom) in PERCENT_UNIT_IDS:
+            unit = "%"
+
         records["row"].append(analysis.line)
         records["sample"].append(name.text if name is not None and name.text else sample_id)
-        records["parameter"].append(
-            substance.text
-            if substance is not None and substance.text
-            else (quantity.text if quantity is not None else None)
-        )
+        records["parameter"].append(measured.parameter)
         records["value_raw"].append(value)
-        records["unit"].append(
-            unit_code(uom, condition.text if condition is not None else None) if uom else None
-        )
+        records["unit"].append(unit)
+        records["cas"].append(measured.cas)
         records["sampling_date"].append(_sample_date(sample))
 
     if not records["row"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
+from kwalibo.assessments.readers.sikb_codes import parameter_table
 
 FILES = Path(__file__).parent / "files"
 
@@ -513,13 +515,16 @@ def test_sikb0101_lab_results_are_read_per_analysis_with_their_source_line() -> 
     march_8 = dt.date(2024, 3, 8)
     assert frame.schema == pl.Schema(SCHEMA)
     assert rows_of(frame) == [
-        (43, "MM01", "urn:immetingen:parameter:id:9001", "12.3", "%", None, march_8),
-        (62, "MM01", "urn:immetingen:parameter:id:9002", "4.1", "%", None, march_8),
-        (76, "MM01", "urn:immetingen:parameter:id:36", "<0.02", "mg/kg ds", None, march_8),
-        (93, "MM01", "urn:immetingen:parameter:id:4", "0.05", "mg/kg ds", None, march_8),
-        (108, "MM01", "urn:immetingen:parameter:id:24", "1.2", "ng/kg ds", None, march_8),
-        (137, "MM02", "urn:immetingen:parameter:id:9001", "8", "%", None, march_8),
-        (151, "MM02", "urn:immetingen:parameter:id:36", "<0.02", "mg/kg ds", None, march_8),
+        (48, "MM01", "lutum", "12.3", "%", None, march_8),
+        (67, "MM01", "organische stof", "4.1", "%", None, march_8),
+        (82, "MM01", "12DClC2a", "<0.02", "mg/kg ds", "107-06-2", march_8),
+        (99, "MM01", "111TClC2a", "0.05", "mg/kg ds", "71-55-6", march_8),
+        (114, "MM01", "PCDD54", "1.2", "ng/kg ds", "40321-76-4", march_8),
+        (143, "MM02", "lutum", "8", "%", None, march_8),
+        (157, "MM02", "12DClC2a", "<0.02", "mg/kg ds", "107-06-2", march_8),
+        (173, "MM02", "urn:immetingen:parameter:id:247", "0.1", "mg/kg ds", None, march_8),
+        (189, "MM02", "minrlole", "120", "mg/kg ds", "8042-47-5", march_8),
+        (204, "MM02", "minerale olie C10-C12", "6", "mg/kg ds", None, march_8),
     ]
 
 
@@ -531,7 +536,7 @@ def test_sikb0101_row_is_the_line_of_the_analysis_element() -> None:
 
     assert [lines[r - 1].strip().split('"')[0] for r in frame["row"]] == [
         "<immetingen:Analysis gml:id="
-    ] * 7
+    ] * 10
 
 
 def test_sikb0101_with_other_prefixes_default_namespace_and_latin1_is_read() -> None:
@@ -541,18 +546,10 @@ def test_sikb0101_with_other_prefixes_default_namespace_and_latin1_is_read() -> 
 
     november_30 = dt.date(2023, 11, 30)
     assert rows_of(frame) == [
-        (27, "_MM-Zuid", "urn:immetingen:parameter:id:35", "35", "ug/kg ds", None, november_30),
-        (39, "_MM-Zuid", "urn:immetingen:parameter:id:54", "<10", "ug/kg ds", None, november_30),
-        (52, "_MM-Zuid", "urn:immetingen:parameter:id:9003", "7.4", "DIMSLS", None, november_30),
-        (
-            63,
-            "MM-Brügge één",
-            "urn:immetingen:parameter:id:35",
-            "niet aangetoond",
-            None,
-            None,
-            None,
-        ),
+        (28, "_MM-Zuid", "12DClBen", "35", "ug/kg ds", "95-50-1", november_30),
+        (40, "_MM-Zuid", "14DClBen", "<10", "ug/kg ds", "106-46-7", november_30),
+        (53, "_MM-Zuid", "urn:immetingen:parameter:id:1398", "7.4", "DIMSLS", None, november_30),
+        (64, "MM-Brügge één", "12DClBen", "niet aangetoond", None, "95-50-1", None),
     ]
 
 
@@ -562,7 +559,7 @@ def test_sikb0101_embedded_in_a_bro_request_is_read_without_calculated_sums() ->
     frame = read_measurements(path, filename=path.name)
 
     assert rows_of(frame) == [
-        (21, "MM-A", "urn:immetingen:parameter:id:8", "0.3", "mg/kg ds", None, dt.date(2013, 4, 12))
+        (22, "MM-A", "11DClC2a", "0.3", "mg/kg ds", "75-34-3", dt.date(2013, 4, 12))
     ]
 
 
@@ -694,5 +691,128 @@ def test_sikb0101_analysis_given_inline_in_its_sample_belongs_to_that_sample() -
     frame = read_measurements(sikb_document(inline), filename="inline.xml")
 
     assert rows_of(frame, "row", "sample", "parameter", "value_raw") == [
-        (4, "M1", "urn:immetingen:parameter:id:36", "<0.2")
+        (4, "M1", "12DClC2a", "<0.2")
     ]
+
+
+def analysis(
+    parameter: str | None,
+    *,
+    quantity: str | None = "2725",
+    condition: str | None = "1",
+    unit: str = "58",
+    value: str = "0.2",
+) -> str:
+    """One immetingen:Analysis of sample ``_s`` with the given domain-table ids."""
+    codes = "".join(
+        f"<immetingen:{element}>urn:immetingen:{table}:id:{code}</immetingen:{element}>"
+        for element, table, code in (
+            ("quantity", "parameter", quantity),
+            ("parameter", "parameter", parameter),
+            ("condition", "Hoedanigheid", condition),
+        )
+        if code is not None
+    )
+    return (
+        '<imsikb0101:featureMember><immetingen:Analysis gml:id="_a">'
+        '<om:featureOfInterest xlink:href="#_s"/><om:result>'
+        f'<immetingen:numericValue uom="urn:immetingen:Eenheid:id:{unit}">{value}'
+        "</immetingen:numericValue></om:result><immetingen:physicalProperty>"
+        f"<immetingen:PhysicalProperty>{codes}</immetingen:PhysicalProperty>"
+        "</immetingen:physicalProperty></immetingen:Analysis></imsikb0101:featureMember>"
+    )
+
+
+def measured(*analyses: str) -> list[tuple[Any, ...]]:
+    sample = ONE_SAMPLE.replace('<sam:relatedObservation xlink:href="#_a"/>', "")
+    frame = read_measurements(sikb_document(sample + "".join(analyses)), filename="lab.xml")
+    return rows_of(frame, "parameter", "cas", "unit")
+
+
+@pytest.mark.parametrize(
+    ("sikb_id", "expected"),
+    [
+        ("971", ("Cu", "7440-50-8", "mg/kg ds")),
+        ("1352", ("sPAK10", None, "mg/kg ds")),
+        ("1381", ("PCB28", "7012-37-5", "mg/kg ds")),
+        ("1712", ("TC4ySn", "36643-28-4", "mg/kg ds")),
+        ("2228", ("PCDF83", "51207-31-9", "mg/kg ds")),
+        ("2721", ("PCB189", "39635-31-9", "mg/kg ds")),
+    ],
+)
+def test_sikb0101_known_parameter_id_becomes_its_aquo_code_and_cas_number(
+    sikb_id: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert measured(analysis(sikb_id)) == [expected]
+
+
+def test_sikb0101_expired_parameter_id_becomes_its_description_and_cas_number() -> None:
+    assert measured(analysis("1592")) == [("Tributyltin", "688-73-3", "mg/kg ds")]
+
+
+def test_sikb0101_lutum_is_the_grain_size_fraction_below_2_um_in_percent() -> None:
+    by_quantity = [
+        analysis(None, quantity="1118", condition=condition, unit="1") for condition in ("2", "3")
+    ]
+    expired_parameter = analysis("820", quantity=None, condition=None, unit="2")
+
+    assert measured(*by_quantity, expired_parameter) == [("lutum", None, "%")] * 3
+
+
+def test_sikb0101_other_grain_size_fraction_is_not_lutum_and_stays_raw() -> None:
+    # Hoedanigheid 150 = D106-150, "diameter tussen 106 en 150 um".
+    assert measured(analysis(None, quantity="1118", condition="150", unit="1")) == [
+        ("urn:immetingen:parameter:id:1118", None, "%")
+    ]
+
+
+def test_sikb0101_organic_matter_and_organic_carbon_are_recognised_in_percent() -> None:
+    # Eenheid 123 is the expired '% (m/m) ds'; a soil property in any percent unit is '%'.
+    assert measured(analysis("1319", unit="1"), analysis("1318", unit="123")) == [
+        ("organische stof", None, "%"),
+        ("organische koolstof", None, "%"),
+    ]
+
+
+def test_sikb0101_soil_property_in_grams_per_kilogram_keeps_its_unit() -> None:
+    assert measured(analysis("1319", unit="30", value="41")) == [
+        ("organische stof", None, "g/kg ds")
+    ]
+
+
+def test_sikb0101_unknown_parameter_id_stays_raw_without_cas_number() -> None:
+    # 247 = AcNe acenafteen: a real SIKB id, but of a PAK outside the Rbk norm tables.
+    assert measured(analysis("247"), analysis("999999")) == [
+        ("urn:immetingen:parameter:id:247", None, "mg/kg ds"),
+        ("urn:immetingen:parameter:id:999999", None, "mg/kg ds"),
+    ]
+
+
+def test_sikb0101_mineral_oil_fraction_is_not_the_total() -> None:
+    rows = measured(
+        analysis("1200", condition="93"),
+        analysis("1200", condition=None),
+        analysis("1200", condition="111"),
+        analysis("1200", condition="460"),
+    )
+
+    assert rows == [
+        ("minrlole", "8042-47-5", "mg/kg ds"),
+        ("minrlole", "8042-47-5", "mg/kg"),
+        ("minerale olie C20-C40", None, "mg/kg ds"),
+        ("minerale olie urn:immetingen:Hoedanigheid:id:460", None, "mg/kg"),
+    ]
+
+
+def test_sikb_parameter_table_rows_are_well_formed() -> None:
+    table = parameter_table()
+
+    assert len(table) == 279
+    assert all(row.sikb_id == key for key, row in table.items())
+    assert all(row.code or row.status == "Vervallen" for row in table.values())
+    assert all(
+        row.cas is None or re.fullmatch(r"\d{2,7}-\d{2}-\d", row.cas) for row in table.values()
+    )
+    assert len({row.cas for row in table.values() if row.cas}) == len(
+        [row for row in table.values() if row.cas]
+    )
