@@ -15,10 +15,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from kwalibo.passport.domain.declarations import DeclarationType, Material
+from kwalibo.passport.domain.declarations import DeclarationType, Material, Role
 from kwalibo.passport.domain.signing import payload_digest
 from kwalibo.passport.domain.verification import DeclarationStatus
 from kwalibo.passport.models import Declaration, QualityClass
+from kwalibo.register.selectors import activity_get
 
 _REPLACEMENTS = str.maketrans(
     {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "€": "EUR"}
@@ -100,9 +101,11 @@ def declaration_pdf(declaration: Declaration, *, verify_url: str) -> bytes:
     )
     pdf.set_font("Helvetica", "", 10)
     for claim in payload.get("relies_on", []):
+        activity = activity_get(str(claim["activity"]))
+        name = activity.name_nl if activity else claim["activity"]
         pdf.multi_cell(
             0, 6,
-            _latin1(f"- {claim['role']}: KvK {claim['kvk']}, {claim['activity']}, {claim['on']}"),
+            _latin1(f"- {_role_label(str(claim['role']))}: KvK {claim['kvk']}, {name}, {claim['on']}"),
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
     if declaration.status != "valid":
@@ -132,6 +135,13 @@ def declaration_pdf(declaration: Declaration, *, verify_url: str) -> bytes:
         new_x="LMARGIN", new_y="NEXT",
     )  # fmt: skip
     return bytes(pdf.output())
+
+
+def _role_label(value: str) -> str:
+    try:
+        return _(Role(value).label)
+    except ValueError:
+        return value
 
 
 def _class_label(value: str) -> str:

@@ -19,6 +19,7 @@ from kwalibo.common.i18n import translate_error
 from kwalibo.common.ratelimit import public_page
 from kwalibo.passport import selectors, services
 from kwalibo.passport.api import verification_payload
+from kwalibo.passport.domain.declarations import Role
 from kwalibo.passport.domain.notifications import Framework, NotificationKind
 from kwalibo.passport.forms import (
     NotificationForm,
@@ -31,6 +32,7 @@ from kwalibo.passport.forms import (
 from kwalibo.passport.messages import discrepancy_text, refusal_errors
 from kwalibo.passport.models import Site
 from kwalibo.passport.pdf import declaration_pdf, verification_qr
+from kwalibo.register.selectors import activity_get
 
 
 def _user(request: HttpRequest) -> User:
@@ -55,7 +57,15 @@ def verify(request: HttpRequest, number: str) -> HttpResponse:
         check = selectors.declaration_verify(number=number)
     except Http404:
         return render(request, "passport/verify_unknown.html", {"number": number}, status=404)
-    return render(request, "passport/verify.html", {"check": verification_payload(check)})
+    payload = verification_payload(check)
+    for finding in payload["findings"]:
+        activity = activity_get(finding["activity"])
+        finding["activity_name"] = activity.name_nl if activity else finding["activity"]
+        try:
+            finding["role_label"] = _(Role(finding["role"]).label)
+        except ValueError:
+            finding["role_label"] = finding["role"]
+    return render(request, "passport/verify.html", {"check": payload})
 
 
 @login_required
