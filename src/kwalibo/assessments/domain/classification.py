@@ -1,0 +1,380 @@
+"""Quality class per sample (or batch) against the norm tables, with the test rules of the Rbk.
+
+Land (frame ``grond``, Rbk 2015 art 4.4.1 lid 1, 2, 6; Bijlage B tabel 1):
+``achtergrondwaarde`` (≤ AW), ``wonen`` (> AW, ≤ Wonen), ``industrie`` (> Wonen, ≤ Industrie),
+``niet_toepasbaar`` (> Industrie, or > the intervention value of the Circulaire bodemsanering
+2013, which also raises ``intervention_exceeded``). Where Wonen or Industrie has no value the
+material is classed Industrie (tabel 1 opmerking 2). A substance without an AW value (asbestos)
+is not tested against AW.
+
+Water bed and dredgings (frame ``waterbodem``, art 4.4.1 lid 3, 4, 6; tabel 2):
+``achtergrondwaarde``, ``klasse_A`` (≤ A), ``klasse_B`` (≤ B = intervention value of the water
+bed, ``intervention_exceeded`` above it), ``niet_toepasbaar`` (> B). An empty A or B column
+means class B (tabel 2 opmerking 2).
+
+A value exceeds a limit only when it is higher than the limit: at the limit it is still in the
+class (art 4.2.2 lid 1, "hoger is dan"). A value that may be assumed to comply (Bijlage G IV A)
+is at background level.
+
+Background-value allowance (art 4.2.2 lid 4, 5, 8): AW counts as not exceeded when, with at
+least 2/7/16/27/37 measured substances that have a value in the table, at most 1/2/3/4/5 are
+elevated, each at most 2 × AW and not above the Wonen value of tabel 1 (nickel is exempt from
+the Wonen cap). "Measured substances with a value in the tables" is read as: norm rows of the
+frame's table with at least one class value, sums counting once.
+
+Wonen allowance for the receiving soil (art 4.10.2 lid 3, 4; only with ``receiving_soil``):
+with at least 7/16/27/37 measured substances at most 2/3/4/5 may exceed Wonen, each by at most
+the AW (≤ Wonen + AW), and none above Industrie.
+
+Spreading of dredgings (frame ``waterbodem``):
+* in fresh water (art 4.2.1 lid 3 b, 4.11.1): the Klasse A values ("verspreiden zoet"), and for
+  substances without such a value the AW with the allowance of art 4.2.2 lid 4 and 5;
+* on the adjacent plot (art 4.2.2 lid 3, tabel 1 voetnoot 2): the maximum values of tabel 1
+  (cadmium 7.5, mineral oil 3000) and the land intervention values; substances outside the msPAF
+  at AW with the allowance. The msPAF itself needs toxicity data that the rule set lacks, so the
+  verdict is ``onbepaald`` unless another check already fails;
+* in salt water (art 4.2.2 lid 2, 4.11.1 lid 2, 3): measured (not standardised) contents against
+  the salt-water values; at most two non-priority substances may exceed by at most 50 %, not the
+  PCBs.
+
+Tare soil (art 4.14.1, 4.14.2 lid 1, on request): cresols, phenol, toluene and mineral oil are
+not tested when their presence is natural; monochloroanilines not in potato tare soil.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Final
+
+import polars as pl
+
+from kwalibo.assessments.domain.rules import RuleSet
+
+LAND_CLASSES: Final = ("achtergrondwaarde", "wonen", "industrie", "niet_toepasbaar")
+WATER_CLASSES: Final = ("achtergrondwaarde", "klasse_A", "klasse_B", "niet_toepasbaar")
+CLASSES: Final = {"grond": LAND_CLASSES, "waterbodem": WATER_CLASSES}
+
+#: art 4.2.2 lid 4: (minimum number measured, maximum number elevated), descending.
+AW_ALLOWANCE: Final = ((37, 5), (27, 4), (16, 3), (7, 2), (2, 1))
+#: art 4.10.2 lid 3.
+WONEN_ALLOWANCE: Final = ((37, 5), (27, 4), (16, 3), (7, 2))
+AW_ALLOWANCE_FACTOR: Final = 2.0  # art 4.2.2 lid 5
+WONEN_CAP_EXEMPT: Final = frozenset({"nikkel"})  # art 4.2.2 lid 8
+SALT_EXCESS_FACTOR: Final = 1.5  # art 4.11.1 lid 2
+SALT_EXCESS_MAX: Final = 2  # art 4.11.1 lid 2
+TARE_SOIL_EXEMPT: Final = {
+    "natural_presence": frozenset({"cresolen_som", "fenol", "tolueen", "minerale_olie"}),
+    "potatoes": frozenset({"mclan_som"}),
+}  # art 4.14.1; art 4.14.2 lid 1
+
+
+@dataclass(frozen=True)
+class Classified:
+    """Items with their limits and parameter class, and one row per sample with the verdict."""
+
+    items: pl.DataFrame
+    samples: pl.DataFrame
+    no_norm: pl.DataFrame
+
+
+def allowance_for(measured: int, table: tuple[tuple[int, int], ...] = AW_ALLOWANCE) -> int:
+    """How many substances may be elevated with ``measured`` substances measured."""
+    for minimum, allowed in table:
+        if measured >= minimum:
+            return allowed
+    return 0
+
+
+def _allowance_expr(measured: pl.Expr, table: tuple[tuple[int, int], ...]) -> pl.Expr:
+    expr: pl.Expr = pl.lit(0)
+    for minimum, allowed in sorted(table):
+        expr = pl.when(measured >= minimum).then(pl.lit(allowed)).otherwise(expr)
+    return expr
+
+
+def _norm_columns(rule_set: RuleSet, frame: str) -> pl.DataFrame:
+    land = rule_set.norms["grond"].select(
+        "substance",
+        pl.col("achtergrondwaarde").alias("land_aw"),
+        pl.col("wonen").alias("land_wonen"),
+        pl.col("interventiewaarde").alias("land_iw"),
+        pl.col("aangrenzend_perceel_max"),
+        pl.col("in_mspaf"),
+    )
+    if frame == "grond":
+        table = rule_set.norms["grond"].select(
+            "substance",
+            pl.col("achtergrondwaarde").alias("aw"),
+            "wonen",
+            "industrie",
+            pl.col("interventiewaarde").alias("iw"),
+            "interventiewaarde_type",
+        )
+    else:
+        table = rule_set.norms["waterbodem"].select(
+            "substance",
+            pl.col("achtergrondwaarde").alias("aw"),
+            "klasse_a",
+            "klasse_b",
+            pl.col("industrie").alias("industrie_in_water"),
+            "verspreiden_zout",
+            "zout_niet_prioritair",
+        )
+    return table.join(land, on="substance", how="left")
+
+
+def classify(
+    items: pl.DataFrame,
+    *,
+    rule_set: RuleSet,
+    frame: str,
+    receiving_soil: bool = False,
+    tare_soil: Collection[str] = (),
+) -> Classified:
+    """Parameter class per item and the class of each sample (see the module docstring)."""
+    exempt: set[str] = set()
+    for reason in tare_soil:
+        exempt |= TARE_SOIL_EXEMPT[reason]
+    norms = _norm_columns(rule_set, frame)
+    joined = items.join(norms, on="substance", how="left")
+    if frame == "grond":
+        has_value = (
+            pl.col("aw").is_not_null()
+            | pl.col("wonen").is_not_null()
+            | pl.col("industrie").is_not_null()
+        )
+    else:
+        has_value = (
+            pl.col("aw").is_not_null()
+            | pl.col("klasse_a").is_not_null()
+            | pl.col("klasse_b").is_not_null()
+        )
+    joined = joined.with_columns(
+        (has_value & ~pl.col("substance").is_in(list(exempt))).alias("assessed"),
+        pl.col("substance").is_in(list(exempt)).alias("tare_exempt"),
+    )
+    components = set(rule_set.sums_for(frame)["component"].to_list())
+    no_norm = joined.filter(
+        ~pl.col("assessed") & ~pl.col("tare_exempt") & ~pl.col("substance").is_in(list(components))
+    ).select("sample", "substance")
+    assessed = joined.filter(pl.col("assessed"))
+
+    std = pl.col("standardised")
+    ok = pl.col("compliant")
+    aw = pl.col("aw")
+    above_aw = ~ok & aw.is_not_null() & (std > aw)
+    if frame == "grond":
+        wonen, industrie, iw = pl.col("wonen"), pl.col("industrie"), pl.col("iw")
+        level = (
+            pl.when(ok)
+            .then(0)
+            .when(aw.is_not_null() & (std <= aw))
+            .then(0)
+            .when(aw.is_null() & wonen.is_not_null() & (std <= wonen))
+            .then(0)
+            .when(wonen.is_not_null() & (std <= wonen))
+            .then(1)
+            .when(industrie.is_null() | (std <= industrie))
+            .then(2)
+            .otherwise(3)
+        )
+        intervention = ~ok & iw.is_not_null() & (std > iw)
+        empty_column = above_aw & (wonen.is_null() | industrie.is_null())
+    else:
+        klasse_a, klasse_b = pl.col("klasse_a"), pl.col("klasse_b")
+        level = (
+            pl.when(ok)
+            .then(0)
+            .when(aw.is_not_null() & (std <= aw))
+            .then(0)
+            .when(klasse_a.is_not_null() & (std <= klasse_a))
+            .then(1)
+            .when(klasse_b.is_null() | (std <= klasse_b))
+            .then(2)
+            .otherwise(3)
+        )
+        intervention = ~ok & klasse_b.is_not_null() & (std > klasse_b)
+        empty_column = above_aw & (klasse_a.is_null() | klasse_b.is_null())
+    cap_ok = (std <= AW_ALLOWANCE_FACTOR * aw) & (
+        pl.col("substance").is_in(list(WONEN_CAP_EXEMPT))
+        | pl.col("land_wonen").is_null()
+        | (std <= pl.col("land_wonen"))
+    )
+    assessed = assessed.with_columns(
+        above_aw.alias("above_aw"),
+        intervention.alias("intervention"),
+        empty_column.alias("empty_column"),
+        pl.max_horizontal(level, pl.when(intervention).then(3).otherwise(0)).alias("level"),
+        (above_aw & cap_ok).alias("allowance_cap_ok"),
+    )
+    per_sample = assessed.group_by("sample").agg(
+        pl.len().alias("n_measured"),
+        pl.col("level").max().alias("max_level"),
+        pl.col("above_aw").sum().alias("n_above_aw"),
+        (pl.col("above_aw") & ~pl.col("allowance_cap_ok")).sum().alias("n_above_cap"),
+        (~pl.col("above_aw") & (pl.col("level") > 0)).sum().alias("n_other_above"),
+        pl.col("intervention").any().alias("intervention_exceeded"),
+        pl.col("empty_column").any().alias("empty_column_used"),
+        pl.col("compliant").any().alias("any_compliant"),
+    )
+    allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
+    per_sample = per_sample.with_columns(
+        allowed.alias("aw_allowed"),
+        (
+            (pl.col("n_above_aw") >= 1)
+            & (pl.col("n_above_aw") <= allowed)
+            & (pl.col("n_above_cap") == 0)
+            & (pl.col("n_other_above") == 0)
+        ).alias("aw_allowance_used"),
+    )
+    per_sample = per_sample.with_columns(
+        pl.when(pl.col("aw_allowance_used")).then(0).otherwise(pl.col("max_level")).alias("level")
+    )
+    wonen_used = pl.lit(False)
+    if frame == "grond" and receiving_soil:
+        wonen_check = (
+            assessed.with_columns(
+                (pl.col("level") == 2).alias("above_wonen"),
+                (
+                    (pl.col("level") == 2)
+                    & pl.col("wonen").is_not_null()
+                    & pl.col("industrie").is_not_null()
+                    & (std <= pl.col("wonen") + aw.fill_null(0))
+                ).alias("wonen_cap_ok"),
+            )
+            .group_by("sample")
+            .agg(
+                pl.col("above_wonen").sum().alias("n_above_wonen"),
+                (pl.col("above_wonen") & ~pl.col("wonen_cap_ok")).sum().alias("n_above_wonen_cap"),
+            )
+        )
+        per_sample = per_sample.join(wonen_check, on="sample", how="left")
+        wonen_allowed = _allowance_expr(pl.col("n_measured"), WONEN_ALLOWANCE)
+        wonen_used = (
+            (pl.col("level") == 2)
+            & (pl.col("n_above_wonen") >= 1)
+            & (pl.col("n_above_wonen") <= wonen_allowed)
+            & (pl.col("n_above_wonen_cap") == 0)
+        )
+        per_sample = per_sample.with_columns(
+            wonen_allowed.alias("wonen_allowed"), wonen_used.alias("wonen_allowance_used")
+        ).with_columns(
+            pl.when(pl.col("wonen_allowance_used"))
+            .then(1)
+            .otherwise(pl.col("level"))
+            .alias("level")
+        )
+    classes = CLASSES[frame]
+    per_sample = per_sample.with_columns(
+        pl.col("level")
+        .replace_strict(dict(enumerate(classes)), return_dtype=pl.Utf8)
+        .alias("class")
+    )
+    if frame == "waterbodem":
+        per_sample = per_sample.join(_spreading(assessed), on="sample", how="left")
+    assessed = assessed.with_columns(
+        pl.col("level")
+        .replace_strict(dict(enumerate(classes)), return_dtype=pl.Utf8)
+        .alias("parameter_class")
+    )
+    return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
+
+
+def _spreading(items: pl.DataFrame) -> pl.DataFrame:
+    """Spreading verdicts per sample of dredgings (see the module docstring)."""
+    std = pl.col("standardised")
+    ok = pl.col("compliant")
+    land_aw = pl.col("land_aw")
+    checks = items.with_columns(
+        # Fresh water: Klasse A values; AW with the allowance where there is no A value.
+        (~ok & pl.col("klasse_a").is_not_null() & (std > pl.col("klasse_a"))).alias("fresh_over"),
+        (pl.col("klasse_a").is_null() & pl.col("above_aw")).alias("fresh_aw"),
+        (pl.col("klasse_a").is_null() & pl.col("above_aw") & ~pl.col("allowance_cap_ok")).alias(
+            "fresh_aw_cap"
+        ),
+        # Adjacent plot: tabel 1 maxima, land intervention values, AW outside the msPAF.
+        (
+            ~ok
+            & (
+                (
+                    pl.col("aangrenzend_perceel_max").is_not_null()
+                    & (std > pl.col("aangrenzend_perceel_max"))
+                )
+                | (pl.col("land_iw").is_not_null() & (std > pl.col("land_iw")))
+            )
+        ).alias("adjacent_over"),
+        pl.col("in_mspaf").fill_null(False).alias("adjacent_mspaf"),
+        (
+            ~pl.col("in_mspaf").fill_null(False)
+            & pl.col("aangrenzend_perceel_max").is_null()
+            & ~ok
+            & land_aw.is_not_null()
+            & (std > land_aw)
+        ).alias("adjacent_aw"),
+        (
+            ~pl.col("in_mspaf").fill_null(False)
+            & pl.col("aangrenzend_perceel_max").is_null()
+            & ~ok
+            & land_aw.is_not_null()
+            & (std > land_aw)
+            & ~(
+                (std <= AW_ALLOWANCE_FACTOR * land_aw)
+                & (
+                    pl.col("substance").is_in(list(WONEN_CAP_EXEMPT))
+                    | pl.col("land_wonen").is_null()
+                    | (std <= pl.col("land_wonen"))
+                )
+            )
+        ).alias("adjacent_aw_cap"),
+        # Salt water: measured contents, no standardisation.
+        (
+            ~ok
+            & pl.col("verspreiden_zout").is_not_null()
+            & (pl.col("value_used") > pl.col("verspreiden_zout"))
+        ).alias("salt_over"),
+        (
+            pl.col("zout_niet_prioritair").fill_null(False)
+            & ~pl.col("substance").str.starts_with("pcb")
+            & (pl.col("value_used") <= SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
+        ).alias("salt_tolerable"),
+    )
+    allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
+    per_sample = checks.group_by("sample").agg(
+        pl.len().alias("n_measured"),
+        pl.col("fresh_over").sum().alias("fresh_over"),
+        pl.col("fresh_aw").sum().alias("fresh_aw"),
+        pl.col("fresh_aw_cap").sum().alias("fresh_aw_cap"),
+        pl.col("adjacent_over").sum().alias("adjacent_over"),
+        pl.col("adjacent_mspaf").any().alias("adjacent_mspaf"),
+        pl.col("adjacent_aw").sum().alias("adjacent_aw"),
+        pl.col("adjacent_aw_cap").sum().alias("adjacent_aw_cap"),
+        pl.col("salt_over").sum().alias("salt_over"),
+        (pl.col("salt_over") & ~pl.col("salt_tolerable")).sum().alias("salt_intolerable"),
+    )
+    fresh_ok = (pl.col("fresh_over") == 0) & (
+        (pl.col("fresh_aw") == 0)
+        | ((pl.col("fresh_aw") <= allowed) & (pl.col("fresh_aw_cap") == 0))
+    )
+    adjacent_fail = (pl.col("adjacent_over") > 0) | (
+        (pl.col("adjacent_aw") > 0)
+        & ((pl.col("adjacent_aw") > allowed) | (pl.col("adjacent_aw_cap") > 0))
+    )
+    salt_ok = (pl.col("salt_intolerable") == 0) & (pl.col("salt_over") <= SALT_EXCESS_MAX)
+    return per_sample.select(
+        "sample",
+        pl.when(fresh_ok)
+        .then(pl.lit("verspreidbaar"))
+        .otherwise(pl.lit("niet_verspreidbaar"))
+        .alias("spreading_fresh"),
+        pl.when(adjacent_fail)
+        .then(pl.lit("niet_verspreidbaar"))
+        .when(pl.col("adjacent_mspaf"))
+        .then(pl.lit("onbepaald"))
+        .otherwise(pl.lit("verspreidbaar"))
+        .alias("spreading_adjacent"),
+        pl.when(salt_ok)
+        .then(pl.lit("verspreidbaar"))
+        .otherwise(pl.lit("niet_verspreidbaar"))
+        .alias("spreading_salt"),
+    )

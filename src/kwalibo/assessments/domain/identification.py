@@ -1,0 +1,170 @@
+"""Identifying parameters and units as labs write them, vectorised.
+
+Rules (Rbk 2015 Bijlage B, Bijlage G IV tabel 1, Bijlage N; SIKB0101 domain table 'Parameter'):
+
+* A parameter is identified by its Dutch name as in the regulation or a common spelling of it
+  (case, spaces, hyphens, brackets and Greek letters do not matter: "PAK (som 10)", "pak-10" and
+  "som PAK" all compact to keys of the alias table), by its CAS number, by its Aquo parameter code
+  ("Cu", "sPAK10") or by its SIKB0101 parameter id (``urn:immetingen:parameter:id:971``).
+  The alias table is data of the rule set (``aliases.csv``), each alias with its source.
+* Units of mass fraction are converted to mg/kg dry matter (the unit of the norm tables):
+  mg/kg ds, µg/kg ds (also written ug/kg ds), ng/kg ds and the same without "ds" (read as
+  dry-matter based, as in SIKB0101 where the dry-weight condition is a separate field); lutum and
+  organic matter are in % of the dry matter.
+
+The same normalisation runs in Python (for the alias table) and as Polars expressions (for the
+measurements), so that both sides produce identical keys.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import polars as pl
+
+#: Characters replaced before compacting, in this order (Greek letters as written in the
+#: regulation, micro sign, diacritics of Dutch lab exports).
+_REPLACEMENTS: Final[tuple[tuple[str, str], ...]] = (
+    ("α", "alfa"),
+    ("β", "beta"),
+    ("γ", "gamma"),
+    ("δ", "delta"),
+    ("ε", "epsilon"),
+    ("µ", "u"),
+    ("μ", "u"),
+    ("à", "a"),
+    ("á", "a"),
+    ("â", "a"),
+    ("ä", "a"),
+    ("è", "e"),
+    ("é", "e"),
+    ("ê", "e"),
+    ("ë", "e"),
+    ("ì", "i"),
+    ("í", "i"),
+    ("î", "i"),
+    ("ï", "i"),
+    ("ò", "o"),
+    ("ó", "o"),
+    ("ô", "o"),
+    ("ö", "o"),
+    ("ù", "u"),
+    ("ú", "u"),
+    ("û", "u"),
+    ("ü", "u"),
+)
+_NOT_ALNUM: Final = r"[^a-z0-9]"
+_NOT_ALNUM_RE: Final = re.compile(_NOT_ALNUM)
+
+CAS_PATTERN: Final = r"^\d{2,7}-\d{2}-\d$"
+SIKB_URN_PATTERN: Final = r"(?i)^\s*urn:immetingen:parameter:id:(\d+)\s*$"
+_CAS_RE: Final = re.compile(CAS_PATTERN)
+_SIKB_RE: Final = re.compile(SIKB_URN_PATTERN)
+
+
+def compact_name(text: str) -> str:
+    """The lookup key of a parameter name or code: lower case, letters and digits only.
+
+    >>> compact_name("PAK’s totaal (som 10)")
+    'pakstotaalsom10'
+    >>> compact_name("α-HCH")
+    'alfahch'
+    """
+    key = text.lower()
+    for old, new in _REPLACEMENTS:
+        key = key.replace(old, new)
+    return _NOT_ALNUM_RE.sub("", key)
+
+
+def compact_name_expr(column: pl.Expr) -> pl.Expr:
+    """``compact_name`` as a Polars expression over a string column."""
+    expr = column.str.to_lowercase()
+    for old, new in _REPLACEMENTS:
+        expr = expr.str.replace_all(old, new, literal=True)
+    return expr.str.replace_all(_NOT_ALNUM, "")
+
+
+def is_cas_number(text: str) -> bool:
+    """Whether ``text`` has the form of a CAS registry number (``7440-50-8``)."""
+    return bool(_CAS_RE.match(text.strip()))
+
+
+def alias_key(alias: str, kind: str) -> str:
+    """The key under which an alias of the given kind is looked up.
+
+    CAS numbers and SIKB ids live in their own namespaces so that they never collide with a
+    compacted name: ``cas:7440-50-8``, ``sikb:971``; every other kind is compacted.
+    """
+    if kind == "cas":
+        return "cas:" + alias.strip()
+    if kind == "sikb":
+        match = _SIKB_RE.match(alias)
+        return "sikb:" + (match.group(1) if match else alias.strip())
+    return compact_name(alias)
+
+
+def parameter_key_expr(parameter: pl.Expr) -> pl.Expr:
+    """The lookup key of each parameter as written: SIKB URN, CAS number or compacted name."""
+    stripped = parameter.str.strip_chars()
+    sikb_id = stripped.str.extract(SIKB_URN_PATTERN, 1)
+    return (
+        pl.when(sikb_id.is_not_null())
+        .then(pl.lit("sikb:") + sikb_id)
+        .when(stripped.str.contains(CAS_PATTERN))
+        .then(pl.lit("cas:") + stripped)
+        .otherwise(compact_name_expr(stripped))
+    )
+
+
+def cas_key_expr(cas: pl.Expr) -> pl.Expr:
+    """The lookup key of a separate CAS column (null where it does not hold a CAS number)."""
+    stripped = cas.str.strip_chars()
+    return pl.when(stripped.str.contains(CAS_PATTERN)).then(pl.lit("cas:") + stripped)
+
+
+#: Accepted units of mass fraction: compacted unit -> factor to mg/kg dry matter.
+MASS_UNITS: Final[dict[str, float]] = {
+    "mg/kgds": 1.0,
+    "mg/kg": 1.0,
+    "mg/kgdrogestof": 1.0,
+    "mg/kgdw": 1.0,
+    "mg/kgdm": 1.0,
+    "ppm": 1.0,
+    "ug/kgds": 1e-3,
+    "ug/kg": 1e-3,
+    "ug/kgdrogestof": 1e-3,
+    "ppb": 1e-3,
+    "ng/kgds": 1e-6,
+    "ng/kg": 1e-6,
+    "g/kgds": 1e3,
+    "g/kg": 1e3,
+    # Organotin norms are expressed as tin (Rbk Bijlage B tabel 1 voetnoot 8).
+    "mgsn/kgds": 1.0,
+    "mgsn/kg": 1.0,
+    "ugsn/kgds": 1e-3,
+    "ugsn/kg": 1e-3,
+    # Dioxins reported directly as toxic equivalents.
+    "ngteq/kgds": 1e-6,
+    "ngteq/kg": 1e-6,
+    "ugteq/kgds": 1e-3,
+    "mgteq/kgds": 1.0,
+}
+#: Accepted units of the soil properties lutum and organic matter (percent of dry matter).
+PERCENT_UNITS: Final = frozenset({"%", "%ds", "%(m/m)ds", "%(m/m)", "%m/m", "%dm", "%drogestof"})
+
+
+def unit_key_expr(unit: pl.Expr) -> pl.Expr:
+    """Compact a unit as written: lower case, micro as "u", without spaces and dots."""
+    return (
+        unit.str.to_lowercase()
+        .str.replace_all("µ", "u", literal=True)
+        .str.replace_all("μ", "u", literal=True)
+        .str.replace_all(r"[\s.]", "")
+    )
+
+
+def unit_key(unit: str) -> str:
+    """``unit_key_expr`` for one unit (used by tests and the explanation)."""
+    key = unit.lower().replace("µ", "u").replace("μ", "u")
+    return re.sub(r"[\s.]", "", key)

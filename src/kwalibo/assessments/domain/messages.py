@@ -1,0 +1,131 @@
+"""Messages of the assessment per sample and parameter: codes, levels and translatable templates.
+
+Bad input never stops an assessment (the issue's rule "a clear message per sample and parameter,
+never a crash"): each problem becomes a row with a stable ``code``, a ``level`` (``error``: the
+measurement is not used; ``warning``: used with an assumption; ``info``: how the rules were
+applied) and an English template marked with ``N_`` for the Dutch catalogue. Placeholders are
+``parameter``, ``value``, ``unit``, ``detail`` and ``rule_set``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kwalibo.common.domain.errors import N_
+
+ERROR: Final = "error"
+WARNING: Final = "warning"
+INFO: Final = "info"
+
+#: code -> (level, template).
+TEMPLATES: Final[dict[str, tuple[str, str]]] = {
+    "no_measurements": (ERROR, N_("The input holds no measurements.")),
+    "missing_sample": (ERROR, N_("Row without a sample name; %(parameter)s is not used.")),
+    "unknown_parameter": (
+        ERROR,
+        N_(
+            "Unknown parameter %(parameter)s: not a name, CAS number, Aquo code or SIKB0101 id "
+            "in rule set %(rule_set)s."
+        ),
+    ),
+    "missing_value": (ERROR, N_("No value for %(parameter)s.")),
+    "not_a_number": (ERROR, N_("The value %(value)s of %(parameter)s is not a number.")),
+    "negative_value": (ERROR, N_("The value %(value)s of %(parameter)s is negative.")),
+    "missing_unit": (ERROR, N_("No unit for %(parameter)s.")),
+    "unknown_unit": (
+        ERROR,
+        N_(
+            "The unit %(unit)s of %(parameter)s is not a mass fraction (mg/kg ds, µg/kg ds, "
+            "ng/kg ds) or a percentage."
+        ),
+    ),
+    "percent_expected": (
+        ERROR,
+        N_("%(parameter)s is given in %(unit)s; it must be a percentage of the dry matter."),
+    ),
+    "mass_fraction_expected": (
+        ERROR,
+        N_("%(parameter)s is given in %(unit)s; it must be a mass fraction such as mg/kg ds."),
+    ),
+    "percent_out_of_range": (
+        ERROR,
+        N_("%(parameter)s is %(value)s %%; a percentage of the dry matter is at most 100."),
+    ),
+    "missing_lutum": (
+        ERROR,
+        N_(
+            "%(parameter)s cannot be standardised: the sample has no lutum percentage "
+            "(Rbk Bijlage G III)."
+        ),
+    ),
+    "missing_organic_matter": (
+        ERROR,
+        N_(
+            "%(parameter)s cannot be standardised: the sample has no organic matter percentage "
+            "(Rbk Bijlage G III)."
+        ),
+    ),
+    "not_used": (INFO, N_("%(parameter)s is recognised but not used in the assessment.")),
+    "no_norm": (
+        INFO,
+        N_("%(parameter)s has no norm value in the %(detail)s table of rule set %(rule_set)s."),
+    ),
+    "duplicate": (
+        WARNING,
+        N_("%(parameter)s was measured %(detail)s times in this sample; the mean is used."),
+    ),
+    "soil_property_below_limit": (
+        WARNING,
+        N_("%(parameter)s is reported as %(value)s; the number is used as the percentage."),
+    ),
+    "organic_carbon_used": (
+        WARNING,
+        N_(
+            "Organic matter is computed as 1.724 × organic carbon (%(value)s %%), the rule for "
+            "saline dredgings (Rbk Bijlage G III)."
+        ),
+    ),
+    "organotin_as_tin": (
+        WARNING,
+        N_(
+            "%(parameter)s in %(unit)s is assumed to be expressed as tin, as the norm "
+            "(Rbk Bijlage B tabel 1 voetnoot 8)."
+        ),
+    ),
+    "sum_partial": (
+        INFO,
+        N_("%(parameter)s is computed from %(detail)s of its components (Rbk Bijlage N)."),
+    ),
+    "sum_reported_ignored": (
+        INFO,
+        N_(
+            "The reported value of %(parameter)s is not used: the sum is computed from its "
+            "measured components (Rbk Bijlage N)."
+        ),
+    ),
+    "no_assessable_parameters": (
+        ERROR,
+        N_("No parameter of this sample can be assessed; the sample has no class."),
+    ),
+    "rule_set_not_in_force": (WARNING, "%(detail)s"),
+    "no_sampling_date": (WARNING, "%(detail)s"),
+    "mspaf_not_computed": (
+        INFO,
+        N_(
+            "Spreading on the adjacent plot needs the msPAF of metals and organic compounds; "
+            "the toxicity data for it are not part of rule set %(rule_set)s."
+        ),
+    ),
+}
+
+
+def render(code: str, params: dict[str, str]) -> str:
+    """The English message for ``code`` with its parameters filled in."""
+    template = TEMPLATES[code][1]
+    values = {"parameter": "", "value": "", "unit": "", "detail": "", "rule_set": ""} | params
+    return template % values
+
+
+def level_of(code: str) -> str:
+    """``error``, ``warning`` or ``info``."""
+    return TEMPLATES[code][0]

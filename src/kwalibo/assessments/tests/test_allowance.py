@@ -1,0 +1,110 @@
+"""The background-value allowance (Rbk art 4.2.2 lid 4, 5, 8) and the Wonen allowance for the
+receiving soil (art 4.10.2 lid 3, 4), threshold by threshold, at standard soil.
+
+Elevated values used (each > AW, ≤ 2 × AW and ≤ Wonen): koper 45 (AW 40, Wonen 54), zink 150
+(140, 200), lood 60 (50, 210), kwik 0.2 (0.15, 0.83), cadmium 0.7 (0.6, 1.2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kwalibo.assessments.domain.classification import allowance_for
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.tests.builders import fillers, measurements, sample
+
+ELEVATED = {"koper": "45", "zink": "150", "lood": "60", "kwik": "0.2", "cadmium": "0.7"}
+ELEVATED_IDS = ("koper", "zink", "lood", "kwik", "cadmium")
+
+
+def verdict(values: dict[str, str], **options: object) -> dict[str, object]:
+    result = assess(measurements(sample("M1", values)), frame="grond", **options)  # type: ignore[arg-type]
+    (found,) = result.verdicts
+    return found
+
+
+def with_measured(elevated: int, measured: int) -> dict[str, str]:
+    chosen = dict(list(ELEVATED.items())[:elevated])
+    return chosen | fillers("rbk-2015", "grond", measured - elevated, exclude=ELEVATED_IDS)
+
+
+@pytest.mark.parametrize(
+    ("measured", "allowed"),
+    [(1, 0), (2, 1), (6, 1), (7, 2), (15, 2), (16, 3), (26, 3), (27, 4), (36, 4), (37, 5), (60, 5)],
+)
+def test_the_number_allowed_by_the_number_measured(measured: int, allowed: int) -> None:
+    assert allowance_for(measured) == allowed
+
+
+@pytest.mark.parametrize(("threshold", "allowed"), [(2, 1), (7, 2), (16, 3), (27, 4), (37, 5)])
+def test_each_threshold_exactly(threshold: int, allowed: int) -> None:
+    # at the threshold: ``allowed`` elevated substances still count as background quality
+    at = verdict(with_measured(allowed, threshold))
+    assert at["allowance"]["measured"] == threshold
+    assert at["allowance"]["allowed"] == allowed
+    assert at["allowance"]["used"] is True
+    assert at["class"] == "achtergrondwaarde"
+    # one substance fewer measured: the allowance drops by one and the class is wonen
+    below = verdict(with_measured(allowed, threshold - 1))
+    assert below["allowance"]["allowed"] == allowed - 1
+    assert below["class"] == "wonen"
+    # one more elevated than allowed: wonen
+    if allowed < len(ELEVATED):
+        over = verdict(with_measured(allowed + 1, threshold))
+        assert over["class"] == "wonen"
+        assert over["allowance"]["used"] is False
+
+
+def test_at_most_twice_the_background_value() -> None:
+    base = fillers("rbk-2015", "grond", 1, exclude=ELEVATED_IDS)
+    assert verdict(base | {"lood": "100"})["class"] == "achtergrondwaarde"  # = 2 × 50
+    assert verdict(base | {"lood": "100.000001"})["class"] == "wonen"
+
+
+def test_not_above_the_wonen_value() -> None:
+    base = fillers("rbk-2015", "grond", 1, exclude=ELEVATED_IDS)
+    # koper 54 = Wonen ≤ 2 × 40: allowed; 54.01 > Wonen: industrie
+    assert verdict(base | {"koper": "54"})["class"] == "achtergrondwaarde"
+    assert verdict(base | {"koper": "54.01"})["class"] == "industrie"
+
+
+def test_nickel_is_exempt_from_the_wonen_cap() -> None:
+    # nikkel: AW 35, Wonen 39; 60 > Wonen but ≤ 2 × AW = 70 → the allowance still applies
+    base = fillers("rbk-2015", "grond", 1, exclude=("nikkel",))
+    result = verdict(base | {"nikkel": "60"})
+    assert result["class"] == "achtergrondwaarde"
+    assert result["allowance"]["elevated"] == ["nikkel"]
+    assert verdict(base | {"nikkel": "70.01"})["class"] == "industrie"
+
+
+def test_the_allowance_is_explained_with_its_article() -> None:
+    result = verdict(with_measured(1, 2))
+    assert result["allowance"]["article"].startswith("Rbk art 4.2.2 lid 4")
+    (copper,) = [p for p in result["explanation"]["parameters"] if p["parameter"] == "koper"]
+    assert copper["allowance_used"] is True
+    assert "aw_allowance" in {r["rule"] for r in copper["rules"]}
+    assert result["deciding_parameters"] == []
+
+
+WONEN_ELEVATED = {"koper": "60", "zink": "250", "lood": "250", "kwik": "0.95", "cadmium": "1.5"}
+
+
+@pytest.mark.parametrize(("threshold", "allowed"), [(7, 2), (16, 3), (27, 4), (37, 5)])
+def test_wonen_allowance_for_the_receiving_soil(threshold: int, allowed: int) -> None:
+    # each > Wonen, ≤ Wonen + AW and ≤ Industrie: koper 60 ≤ 54 + 40, zink 250 ≤ 200 + 140,
+    # lood 250 ≤ 210 + 50, kwik 0.95 ≤ 0.83 + 0.15, cadmium 1.5 ≤ 1.2 + 0.6
+    values = dict(list(WONEN_ELEVATED.items())[:allowed])
+    values |= fillers("rbk-2015", "grond", threshold - allowed, exclude=ELEVATED_IDS)
+    result = verdict(values, receiving_soil=True)
+    assert result["class"] == "wonen"
+    assert result["wonen_allowance"]["used"] is True
+    assert result["wonen_allowance"]["allowed"] == allowed
+    assert verdict(values)["class"] == "industrie"  # not for soil to be applied
+    fewer = dict(list(values.items())[:-1])
+    assert verdict(fewer, receiving_soil=True)["class"] == "industrie"
+
+
+def test_wonen_allowance_caps_at_wonen_plus_aw() -> None:
+    values = fillers("rbk-2015", "grond", 6, exclude=ELEVATED_IDS)
+    assert verdict(values | {"koper": "94"}, receiving_soil=True)["class"] == "wonen"
+    assert verdict(values | {"koper": "94.01"}, receiving_soil=True)["class"] == "industrie"

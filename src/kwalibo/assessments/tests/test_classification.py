@@ -1,0 +1,144 @@
+"""Class borders (Rbk art 4.2.2 lid 1, 4.4.1; Bijlage B tabel 1 and 2): at the limit a value is
+still in the class, a hair above it is not. Standard soil, so values are not changed."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.tests.builders import measurements, sample
+
+HAIR = 1e-9
+
+
+def verdict(
+    values: dict[str, object], frame: str = "grond", **options: object
+) -> dict[str, object]:
+    result = assess(measurements(sample("M1", values)), frame=frame, **options)  # type: ignore[arg-type]
+    (found,) = result.verdicts
+    return found
+
+
+def above(limit: float) -> str:
+    return repr(limit * (1 + HAIR))
+
+
+@pytest.mark.parametrize(
+    ("limit", "inside", "outside"),
+    [
+        (40, "achtergrondwaarde", "wonen"),
+        (54, "wonen", "industrie"),
+        (190, "industrie", "niet_toepasbaar"),
+    ],
+)
+def test_copper_on_land(limit: float, inside: str, outside: str) -> None:
+    assert verdict({"koper": repr(float(limit))})["class"] == inside
+    assert verdict({"koper": above(limit)})["class"] == outside
+
+
+def test_above_industrie_but_below_the_intervention_value_is_not_applicable_without_the_flag() -> (
+    None
+):
+    # cadmium: Industrie 4.3, intervention value 13
+    at_industrie = verdict({"cadmium": "4.3"})
+    assert at_industrie["class"] == "industrie"
+    over = verdict({"cadmium": above(4.3)})
+    assert (over["class"], over["intervention_exceeded"]) == ("niet_toepasbaar", False)
+    at_iw = verdict({"cadmium": "13"})
+    assert (at_iw["class"], at_iw["intervention_exceeded"]) == ("niet_toepasbaar", False)
+    over_iw = verdict({"cadmium": above(13)})
+    assert (over_iw["class"], over_iw["intervention_exceeded"]) == ("niet_toepasbaar", True)
+    assert over_iw["intervention_parameters"] == ["cadmium"]
+
+
+@pytest.mark.parametrize(
+    ("limit", "inside", "outside", "flag"),
+    [
+        (40, "achtergrondwaarde", "klasse_A", False),
+        (96, "klasse_A", "klasse_B", False),
+        (190, "klasse_B", "niet_toepasbaar", True),
+    ],
+)
+def test_copper_in_the_water_bed(limit: float, inside: str, outside: str, flag: bool) -> None:
+    assert verdict({"koper": repr(float(limit))}, "waterbodem")["class"] == inside
+    over = verdict({"koper": above(limit)}, "waterbodem")
+    assert over["class"] == outside
+    assert over["intervention_exceeded"] is flag
+
+
+def test_an_empty_wonen_column_classes_industrie() -> None:
+    # hexachloorbutadieen on land: AW 0.003, Wonen and Industrie empty (tabel 1 opmerking 2)
+    assert verdict({"hexachloorbutadieen": "0.003"})["class"] == "achtergrondwaarde"
+    result = verdict({"hexachloorbutadieen": "0.004"})
+    assert result["class"] == "industrie"
+    rules = {r["rule"] for r in result["explanation"]["rules"]}
+    assert "empty_column_grond" in rules
+
+
+def test_an_empty_class_a_and_b_column_classes_b_in_the_water_bed() -> None:
+    # tin in tabel 2: AW 6.5, A and B empty → above AW is class B, never above it
+    assert verdict({"tin": "1000"}, "waterbodem")["class"] == "klasse_B"
+
+
+def test_an_empty_class_a_column_classes_b_in_the_water_bed() -> None:
+    # antimoon in tabel 2: AW 4.0, A empty, B 15
+    assert verdict({"antimoon": "4"}, "waterbodem")["class"] == "achtergrondwaarde"
+    assert verdict({"antimoon": "5"}, "waterbodem")["class"] == "klasse_B"
+    assert verdict({"antimoon": above(15)}, "waterbodem")["class"] == "niet_toepasbaar"
+
+
+def test_deciding_parameters_and_limits_in_the_explanation() -> None:
+    result = verdict({"koper": "60", "zink": "100", "lood": "300"})
+    assert result["class"] == "industrie"
+    assert result["deciding_parameters"] == ["koper", "lood"]
+    (copper,) = [p for p in result["explanation"]["parameters"] if p["parameter"] == "koper"]
+    assert copper["limits"] == {
+        "achtergrondwaarde": 40.0,
+        "wonen": 54.0,
+        "industrie": 190.0,
+        "interventiewaarde": 190.0,
+    }
+    assert copper["parameter_class"] == "industrie"
+    assert copper["decisive"] is True
+
+
+def test_unknown_and_impossible_values_give_messages_not_errors() -> None:
+    rows = [
+        *sample("M1", {"koper": "-1", "zink": "veel", "lood": "", "flubber": "3", "kwik": "0,1"}),
+        ("M1", "nikkel", "4", "kg"),
+        ("M1", "cadmium", "4", "%"),
+        ("M1", "lutum", "140"),
+    ]
+    result = assess(measurements(rows), frame="grond")
+    codes = {(m["parameter"], m["code"]) for m in result.messages}
+    assert {
+        ("koper", "negative_value"),
+        ("zink", "not_a_number"),
+        ("lood", "missing_value"),
+        ("flubber", "unknown_parameter"),
+        ("nikkel", "unknown_unit"),
+        ("cadmium", "mass_fraction_expected"),
+        ("lutum", "percent_out_of_range"),
+    } <= codes
+    assert all(m["row"] for m in result.messages if m["sample"])
+    assert result.verdicts[0]["class"] == "achtergrondwaarde"  # kwik 0.1 ≤ 0.15
+
+
+def test_a_sample_without_any_assessable_parameter_has_no_class() -> None:
+    result = assess(measurements([("M1", "flubber", "1")]), frame="grond")
+    assert result.verdicts[0]["class"] is None
+    assert "no_assessable_parameters" in {m["code"] for m in result.verdicts[0]["messages"]}
+
+
+def test_identification_by_symbol_cas_aquo_code_and_sikb_id() -> None:
+    for written in ("Cu", "koper (Cu)", "KOPER", "7440-50-8", "urn:immetingen:parameter:id:971"):
+        assert verdict({written: "60"})["class"] == "industrie", written
+
+
+def test_the_separate_cas_column_wins() -> None:
+    frame = measurements(sample("M1", {"kopr": "60"})).with_columns(
+        cas=pl.when(pl.col("parameter") == "kopr").then(pl.lit("7440-50-8"))
+    )
+    result = assess(frame, frame="grond")
+    assert result.verdicts[0]["class"] == "industrie"

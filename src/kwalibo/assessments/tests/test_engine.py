@@ -1,0 +1,175 @@
+"""The engine's public interface: batches, spreading, rule sets, outputs and bad input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import polars as pl
+import pytest
+
+from kwalibo.assessments.domain.engine import UnknownFrameError, assess
+from kwalibo.assessments.domain.rules import UnknownRuleSetError, choose, load_rule_set
+from kwalibo.assessments.tests.builders import fillers, measurements, sample
+
+
+def test_batch_means_of_values_standardised_per_measurement() -> None:
+    # M1: 50 at 5 % lutum / 3 % OM → 90.91; M2: 10 at standard soil → 10; mean 50.45 > AW 40
+    rows = sample("M1", {"koper": "50"}, lutum=5, organic_matter=3) + sample("M2", {"koper": "10"})
+    result = assess(measurements(rows), frame="grond", as_batch=True)
+    (batch,) = result.verdicts
+    assert batch["sample"] == "partij"
+    assert batch["samples"] == ["M1", "M2"]
+    (copper,) = batch["explanation"]["parameters"]
+    assert copper["standardised"] == pytest.approx((50 * 36 / 19.8 + 10) / 2)
+    assert len(copper["measurements"]) == 2
+    assert "mean" in {r["rule"] for r in copper["rules"]}
+    assert batch["class"] == "wonen"
+    # each sample on its own
+    single = {v["sample"]: v["class"] for v in assess(measurements(rows), frame="grond").verdicts}
+    assert single == {"M1": "industrie", "M2": "achtergrondwaarde"}
+
+
+def test_batch_mean_may_be_assumed_to_comply_only_when_every_value_may() -> None:
+    rows = sample("M1", {"koper": "<5"}) + sample("M2", {"koper": "<5"})
+    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    assert batch["explanation"]["parameters"][0]["compliance_assumed"] is True
+    rows = sample("M1", {"koper": "<5"}) + sample("M2", {"koper": "4"})
+    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    (copper,) = batch["explanation"]["parameters"]
+    assert copper["compliance_assumed"] is False
+    assert copper["standardised"] == pytest.approx((3.5 + 4) / 2)
+
+
+def test_duplicate_measurements_are_averaged_with_a_warning() -> None:
+    result = assess(
+        measurements([*sample("M1", {"koper": "40"}), ("M1", "Cu", "50")]), frame="grond"
+    )
+    assert result.verdicts[0]["explanation"]["parameters"][0]["standardised"] == pytest.approx(45)
+    assert "duplicate" in {m["code"] for m in result.messages}
+
+
+def test_spreading_in_fresh_water_and_on_the_adjacent_plot() -> None:
+    # zink 500: klasse A (≤ 563) → spreadable in fresh water; land: > Industrie 720? no, 500 ≤
+    # land IW 720, and zink is in the msPAF → adjacent plot undetermined (no toxicity data)
+    (v,) = assess(measurements(sample("M1", {"zink": "500"})), frame="waterbodem").verdicts
+    assert v["class"] == "klasse_A"
+    assert v["spreading"]["zoet_oppervlaktewater"] == "verspreidbaar"
+    assert v["spreading"]["aangrenzend_perceel"] == "onbepaald"
+    # cadmium 8 > the adjacent-plot maximum 7.5 → not on the adjacent plot; > A 4 → not in fresh water
+    (v,) = assess(measurements(sample("M1", {"cadmium": "8"})), frame="waterbodem").verdicts
+    assert v["spreading"]["aangrenzend_perceel"] == "niet_verspreidbaar"
+    assert v["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
+    # mineral oil 2500 ≤ 3000 (outside the msPAF): adjacent plot spreadable; > A 1250
+    (v,) = assess(
+        measurements(sample("M1", {"minerale olie": "2500"})), frame="waterbodem"
+    ).verdicts
+    assert v["spreading"]["aangrenzend_perceel"] == "verspreidbaar"
+    assert v["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
+    assert v["class"] == "klasse_B"
+
+
+def test_spreading_in_salt_water_uses_measured_contents_and_the_50_percent_rule() -> None:
+    # lood 120 (salt max 110, priority substance) → not spreadable; standardisation does not count
+    (v,) = assess(
+        measurements(sample("M1", {"lood": "100"}, lutum=2, organic_matter=2)), frame="waterbodem"
+    ).verdicts
+    assert v["spreading"]["zout_oppervlaktewater"] == "verspreidbaar"  # measured 100 ≤ 110
+    # koper is non-priority (salt max 60): 90 = +50 % still tolerated, 91 not
+    ok = assess(measurements(sample("M1", {"koper": "90"})), frame="waterbodem").verdicts[0]
+    assert ok["spreading"]["zout_oppervlaktewater"] == "verspreidbaar"
+    bad = assess(measurements(sample("M1", {"koper": "91"})), frame="waterbodem").verdicts[0]
+    assert bad["spreading"]["zout_oppervlaktewater"] == "niet_verspreidbaar"
+    # three non-priority substances over: not spreadable
+    three = {"koper": "61", "zink": "366", "arseen": "30"}
+    v = assess(measurements(sample("M1", three)), frame="waterbodem").verdicts[0]
+    assert v["spreading"]["zout_oppervlaktewater"] == "niet_verspreidbaar"
+
+
+def test_tare_soil_exemptions() -> None:
+    values = {"minerale olie": "600"} | fillers("rbk-2015", "grond", 1, exclude=("minerale_olie",))
+    assert (
+        assess(measurements(sample("M1", values)), frame="grond").verdicts[0]["class"]
+        == "niet_toepasbaar"
+    )
+    exempt = assess(
+        measurements(sample("M1", values)), frame="grond", tare_soil=("natural_presence",)
+    )
+    assert exempt.verdicts[0]["class"] == "achtergrondwaarde"
+
+
+def test_the_rule_set_valid_on_the_sampling_date_is_chosen() -> None:
+    rows = sample("M1", {"koper": "45"})
+    on_date = assess(measurements(rows, sampling_date=dt.date(2020, 5, 1)), frame="grond")
+    assert on_date.rule_set == "rbk-2015"
+    assert not [m for m in on_date.messages if m["sample"] is None]
+    later = assess(measurements(rows, sampling_date=dt.date(2024, 3, 1)), frame="grond")
+    (note,) = [m for m in later.messages if m["sample"] is None]
+    assert note["code"] == "rule_set_not_in_force"
+    assert "2024-03-01" in note["message"]
+    undated = assess(measurements(rows), frame="grond")
+    assert [m["code"] for m in undated.messages if m["sample"] is None] == ["no_sampling_date"]
+    explicit = assess(
+        measurements(rows), frame="grond", rules="rbk-2015", sampling_date=dt.date(2016, 1, 1)
+    )
+    assert not [m for m in explicit.messages if m["sample"] is None]
+
+
+def test_rule_set_manifest() -> None:
+    rules = load_rule_set("rbk-2015")
+    assert (rules.valid_from, rules.valid_to) == (dt.date(2015, 1, 30), dt.date(2023, 12, 31))
+    assert set(rules.tables) >= {"norms_grond.csv", "norms_waterbodem.csv", "standardisation.csv"}
+    assert all(rules.tables.values())
+    assert choose(rule_set_id=None, sampling_date=dt.date(2015, 6, 1)).note is None
+    with pytest.raises(UnknownRuleSetError, match="rbk-1999"):
+        choose(rule_set_id="rbk-1999", sampling_date=None)
+
+
+def test_unknown_frame() -> None:
+    with pytest.raises(UnknownFrameError):
+        assess(measurements(sample("M1", {"koper": "1"})), frame="lucht")
+
+
+def test_empty_input() -> None:
+    result = assess(measurements([]), frame="grond")
+    assert result.verdicts == []
+    assert [m["code"] for m in result.messages] == ["no_sampling_date", "no_measurements"]
+
+
+def test_json_and_csv_outputs() -> None:
+    rows = [*sample("M1", {"koper": "60", "zink": "100"}), ("M2", "flubber", "1")]
+    result = assess(measurements(rows), frame="grond")
+    data = json.loads(result.to_json())
+    assert [(v["sample"], v["class"]) for v in data] == [("M1", "industrie"), ("M2", None)]
+    assert {"sample", "class", "intervention_exceeded", "explanation"} <= set(data[0])
+    rows_out = result.to_csv_rows()
+    assert [(r["sample"], r.get("parameter")) for r in rows_out] == [
+        ("M1", "koper"),
+        ("M1", "zink"),
+        ("M2", None),
+    ]
+    parsed = list(csv.DictReader(io.StringIO(result.to_csv())))
+    assert parsed[0]["class"] == "industrie"
+    assert parsed[0]["decisive"] == "True"
+    assert float(parsed[0]["wonen"]) == 54.0
+    buffer = io.BytesIO()
+    result.write_csv(buffer)
+    assert pl.read_csv(buffer.getvalue()).height == 2
+
+
+def test_input_with_other_types_and_missing_optional_columns() -> None:
+    frame = pl.DataFrame(
+        {
+            "row": [1, 2],
+            "sample": ["A", "A"],
+            "parameter": ["Cu", "Zn"],
+            "value_raw": [" 3 ", None],
+            "unit": ["mg/kg", None],
+        }
+    )
+    result = assess(frame, frame="grond")
+    assert {m["code"] for m in result.messages} >= {"missing_value", "missing_lutum"}
+    with pytest.raises(ValueError, match="value_raw"):
+        assess(frame.drop("value_raw"), frame="grond")

@@ -1,0 +1,182 @@
+"""Sums from their components (Rbk Bijlage N, Bijlage B tabel 1 opmerking 3 and voetnoot 5 and 10),
+recomputed by hand at standard soil (25 % lutum, 10 % organic matter: factor 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.tests.builders import measurements, sample
+
+PAH = (
+    "naftaleen",
+    "fenantreen",
+    "antraceen",
+    "fluorantheen",
+    "chryseen",
+    "benzo(a)antraceen",
+    "benzo(a)pyreen",
+    "benzo(k)fluorantheen",
+    "indeno(1,2,3cd)pyreen",
+    "benzo(ghi)peryleen",
+)
+PCB = ("PCB 28", "PCB 52", "PCB 101", "PCB 118", "PCB 138", "PCB 153", "PCB 180")
+
+
+def parameter(values: dict[str, object], substance: str, frame: str = "grond") -> dict[str, object]:
+    result = assess(measurements(sample("M1", values)), frame=frame)
+    (verdict,) = result.verdicts
+    found = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == substance]
+    assert found, verdict
+    found[0]["class"] = verdict["class"]
+    found[0]["messages"] = [m["code"] for m in verdict["messages"]]
+    return found[0]
+
+
+def test_pah_10_all_components_below_the_table_limit_may_be_assumed_to_comply() -> None:
+    pah = parameter(dict.fromkeys(PAH, "<0,05"), "pak_som10")
+    assert pah["origin"] == "computed"
+    assert len(pah["components"]) == 10
+    assert pah["compliance_assumed"] is True
+    assert pah["standardised"] == pytest.approx(10 * 0.7 * 0.05)
+    assert pah["class"] == "achtergrondwaarde"
+
+
+def test_pah_10_with_one_quantified_component_is_tested_with_0_7_rg_for_the_rest() -> None:
+    # 1.0 + 9 × 0.035 = 1.315 ≤ AW 1.5
+    values = dict.fromkeys(PAH, "<0.05") | {"fenantreen": "1.0"}
+    pah = parameter(values, "pak_som10")
+    assert pah["compliance_assumed"] is False
+    assert pah["standardised"] == pytest.approx(1.315)
+    assert pah["class"] == "achtergrondwaarde"
+    # 1.2 + 0.315 = 1.515 > 1.5 → wonen
+    values["fenantreen"] = "1.2"
+    assert parameter(values, "pak_som10")["class"] == "wonen"
+
+
+def test_pcb_7_in_micrograms() -> None:
+    # 10 µg/kg + 6 × 0.7 × 1 µg/kg = 14.2 µg/kg = 0.0142 mg/kg ≤ AW 0.020
+    rows = [("M1", "lutum", "25"), ("M1", "organische stof", "10")]
+    rows += [("M1", name, "<1", "µg/kg ds") for name in PCB[1:]] + [
+        ("M1", "PCB 28", "10", "ug/kg ds")
+    ]
+    result = assess(measurements(rows), frame="grond")
+    (pcb,) = [
+        p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == "pcb_som7"
+    ]
+    assert pcb["standardised"] == pytest.approx(0.0142)
+    assert result.verdicts[0]["class"] == "achtergrondwaarde"
+
+
+def test_drins() -> None:
+    # 0.005 + 0.005 + 0.006 = 0.016 > AW 0.015, ≤ Wonen 0.04
+    drins = parameter({"aldrin": "0.005", "dieldrin": "0.005", "endrin": "0.006"}, "drins_som")
+    assert drins["standardised"] == pytest.approx(0.016)
+    assert drins["parameter_class"] == "wonen"
+    # the drins also make the OCB sum (0.016 ≤ its AW 0.4): two substances measured, so the
+    # allowance of one elevated substance (≤ 2 × AW, ≤ Wonen) applies
+    assert drins["allowance_used"] is True
+    assert drins["class"] == "achtergrondwaarde"
+
+
+def test_ddt_exactly_at_the_background_value() -> None:
+    # 2,4-DDT + 4,4-DDT = 0.2 = AW → achtergrondwaarde
+    ddt = parameter({"2,4-DDT": "0.1", "4,4-DDT": "0.1"}, "ddt_som")
+    assert ddt["standardised"] == pytest.approx(0.2)
+    assert ddt["class"] == "achtergrondwaarde"
+
+
+def test_ddt_dde_ddd_sum_in_the_water_bed() -> None:
+    # water bed: DDT/DDE/DDD (som) = 0.1 + 0.1 + 0.05 + 0.1 = 0.35 > AW = A = 0.30 → B
+    values = {"2,4-DDT": "0.1", "4,4-DDT": "0.1", "4,4-DDE": "0.05", "4,4-DDD": "0.1"}
+    ddx = parameter(values, "ddx_som", frame="waterbodem")
+    assert ddx["standardised"] == pytest.approx(0.35)
+    assert ddx["parameter_class"] == "klasse_B"
+    # with 0.7 (> 2 × AW) the allowance for the sums DDT, DDE, DDD and OCB no longer helps
+    values["4,4-DDD"] = "0.45"
+    assert parameter(values, "ddx_som", frame="waterbodem")["class"] == "klasse_B"
+
+
+def test_dioxin_teq_is_the_sum_of_concentration_times_tef() -> None:
+    # 20 × 1 + 10 × 1 + 1000 × 0.0003 + 100 × 0.1 = 40.3 ng TEQ/kg ≤ AW 55 ng/kg
+    rows = [("M1", "lutum", "25"), ("M1", "organische stof", "10")]
+    rows += [
+        ("M1", "2,3,7,8-TCDD", "20", "ng/kg ds"),
+        ("M1", "1,2,3,7,8-PeCDD", "10", "ng/kg ds"),
+        ("M1", "OCDD", "1000", "ng/kg ds"),
+        ("M1", "PCB 126", "100", "ng/kg ds"),
+    ]
+    result = assess(measurements(rows), frame="grond")
+    (teq,) = [
+        p
+        for p in result.verdicts[0]["explanation"]["parameters"]
+        if p["parameter"] == "dioxine_teq"
+    ]
+    assert teq["standardised"] == pytest.approx(40.3e-6)
+    assert {c["factor"] for c in teq["components"]} == {1.0, 0.0003, 0.1}
+    assert {r["rule"] for r in teq["rules"]} >= {"teq"}
+    assert result.verdicts[0]["class"] == "achtergrondwaarde"
+    # + 1,2,3,6,7,8-HxCDD 200 × 0.1 = 60.3 > 55 = AW = Wonen = Industrie → niet_toepasbaar
+    rows.append(("M1", "1,2,3,6,7,8-HxCDD", "200", "ng/kg ds"))
+    result = assess(measurements(rows), frame="grond")
+    assert result.verdicts[0]["class"] == "niet_toepasbaar"
+    assert result.verdicts[0]["intervention_exceeded"] is False  # IW 180 ng/kg
+
+
+def test_pcb_118_alone_makes_no_dioxin_teq() -> None:
+    result = assess(measurements(sample("M1", dict.fromkeys(PCB, "0.001"))), frame="grond")
+    names = {p["parameter"] for p in result.verdicts[0]["explanation"]["parameters"]}
+    assert "dioxine_teq" not in names
+    assert "pcb_som7" in names
+
+
+def test_asbestos_is_serpentine_plus_10_times_amphibole() -> None:
+    # 40 + 10 × 6 = 100 = the norm → achtergrondwaarde (no AW for asbestos)
+    asbestos = parameter({"chrysotiel": "40", "amosiet": "6"}, "asbest")
+    assert asbestos["standardised"] == pytest.approx(100.0)
+    assert asbestos["class"] == "achtergrondwaarde"
+    # 50 + 60 = 110 > 100 = Wonen = Industrie = intervention value
+    asbestos = parameter({"chrysotiel": "50", "amosiet": "6"}, "asbest")
+    assert asbestos["class"] == "niet_toepasbaar"
+    assert asbestos["exceeds_intervention"] is True
+
+
+def test_complex_cyanide_is_total_minus_free() -> None:
+    # 30 − 2 = 28 > Wonen 5.5, ≤ Industrie 50
+    complex_cn = parameter({"cyanide (totaal)": "30", "cyanide (vrij)": "2"}, "cyanide_complex")
+    assert complex_cn["standardised"] == pytest.approx(28.0)
+    assert complex_cn["class"] == "industrie"
+    # only the total measured: complex = total (tabel 1 voetnoot 5)
+    assert parameter({"cyanide (totaal)": "4"}, "cyanide_complex")["standardised"] == pytest.approx(
+        4.0
+    )
+    # never below zero
+    assert parameter({"cyanide (totaal)": "1", "cyanide (vrij)": "2"}, "cyanide_complex")[
+        "standardised"
+    ] == pytest.approx(0.0)
+
+
+def test_xylenes_with_m_p_xylene_reported_together() -> None:
+    xylenes = parameter({"o-xyleen": "0.1", "m,p-xyleen": "0.3"}, "xylenen_som")
+    assert xylenes["standardised"] == pytest.approx(0.4)
+    assert xylenes["class"] == "achtergrondwaarde"  # AW 0.45
+
+
+def test_a_reported_sum_is_used_only_without_components() -> None:
+    pah = parameter({"PAK (som 10)": "5", "naftaleen": "0.1"}, "pak_som10")
+    assert pah["origin"] == "computed"
+    assert "sum_reported_ignored" in pah["messages"]
+    assert "sum_partial" in pah["messages"]
+    assert parameter({"som PAK": "5"}, "pak_som10")["origin"] == "measured"
+
+
+def test_sum_components_are_standardised_per_measurement() -> None:
+    # mineral-oil-like organic correction for PCBs: × 10/5 at 5 % organic matter
+    result = assess(
+        measurements(sample("M1", {"PCB 28": "0.005", "PCB 52": "0.005"}, organic_matter=5)),
+        frame="grond",
+    )
+    (pcb,) = [
+        p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == "pcb_som7"
+    ]
+    assert pcb["standardised"] == pytest.approx(0.02)
