@@ -8,6 +8,7 @@ every verification. Refused actions raise `DomainError` and write nothing.
 
 import datetime as dt
 import hashlib
+import json
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,7 +47,6 @@ from kwalibo.passport.domain.notifications import (
 from kwalibo.passport.domain.projection import rd_check
 from kwalibo.passport.domain.signing import (
     KEY_ENCRYPTION,
-    canonical_json,
     key_pair_generate,
     private_key_decrypt,
     private_key_encrypt,
@@ -783,7 +783,7 @@ def _payload(
             "lab_report": batch.lab_report_reference,
             "sampled_on": batch.sampled_on.isoformat() if batch.sampled_on else None,
             "analysed_on": batch.analysed_on.isoformat() if batch.analysed_on else None,
-            "explanation_sha256": hashlib.sha256(canonical_json(explanation)).hexdigest(),
+            "explanation_sha256": _explanation_digest(explanation),
         },
         "parties": {
             "sampler": _party(batch.sampler),
@@ -799,6 +799,18 @@ def _payload(
         ],
         "key_id": key.key_id,
     }
+
+
+def _explanation_digest(explanation: Any) -> str:
+    """SHA-256 of the engine's explanation, which binds it to the signed payload.
+
+    The explanation is the engine's own JSON (it may hold floats), so it is hashed in a sorted
+    compact form rather than signed as part of the canonical payload.
+    """
+    text = json.dumps(
+        explanation, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def declaration_issue(
