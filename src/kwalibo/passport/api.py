@@ -29,6 +29,7 @@ from kwalibo.passport.messages import discrepancy_text, problem_text, refusal_er
 from kwalibo.passport.models import Batch, RevisionRequest, Site
 from kwalibo.passport.serializers import (
     AssessmentIn,
+    AssessmentMeasurementsIn,
     BalanceRowOut,
     BatchDetailOut,
     BatchIn,
@@ -393,6 +394,41 @@ class BatchAssessment(APIView):
         return Response(_batch_detail(batch))
 
 
+class BatchAssessmentMeasurements(APIView):
+    permission_classes = [_requires(Capability.ISSUE_DECLARATION)]
+
+    @extend_schema(
+        request=AssessmentMeasurementsIn,
+        responses=BatchDetailOut,
+        summary=_("Assess a batch's lab results with the toetsing engine and store its verdict"),
+    )
+    def post(self, request: Request, number: str) -> Response:
+        import polars as pl
+
+        data = _validated(AssessmentMeasurementsIn, request.data)
+        rows = data.pop("measurements")
+        frame = pl.DataFrame(
+            {
+                "row": [index + 1 for index in range(len(rows))],
+                "sample": [r["sample"] for r in rows],
+                "parameter": [r["parameter"] for r in rows],
+                "value_raw": [r["value"] for r in rows],
+                "unit": [r["unit"] for r in rows],
+            },
+            schema={
+                "row": pl.Int64,
+                "sample": pl.Utf8,
+                "parameter": pl.Utf8,
+                "value_raw": pl.Utf8,
+                "unit": pl.Utf8,
+            },
+        )
+        batch = services.batch_assess(
+            actor=_actor(request), batch=_batch(request, number), measurements=frame, **data
+        )
+        return Response(_batch_detail(batch))
+
+
 class BatchSplit(APIView):
     permission_classes = [_requires(Capability.ISSUE_DECLARATION)]
 
@@ -678,6 +714,11 @@ urlpatterns = [
     path("batches/merge", BatchMerge.as_view(), name="api-batch-merge"),
     path("batches/<str:number>", BatchDetail.as_view(), name="api-batch-detail"),
     path("batches/<str:number>/assessment", BatchAssessment.as_view(), name="api-batch-assessment"),
+    path(
+        "batches/<str:number>/assessment/measurements",
+        BatchAssessmentMeasurements.as_view(),
+        name="api-batch-assessment-measurements",
+    ),
     path("batches/<str:number>/split", BatchSplit.as_view(), name="api-batch-split"),
     path("notifications", NotificationList.as_view(), name="api-notifications"),
     path(

@@ -461,6 +461,23 @@ class AssessmentIn(serializers.Serializer):  # type: ignore[type-arg]
     analysed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
+class MeasurementIn(serializers.Serializer):  # type: ignore[type-arg]
+    sample = serializers.CharField(max_length=60)
+    parameter = serializers.CharField(max_length=120, help_text=_("Name, code or CAS number."))
+    value = serializers.CharField(max_length=40, help_text=_('As reported, e.g. "12,5" or "<0.2".'))
+    unit = serializers.CharField(max_length=20, help_text=_("e.g. mg/kg ds, or % for lutum."))
+
+
+class AssessmentMeasurementsIn(serializers.Serializer):  # type: ignore[type-arg]
+    frame = serializers.ChoiceField(choices=Frame.values)
+    lab_report_reference = serializers.CharField(max_length=120)
+    measurements = MeasurementIn(many=True, allow_empty=False)
+    sampler_kvk = serializers.CharField(required=False, allow_blank=True, default="")
+    laboratory_kvk = serializers.CharField(required=False, allow_blank=True, default="")
+    sampled_on = serializers.DateField(required=False, allow_null=True, default=None)
+    analysed_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
 class SplitIn(serializers.Serializer):  # type: ignore[type-arg]
     site = serializers.IntegerField()
     parts_m3 = serializers.ListField(

@@ -40,3 +40,40 @@ def test_engine_verdict_is_stored_with_the_batch_and_signed_into_its_declaration
     assert declaration.payload["assessment"]["rule_set"] == "rbk-2015"
     assert len(declaration.payload["assessment"]["explanation_sha256"]) == 64
     assert selectors.declaration_verify(number=declaration.number).verification.valid is True
+
+
+def test_lab_results_posted_to_the_api_are_assessed_by_the_engine(
+    disposer: User, sites: Sites, parties: Parties
+) -> None:
+    pytest.importorskip("kwalibo.assessments.domain.engine")
+    from django.test import Client
+
+    batch = services.batch_register(
+        actor=disposer, origin_site=sites.origin, material="grond", volume_m3=Decimal("50"),
+        declaration_type="partijkeuring_grond",
+    )  # fmt: skip
+    client = Client()
+    client.force_login(disposer)
+    rows = [
+        {"sample": sample, "parameter": parameter, "value": value, "unit": unit}
+        for sample in ("M1", "M2")
+        for parameter, value, unit in (
+            ("lutum", "25", "%"),
+            ("organische stof", "10", "%"),
+            ("koper", "10", "mg/kg ds"),
+        )
+    ]
+    response = client.post(
+        f"/api/v1/batches/{batch.number}/assessment/measurements",
+        {
+            "frame": "grond", "lab_report_reference": "AR-9", "measurements": rows,
+            "sampler_kvk": "30000002", "laboratory_kvk": "30000003",
+            "sampled_on": "2025-03-03", "analysed_on": "2025-03-05",
+        },
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 200, response.json()
+    assert (response.json()["quality_class"], response.json()["assessment_rule_set"]) == (
+        "achtergrondwaarde",
+        "rbk-2015",
+    )
