@@ -70,6 +70,7 @@ lock: ## Re-pin the dependencies (needs network)
 
 bench: install ## Run the benchmarks (needs PostgreSQL; see bench/README.md)
 	$(BIN)/python bench/register_check.py
+	$(BIN)/python bench/soilflows.py
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -21,5 +21,17 @@ def api_root(request: Request) -> Response:
                 "check": reverse("api-register-check", request=request),
                 "activities": reverse("api-register-activities", request=request),
             },
+            "passport": {
+                "declarations": reverse("api-mvb-list", request=request),
+                "signing_keys": reverse("api-mvb-keys", request=request),
+                "batches": reverse("api-batches", request=request),
+                "notifications": reverse("api-notifications", request=request),
+                "consignments": reverse("api-consignments", request=request),
+                "revisions": reverse("api-revisions", request=request),
+                "projects": reverse("api-projects", request=request),
+                "sites": reverse("api-sites", request=request),
+                "site_balance": reverse("api-site-balance", request=request),
+                "soil_flow_map": reverse("api-soil-flow-map", request=request),
+            },
         }
     )

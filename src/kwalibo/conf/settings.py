@@ -161,6 +161,10 @@ def _rate(value: str) -> str | None:
     return None if value.strip().lower() in {"off", "none"} else value
 
 
+# Secret from which the keys that encrypt the MvB signing keys at rest are derived
+# (kwalibo.passport); empty = SECRET_KEY. Keep it out of the repository.
+PASSPORT_SIGNING_SECRET = env.str("PASSPORT_SIGNING_SECRET", default="")
+
 # Public web pages, per client IP (kwalibo.common.ratelimit); "off" disables.
 RATE_PAGES = env.str("RATE_PAGES", default="120/m")
 RATE_EXPORTS = env.str("RATE_EXPORTS", default="10/m")
