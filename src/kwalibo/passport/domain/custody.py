@@ -41,7 +41,7 @@ class Purpose(StrEnum):
 
 
 _PURPOSE_LABELS = {
-    Purpose.APPLICATION: N_("application"),
+    Purpose.APPLICATION: N_("application of the material"),
     Purpose.STORAGE: N_("temporary storage"),
     Purpose.PROCESSING: N_("processing"),
 }
@@ -62,7 +62,7 @@ _KIND_LABELS = {
     StepKind.ORIGIN: N_("dispatch at origin"),
     StepKind.TRANSPORT: N_("transport"),
     StepKind.RECEIPT: N_("receipt"),
-    StepKind.APPLICATION: N_("application"),
+    StepKind.APPLICATION: N_("application of the material"),
 }
 
 
