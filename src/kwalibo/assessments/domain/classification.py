@@ -272,7 +272,9 @@ def classify(
         .alias("class")
     )
     if frame == "waterbodem":
-        per_sample = per_sample.join(_spreading(assessed), on="sample", how="left")
+        per_sample = per_sample.join(
+            _spreading(assessed, rule_set.group("pcb")), on="sample", how="left"
+        )
     assessed = assessed.with_columns(
         pl.col("level")
         .replace_strict(dict(enumerate(classes)), return_dtype=pl.Utf8)
@@ -281,7 +283,7 @@ def classify(
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
-def _spreading(items: pl.DataFrame) -> pl.DataFrame:
+def _spreading(items: pl.DataFrame, pcbs: list[str]) -> pl.DataFrame:
     """Spreading verdicts per sample of dredgings (see the module docstring)."""
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -335,7 +337,7 @@ def _spreading(items: pl.DataFrame) -> pl.DataFrame:
         ).alias("salt_over"),
         (
             pl.col("zout_niet_prioritair").fill_null(False)
-            & ~pl.col("substance").str.starts_with("pcb")
+            & ~pl.col("substance").is_in(pcbs)
             & (pl.col("value_used") <= SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
         ).alias("salt_tolerable"),
     )

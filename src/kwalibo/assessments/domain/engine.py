@@ -97,6 +97,11 @@ class Assessment:
     _choice: RuleSetChoice = field(repr=False)
     _frames: _Frames = field(repr=False)
 
+    @property
+    def rule_set_title(self) -> str:
+        """The title of the rule set, with its legal source."""
+        return self._rules.title
+
     # --- vectorised outputs ----------------------------------------------------------
     def parameter_table(self) -> pl.DataFrame:
         """One row per sample and assessed parameter with the sample's verdict (CSV shape)."""
@@ -130,13 +135,17 @@ class Assessment:
                 ],
             )
         )
+        verdict_names = list(self.verdict_samples())
         order = pl.DataFrame(
-            {"sample": list(self.verdict_samples()), "_order": range(len(self.verdict_samples()))},
-            schema={"sample": pl.Utf8, "_order": pl.Int64},
+            {"sample": verdict_names, "_order": range(len(verdict_names))},
+            schema={"sample": table.schema["sample"], "_order": pl.Int64},
         )
         return (
             table.join(order, on="sample", how="left")
-            .sort(["_order", "decisive", "parameter"], descending=[False, True, False])
+            .sort(
+                [pl.col("_order"), pl.col("decisive"), pl.col("parameter").cast(pl.Utf8)],
+                descending=[False, True, False],
+            )
             .drop("_order")
         )
 
@@ -157,6 +166,10 @@ class Assessment:
     def messages(self) -> list[dict[str, Any]]:
         """Messages per sample and parameter: ``sample``, ``parameter``, ``row``, ``code``,
         ``level``, ``message`` (English), ``template`` and ``params`` (for translation)."""
+        return self.messages_head(None)
+
+    def messages_head(self, count: int | None) -> list[dict[str, Any]]:
+        """The first ``count`` messages (all with ``None``), assessment-level notes first."""
         result = []
         if self._choice.note:
             result.append(
@@ -171,7 +184,8 @@ class Assessment:
                     "params": dict(self._choice.note_params),
                 }
             )
-        for record in self._frames.messages.iter_rows(named=True):
+        frame = self._frames.messages if count is None else self._frames.messages.head(count)
+        for record in frame.iter_rows(named=True):
             params = {
                 key: str(record[key])
                 for key in ("parameter", "value", "unit", "detail")
@@ -190,7 +204,41 @@ class Assessment:
                     "params": params,
                 }
             )
+        return result[:count] if count is not None else result
+
+    def message_count(self) -> int:
+        """How many messages there are (without building them)."""
+        return self._frames.messages.height + (1 if self._choice.note else 0)
+
+    def message_counts(self) -> dict[str, int]:
+        """Number of messages per code."""
+        counts = self._frames.messages.group_by("code").len().sort("len", descending=True)
+        result = dict(zip(counts["code"], counts["len"], strict=True))
+        if self._choice.note:
+            result[self._choice.code] = result.get(self._choice.code, 0) + 1
         return result
+
+    def messages_frame(self) -> pl.DataFrame:
+        """All messages as a table: sample, row, parameter, code, level and English message."""
+        messages = self.messages
+        return pl.DataFrame(
+            {
+                "sample": [m["sample"] for m in messages],
+                "row": [m["row"] for m in messages],
+                "parameter": [m["parameter"] for m in messages],
+                "code": [m["code"] for m in messages],
+                "level": [m["level"] for m in messages],
+                "message": [m["message"] for m in messages],
+            },
+            schema={
+                "sample": pl.Utf8,
+                "row": pl.Int64,
+                "parameter": pl.Utf8,
+                "code": pl.Utf8,
+                "level": pl.Utf8,
+                "message": pl.Utf8,
+            },
+        )
 
     @functools.cached_property
     def verdicts(self) -> list[dict[str, Any]]:

@@ -93,17 +93,19 @@ def _messages(
 
 
 def _number_expr(text: pl.Expr) -> pl.Expr:
-    """Parse '12,5', '1.234,5' and '0.05' as numbers (null when not a number)."""
-    has_comma = text.str.contains(",", literal=True)
-    has_point = text.str.contains(".", literal=True)
-    normalised = (
-        pl.when(has_comma & has_point)
-        .then(text.str.replace_all(".", "", literal=True).str.replace_all(",", ".", literal=True))
-        .when(has_comma)
-        .then(text.str.replace_all(",", ".", literal=True))
-        .otherwise(text)
+    """Parse '12,5' and '0.05' as numbers (null when not a number): one decimal comma or point."""
+    return text.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+
+
+def _grouped_number_expr(text: pl.Expr) -> pl.Expr:
+    """Parse '1.234,5' (thousands point, decimal comma) and '1,234.5' (the reverse)."""
+    comma_last = text.str.find(",", literal=True) > text.str.find(".", literal=True)
+    return (
+        pl.when(comma_last)
+        .then(text.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))
+        .otherwise(text.str.replace_all(",", "", literal=True))
+        .cast(pl.Float64, strict=False)
     )
-    return normalised.cast(pl.Float64, strict=False)
 
 
 def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
@@ -119,12 +121,14 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
     return measurements.select(
         pl.col("row").cast(pl.Int64, strict=False),
         pl.col("sample").cast(pl.Utf8).str.strip_chars(),
-        pl.col("parameter").cast(pl.Utf8).str.strip_chars(),
-        pl.col("value_raw").cast(pl.Utf8).str.strip_chars(),
-        pl.col("unit").cast(pl.Utf8).str.strip_chars(),
-        (
-            pl.col("cas").cast(pl.Utf8) if "cas" in measurements.columns else pl.lit(None, pl.Utf8)
-        ).alias("cas"),
+        # Parameter, value and unit are stripped where they are interpreted. Parameter, unit and
+        # CAS number repeat over the rows: as Categorical they are looked up once per spelling.
+        pl.col("parameter").cast(pl.Utf8).cast(pl.Categorical),
+        pl.col("value_raw").cast(pl.Utf8),
+        pl.col("unit").cast(pl.Utf8).cast(pl.Categorical),
+        (pl.col("cas").cast(pl.Utf8) if "cas" in measurements.columns else pl.lit(None, pl.Utf8))
+        .cast(pl.Categorical)
+        .alias("cas"),
         (
             pl.col("sampling_date").cast(pl.Date, strict=False)
             if "sampling_date" in measurements.columns
@@ -133,39 +137,33 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Prepared:
-    """Identify, parse, check and standardise every measurement (see the module docstring)."""
-    data = normalise_input(measurements)
+def _lookup(data: pl.DataFrame, rule_set: RuleSet, frame: str) -> pl.DataFrame:
+    """Per distinct (parameter, cas, unit): substance, its constants and the static errors.
+
+    A lab file repeats a few dozen parameter names and units over all its rows, so names are
+    compacted, looked up and checked once per spelling and the result is joined back.
+    """
     aliases = rule_set.aliases
-    # Keys are computed once per distinct spelling (a lab file repeats a few dozen parameter
-    # names and units over all its rows), then joined back.
-    parameters = (
-        data.select("parameter", "cas")
+    substances = rule_set.substances.select(
+        pl.col("id").alias("substance"), "kind", "standardisation", "unit_basis"
+    )
+    constants = rule_set.standardisation.drop("note").rename({"key": "standardisation"})
+    lookup = (
+        data.select("parameter", "cas", "unit")
         .unique()
         .with_columns(
-            parameter_key_expr(pl.col("parameter")).alias("_key"),
-            cas_key_expr(pl.col("cas")).alias("_cas_key"),
+            parameter_key_expr(pl.col("parameter").cast(pl.Utf8)).alias("_key"),
+            cas_key_expr(pl.col("cas").cast(pl.Utf8)).alias("_cas_key"),
+            unit_key_expr(pl.col("unit").cast(pl.Utf8).fill_null("")).alias("_unit_key"),
         )
         .join(aliases.rename({"key": "_key", "substance": "_by_name"}), on="_key", how="left")
         .join(
             aliases.rename({"key": "_cas_key", "substance": "_by_cas"}), on="_cas_key", how="left"
         )
-        .select("parameter", "cas", pl.coalesce("_by_cas", "_by_name").alias("substance"))
-        .join(
-            rule_set.substances.select(
-                pl.col("id").alias("substance"),
-                pl.col("kind"),
-                pl.col("standardisation"),
-                pl.col("unit_basis"),
-            ),
-            on="substance",
-            how="left",
-        )
-    )
-    units = (
-        data.select("unit")
-        .unique()
-        .with_columns(unit_key_expr(pl.col("unit").fill_null("")).alias("_unit_key"))
+        .with_columns(pl.coalesce("_by_cas", "_by_name").alias("substance"))
+        .join(substances, on="substance", how="left")
+        .join(rule_set.reporting_limits, on="substance", how="left")
+        .join(constants, on="standardisation", how="left")
         .with_columns(
             pl.col("_unit_key")
             .replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64)
@@ -173,47 +171,98 @@ def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Pre
             pl.col("_unit_key").is_in(list(PERCENT_UNITS)).alias("_is_percent"),
         )
     )
-    data = data.join(parameters, on=["parameter", "cas"], how="left", nulls_equal=True).join(
-        units, on="unit", how="left", nulls_equal=True
-    )
-    text = pl.col("value_raw").fill_null("").str.replace_all("\u00a0", " ", literal=True)
-    below = text.str.starts_with("<")
-    number_text = text.str.strip_prefix("<").str.strip_prefix("=").str.strip_chars()
-    data = data.with_columns(
-        below.alias("below"),
-        _number_expr(number_text).alias("_number"),
-    )
     soil_kind = pl.col("kind") == "soil_property"
-    error = (
-        pl.when(pl.col("sample").is_null() | (pl.col("sample") == ""))
-        .then(pl.lit("missing_sample"))
-        .when(pl.col("substance").is_null())
+    identification_error = (
+        pl.when(pl.col("substance").is_null())
         .then(pl.lit("unknown_parameter"))
         .when(pl.col("kind") == "info")
         .then(pl.lit("not_used"))
-        .when(pl.col("value_raw").is_null() | (pl.col("value_raw") == ""))
-        .then(pl.lit("missing_value"))
-        .when(pl.col("_number").is_null())
-        .then(pl.lit("not_a_number"))
-        .when(pl.col("_number") < 0)
-        .then(pl.lit("negative_value"))
-        .when(pl.col("_unit_key") == "")
+    )
+    unit_error = (
+        pl.when(pl.col("_unit_key") == "")
         .then(pl.lit("missing_unit"))
         .when(soil_kind & ~pl.col("_is_percent"))
         .then(pl.lit("percent_expected"))
-        .when(soil_kind & (pl.col("_number") > 100))
-        .then(pl.lit("percent_out_of_range"))
         .when(~soil_kind & pl.col("_is_percent"))
         .then(pl.lit("mass_fraction_expected"))
         .when(~soil_kind & pl.col("_mass_factor").is_null())
         .then(pl.lit("unknown_unit"))
+    )
+    organotin_plain = (pl.col("unit_basis") == "mg Sn/kg ds") & ~pl.col("_unit_key").str.contains(
+        "sn", literal=True
+    )
+    return lookup.with_columns(
+        identification_error.alias("_id_error"),
+        unit_error.alias("_unit_error"),
+        organotin_plain.fill_null(False).alias("_organotin_plain"),
+        (pl.col("kind") == "soil_property").fill_null(False).alias("_soil"),
+    ).select(
+        "parameter",
+        "cas",
+        "unit",
+        pl.col("substance").cast(pl.Categorical),
+        "kind",
+        "standardisation",
+        "rg",
+        "a",
+        "b",
+        "c",
+        "om_min",
+        "om_max",
+        "lutum_min",
+        "_mass_factor",
+        "_id_error",
+        "_unit_error",
+        "_organotin_plain",
+        "_soil",
+    )
+
+
+def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Prepared:
+    """Identify, parse, check and standardise every measurement (see the module docstring)."""
+    data = normalise_input(measurements)
+    lookup = _lookup(data, rule_set, frame)
+    text = pl.col("value_raw").fill_null("")
+    data = (
+        data.join(lookup, on=["parameter", "cas", "unit"], how="left", nulls_equal=True)
+        .with_columns(
+            pl.col("sample").cast(pl.Categorical),
+            text.str.starts_with("<").alias("below"),
+            text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("_text"),
+        )
+        .with_columns(_number_expr(pl.col("_text")).alias("_number"))
+    )
+    grouped = pl.col("_number").is_null() & pl.col("_text").str.contains(r"\d[.,]\d{3}[.,]")
+    if data.get_column("_number").null_count() and data.filter(grouped).height:
+        # rare: thousands separators; parsed only when present
+        data = data.with_columns(
+            pl.when(grouped)
+            .then(_grouped_number_expr(pl.col("_text")))
+            .otherwise(pl.col("_number"))
+            .alias("_number")
+        )
+    error = (
+        pl.when(pl.col("sample").is_null() | (pl.col("sample") == ""))
+        .then(pl.lit("missing_sample"))
+        .when(pl.col("_id_error").is_not_null())
+        .then(pl.col("_id_error"))
+        .when(pl.col("_text") == "")
+        .then(pl.lit("missing_value"))
+        .when(pl.col("_number").is_null() | ~pl.col("_number").is_finite())
+        .then(pl.lit("not_a_number"))
+        .when(pl.col("_number") < 0)
+        .then(pl.lit("negative_value"))
+        .when(pl.col("_unit_error").is_not_null())
+        .then(pl.col("_unit_error"))
+        .when(pl.col("_soil") & (pl.col("_number") > 100))
+        .then(pl.lit("percent_out_of_range"))
     )
     data = data.with_columns(error.alias("_error"))
     messages = [_messages(data.filter(pl.col("_error").is_not_null()), pl.col("_error"))]
     good = data.filter(pl.col("_error").is_null())
 
     # --- soil properties (lutum, organic matter, organic carbon), % of dry matter --------
-    soil_rows = good.filter(pl.col("kind") == "soil_property")
+    soil_rows = good.filter(pl.col("_soil"))
     messages.append(_messages(soil_rows.filter(pl.col("below")), "soil_property_below_limit"))
     soil = (
         soil_rows.group_by("sample", "substance")
@@ -259,14 +308,10 @@ def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Pre
     soil = soil.select("sample", pl.col("lutum"), organic_matter.alias("organic_matter"))
 
     # --- substances ----------------------------------------------------------------------
-    values = good.filter(pl.col("kind").is_in(["norm", "component"]))
-    organotin_plain = values.filter(
-        (pl.col("unit_basis") == "mg Sn/kg ds") & ~pl.col("_unit_key").str.contains("sn")
-    )
-    messages.append(_messages(organotin_plain, "organotin_as_tin"))
+    values = good.filter(~pl.col("_soil"))
+    messages.append(_messages(values.filter(pl.col("_organotin_plain")), "organotin_as_tin"))
     values = (
         values.with_columns((pl.col("_number") * pl.col("_mass_factor")).alias("value_mg"))
-        .join(rule_set.reporting_limits, on="substance", how="left")
         .with_columns(
             (
                 pl.col("below")
@@ -279,11 +324,6 @@ def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Pre
             .alias("value_used"),
         )
         .join(soil, on="sample", how="left")
-        .join(
-            rule_set.standardisation.drop("note").rename({"key": "standardisation"}),
-            on="standardisation",
-            how="left",
-        )
     )
     lutum_used, om_used = bounded_exprs()
     values = values.with_columns(lutum_used.alias("lutum_used"), om_used.alias("om_used"))

@@ -134,6 +134,13 @@ class RuleSet:
             "sum", "component", "factor"
         )
 
+    def group(self, name: str) -> list[str]:
+        """The ids of the substances in a group of the catalogue (e.g. ``pcb``)."""
+        return [
+            str(substance)
+            for substance in self.substances.filter(pl.col("group") == name)["id"].to_list()
+        ]
+
     def substance_names(self) -> dict[str, str]:
         """Substance id -> name as in the regulation."""
         return dict(zip(self.substances["id"], self.substances["name"], strict=True))
@@ -149,13 +156,22 @@ class RuleSetChoice:
     code: str = "rule_set_not_in_force"
 
 
+#: Columns that hold substance ids: Categorical, like the measurements' ``substance`` column,
+#: so that joins and group-bys run on integer codes.
+SUBSTANCE_COLUMNS: Final = frozenset({"id", "substance", "sum", "component"})
+
+
 def _read(directory: Path, name: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
     frame = pl.read_csv(directory / name, schema_overrides=schema, infer_schema=False)
     missing = [column for column in schema if column not in frame.columns]
     if missing:
         raise ValueError(f"{directory.name}/{name} lacks columns {missing}")
     casts = [
-        pl.col(column).cast(dtype) if dtype != _STR else pl.col(column).fill_null("")
+        pl.col(column).cast(pl.Categorical)
+        if column in SUBSTANCE_COLUMNS
+        else pl.col(column).cast(dtype)
+        if dtype != _STR
+        else pl.col(column).fill_null("")
         for column, dtype in schema.items()
     ]
     return frame.select(casts)

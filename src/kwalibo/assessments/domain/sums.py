@@ -58,14 +58,7 @@ def substance_values(
         ``value_used``, ``compliant``) for the explanation; and message rows.
     """
     messages: list[pl.DataFrame] = []
-    per_substance = values.group_by("sample", "substance").agg(
-        pl.col("standardised").mean(),
-        pl.col("value_used").mean(),
-        pl.col("compliant").all(),
-        pl.len().alias("n_values"),
-        pl.col("parameter").first(),
-        pl.col("row").first(),
-    )
+    per_substance = _per_substance(values)
     messages.append(
         per_substance.filter(pl.col("n_values") > 1).select(
             "sample",
@@ -84,11 +77,11 @@ def substance_values(
     # A sum needs a component that adds: free cyanide alone (factor -1) computes no complex
     # cyanide.
     # The dioxin TEQ needs a dioxin or furan congener: PCB 118 measured for the PCB sum alone
-    # does not make a TEQ (Bijlage B tabel 1 opmerking 3; interpretation: any dioxin-like PCB).
+    # does not make a TEQ (Bijlage B tabel 1 opmerking 3; the seven PCBs of the sum do not count).
     positive = (
         components.filter(
             (pl.col("factor") > 0)
-            & ~((pl.col("sum") == TEQ_SUM) & pl.col("substance").str.starts_with("pcb_"))
+            & ~((pl.col("sum") == TEQ_SUM) & pl.col("substance").is_in(rule_set.group("pcb")))
         )
         .select("sample", "sum")
         .unique()
@@ -175,6 +168,29 @@ def substance_values(
         how="vertical",
     )
     return items, components, pl.concat([m.cast(MESSAGE_SCHEMA) for m in messages])  # type: ignore[arg-type]
+
+
+def _per_substance(values: pl.DataFrame) -> pl.DataFrame:
+    """One row per (sample, substance): the mean of duplicate measurements.
+
+    Most files measure each substance once per sample; that is checked on an integer key built
+    from the categorical codes, and only files with duplicates pay for the group-by.
+    """
+    columns = ("sample", "substance", "standardised", "value_used", "compliant", "parameter", "row")
+    if values.schema["sample"] == pl.Categorical and values.schema["substance"] == pl.Categorical:
+        key = pl.col("sample").to_physical().cast(pl.UInt64) * (1 << 32) + pl.col(
+            "substance"
+        ).to_physical().cast(pl.UInt64)
+        if values.select(key.n_unique()).item() == values.height:
+            return values.select(*columns, pl.lit(1, pl.UInt32).alias("n_values"))
+    return values.group_by("sample", "substance").agg(
+        pl.col("standardised").mean(),
+        pl.col("value_used").mean(),
+        pl.col("compliant").all(),
+        pl.col("parameter").first(),
+        pl.col("row").first(),
+        pl.len().alias("n_values"),
+    )
 
 
 def batch_means(items: pl.DataFrame) -> pl.DataFrame:

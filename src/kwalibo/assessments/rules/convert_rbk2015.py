@@ -169,7 +169,7 @@ mclan_2|2-chlooraniline|overig_chloor|organisch|95-51-2|2ClAn|145|
 mclan_3|3-chlooraniline|overig_chloor|organisch|108-42-9|3ClAn|197|
 mclan_4|4-chlooraniline|overig_chloor|organisch|106-47-8|4ClAn|228|
 pentachlooraniline|pentachlooraniline|overig_chloor|organisch|527-20-8|PeClAn|1385|
-dioxine_teq|dioxine (som TEQ)|dioxine|organisch||||dioxinen (som TEQ);dioxine (TEQ);dioxinen (TEQ);som dioxinen (TEQ);dioxine TEQ;dioxinen TEQ;som TEQ dioxinen;WHO-TEQ dioxinen
+dioxine_teq|dioxine (som TEQ)|dioxine|organisch||sDOxns29|2160|dioxinen (som TEQ);dioxine (TEQ);dioxinen (TEQ);som dioxinen (TEQ);dioxine TEQ;dioxinen TEQ;som TEQ dioxinen;WHO-TEQ dioxinen
 chloornaftaleen_som|chloornaftaleen (som)|overig_chloor|organisch||s12ClNaf|491|chloornaftalenen (som);chloornaftaleen;som chloornaftalenen;som 1- en 2-chloornaftaleen
 cln_1|α-chloornaftaleen|overig_chloor|organisch|90-13-1|1ClNaf|62|1-chloornaftaleen;alfa-chloornaftaleen
 cln_2|β-chloornaftaleen|overig_chloor|organisch|91-58-7|2ClNaf|147|2-chloornaftaleen;beta-chloornaftaleen
@@ -293,6 +293,27 @@ lutum|lutum|bodemeigenschap|geen||||lutum (<2 µm);lutum (< 2 µm);lutum <2 µm;
 organische_stof|organische stof|bodemeigenschap|geen||OSTOF|1319|organisch stof;organische stof (gloeiverlies);organisch stof (gloeiverlies);gloeiverlies;GV;humus;humusgehalte;organische stofgehalte;OS;organic matter
 organische_koolstof|organische koolstof|bodemeigenschap|geen||Corg|1318|koolstof organisch;organisch koolstof;TOC;totaal organische koolstof
 droge_stof|droge stof|info|geen||DS|692|drogestof;droge stof gehalte;drooggewicht
+ph|pH (zuurgraad)|info|geen||pH|1398|zuurgraad;pH-KCl;pH KCl;pH-H2O
+dclan_23|2,3-dichlooraniline|info|geen|608-27-5|23DClAn|93|
+dclan_24|2,4-dichlooraniline|info|geen|554-00-7|24DClAn|114|
+dclan_25|2,5-dichlooraniline|info|geen|95-82-9|25DClAn|126|
+dclan_26|2,6-dichlooraniline|info|geen|608-31-1|26DClAn|134|
+dclan_34|3,4-dichlooraniline|info|geen|95-76-1|34DClAn|178|
+dclan_35|3,5-dichlooraniline|info|geen|626-43-7|35DClAn|185|
+dclan_som|dichlooranilinen (som)|info|geen||sDClAn|2094|som dichlooraniline-isomeren;dichlooranilinen
+tclan_234|2,3,4-trichlooraniline|info|geen|634-67-3|234TClAn|82|
+tclan_235|2,3,5-trichlooraniline|info|geen|18487-39-3|235TClAn|2886|
+tclan_245|2,4,5-trichlooraniline|info|geen|636-30-6|245TClAn|100|
+tclan_246|2,4,6-trichlooraniline|info|geen|634-93-5|246TClAn|104|
+tclan_345|3,4,5-trichlooraniline|info|geen|634-91-3|345TClAn|176|
+tclan_som|trichlooranilinen (som)|info|geen||sTClAn|1593|som trichlooraniline-isomeren;trichlooranilinen
+t4clan_2345|2,3,4,5-tetrachlooraniline|info|geen|634-83-3|2345T4ClAn|2882|
+t4clan_2356|2,3,5,6-tetrachlooraniline|info|geen|3481-20-7|2356T4ClAn|2885|
+t4clan_som|tetrachlooranilinen (som)|info|geen||sT4ClAn|2577|som tetrachlooraniline-isomeren;tetrachlooranilinen
+pcb_som6|som 6 PCB's (zonder PCB 118)|info|geen||sPCB6|1713|som 6 polychloorbifenylen
+drins_som5|som aldrin, dieldrin, endrin, isodrin en telodrin|info|geen||sdrin5|690|
+dclc2e_som|som dichlooretheen-isomeren|info|geen||sDClC2e|519|
+minerale_olie_fractie|minerale olie, koolwaterstoffractie (niet C10-C40)|info|geen||||
 """
 
 # The regulations print some CAS numbers wrongly; files copied from them carry the same errors.
@@ -485,6 +506,34 @@ def _write(name: str, header: list[str], rows: Iterable[Sequence[object]]) -> No
         writer.writerow(header)
         for row in rows:
             writer.writerow(["" if cell is None else cell for cell in row])
+
+
+#: Hydrocarbon fractions of mineral oil labs report besides the total C10-C40 the norm applies to
+#: (SIKB0101 domain table 'Hoedanigheid' ids 82-128, as listed in kwalibo.assessments.readers).
+FRACTIONS = (
+    (6, 10), (8, 10), (10, 12), (10, 16), (10, 19), (10, 20), (12, 14), (12, 16), (12, 20),
+    (12, 22), (14, 20), (16, 20), (16, 21), (16, 22), (20, 24), (20, 26), (20, 29), (20, 40),
+    (21, 30), (22, 30), (24, 28), (26, 34), (28, 32), (30, 35), (30, 40), (32, 36), (34, 40),
+    (35, 40), (36, 40), (19, 40), (21, 35), (35, 44),
+)  # fmt: skip
+FRACTION_SOURCE = (
+    "SIKB0101 domeintabel Hoedanigheid (koolwaterstoffracties); the norm applies to C10-C40 only"
+)
+
+
+def _fraction_aliases() -> list[str]:
+    aliases = []
+    for low, high in FRACTIONS:
+        for a in sorted({f"C{low}", f"C{low:02d}"}):
+            label = f"{a}-C{high}"
+            aliases += [
+                f"minerale olie {label}",
+                f"minerale olie fractie {label}",
+                f"fractie {label}",
+                f"koolwaterstoffractie {label}",
+                label,
+            ]
+    return aliases
 
 
 def _catalogue() -> list[list[str]]:
@@ -710,6 +759,10 @@ def main(data_dir: Path) -> None:
             if alias.startswith("sOCB"):
                 kind_of_alias, source = "aquo", AQUO_LIST_SOURCE
             alias_rows.append([alias, sid, kind_of_alias, source])
+    alias_rows.extend(
+        [alias, "minerale_olie_fractie", "variant", FRACTION_SOURCE]
+        for alias in _fraction_aliases()
+    )
     for sid in kinds:
         if sid not in ids:
             raise SystemExit(f"norm row without catalogue entry: {sid}")

@@ -1,0 +1,141 @@
+"""`kwalibo toets INPUT`: assess a lab file against the soil-quality norms.
+
+INPUT is a CSV (comma or semicolon, decimal point or comma) in long form with the header
+``sample,parameter,value,unit`` (lutum and organic matter as rows in %), an XLSX of the same
+shape, or a SIKB0101 XML file. The verdicts go to standard output as JSON (a list with one object
+per sample, or one for the batch with --partij), CSV (one row per sample and parameter) or a
+table; messages about the input go to standard error. The exit status is 1 when the file cannot
+be used at all or no sample could be assessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import IO, Any, cast
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from kwalibo.assessments.domain.engine import Assessment, assess
+from kwalibo.assessments.domain.rules import rule_set_ids
+from kwalibo.assessments.presentation import message_line, verdict_summary
+from kwalibo.assessments.readers import MeasurementFileError, read_measurements
+from kwalibo.common.domain.errors import DomainError
+from kwalibo.common.i18n import translate_error
+
+MESSAGES_SHOWN = 50
+
+
+class Command(BaseCommand):
+    help = "Assess a lab file (CSV, XLSX, SIKB0101 XML) against the soil-quality norms."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("input", type=Path, help="the lab file")
+        parser.add_argument(
+            "--kader",
+            choices=["grond", "waterbodem"],
+            default="grond",
+            help="grond: soil applied on land; waterbodem: water bed and dredgings (default: grond)",
+        )
+        parser.add_argument(
+            "--rules",
+            default=None,
+            help=f"rule set id ({', '.join(rule_set_ids())}); default: the one valid on the "
+            "sampling date",
+        )
+        parser.add_argument(
+            "--format", choices=["json", "csv", "table"], default="table", dest="output_format"
+        )
+        parser.add_argument(
+            "--partij",
+            action="store_true",
+            help="assess all samples together as one batch (means per substance)",
+        )
+        parser.add_argument(
+            "--datum",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="sampling date YYYY-MM-DD for choosing the rule set (default: from the file)",
+        )
+        parser.add_argument(
+            "--messages",
+            type=Path,
+            default=None,
+            help=f"write every message to this CSV file (standard error shows the first "
+            f"{MESSAGES_SHOWN})",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["input"]
+        try:
+            measurements = read_measurements(path, filename=str(path))
+        except MeasurementFileError as error:
+            raise CommandError(str(error)) from error
+        try:
+            assessment = assess(
+                measurements,
+                frame=options["kader"],
+                rules=options["rules"],
+                sampling_date=options["datum"],
+                as_batch=options["partij"],
+            )
+        except DomainError as error:
+            raise CommandError(translate_error(error)) from error
+        self._write(assessment, options["output_format"])
+        self._report_messages(assessment, options["messages"])
+        if assessment.sample_table().height == 0:
+            raise CommandError(_("No sample could be assessed; see the messages above."))
+
+    def _write(self, assessment: Assessment, output_format: str) -> None:
+        if output_format == "csv":
+            out = cast(IO[str], self.stdout._out)
+            buffer = getattr(out, "buffer", None)
+            if buffer is None:
+                out.write(assessment.parameter_table().write_csv())
+                return
+            out.flush()
+            assessment.write_csv(buffer)
+            buffer.flush()
+            return
+        if output_format == "json":
+            self.stdout.write(assessment.to_json())
+            return
+        self.stdout.write(
+            _("Rule set %(rule_set)s: %(title)s")
+            % {"rule_set": assessment.rule_set, "title": assessment.rule_set_title}
+        )
+        rows = [verdict_summary(v) for v in assessment.verdicts]
+        headers = {
+            "sample": _("Sample"),
+            "class": _("Class"),
+            "intervention": _("Intervention value exceeded"),
+            "deciding": _("Deciding parameters"),
+            "allowance": _("Background-value allowance"),
+        }
+        widths = {
+            key: max([len(str(label)), *(len(row[key]) for row in rows)])
+            for key, label in headers.items()
+        }
+        self.stdout.write(
+            "  ".join(str(label).ljust(widths[key]) for key, label in headers.items())
+        )
+        for row in rows:
+            self.stdout.write("  ".join(row[key].ljust(widths[key]) for key in headers))
+
+    def _report_messages(self, assessment: Assessment, target: Path | None) -> None:
+        if target is not None:
+            assessment.messages_frame().write_csv(target)
+        for message in assessment.messages_head(MESSAGES_SHOWN):
+            self.stderr.write(message_line(message))
+        total = assessment.message_count()
+        if total > MESSAGES_SHOWN:
+            counts = assessment.message_counts()
+            self.stderr.write(
+                _("%(shown)d of %(total)d messages shown (%(counts)s).")
+                % {
+                    "shown": MESSAGES_SHOWN,
+                    "total": total,
+                    "counts": ", ".join(f"{code}: {n}" for code, n in counts.items()),
+                }
+            )

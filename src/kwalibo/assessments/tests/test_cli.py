@@ -1,0 +1,173 @@
+"""`kwalibo toets` on real lab files: CSV (semicolon, decimal comma), XLSX and SIKB0101 XML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from openpyxl import Workbook
+
+LAB_FILES = Path(__file__).parent / "lab_files"
+READER_FILES = Path(__file__).parent / "files"
+CSV_FILE = LAB_FILES / "lab_grond.csv"
+
+
+def toets(*args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with translation.override("en"):
+        call_command("toets", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_json_output_of_a_semicolon_csv_with_decimal_commas() -> None:
+    out, err = toets(str(CSV_FILE), "--format", "json")
+    verdicts = json.loads(out)
+    assert [(v["sample"], v["class"]) for v in verdicts] == [
+        ("MM1", "achtergrondwaarde"),
+        ("MM2", "industrie"),
+    ]
+    mm2 = verdicts[1]
+    assert mm2["deciding_parameters"] == ["minerale_olie", "zink"]
+    assert mm2["rule_set"] == "rbk-2015"
+    # zink 310 at 20 % lutum, 6 % OM: 310 × (50 + 75 + 15) / (50 + 60 + 9)
+    (zinc,) = [p for p in mm2["explanation"]["parameters"] if p["parameter"] == "zink"]
+    assert zinc["standardised"] == pytest.approx(310 * 140 / 119)
+    assert zinc["measurements"][0]["row"] == 43
+    # dry matter is recognised but not used; barium has no 2015 norm
+    assert "droge stof" in err
+    assert "barium" in err
+
+
+def test_csv_output_has_one_row_per_sample_and_parameter() -> None:
+    out, _ = toets(str(CSV_FILE), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 11 + 11
+    first = rows[0]
+    assert (first["sample"], first["class"], first["rule_set"]) == (
+        "MM1",
+        "achtergrondwaarde",
+        "rbk-2015",
+    )
+    decisive = [(r["sample"], r["parameter"]) for r in rows if r["decisive"] == "true"]
+    assert decisive == [("MM2", "minerale_olie"), ("MM2", "zink")]
+
+
+def test_table_output_and_batch() -> None:
+    out, _ = toets(str(CSV_FILE), "--partij")
+    lines = out.splitlines()
+    assert lines[0].startswith("Rule set rbk-2015")
+    assert lines[2].split()[0] == "partij"
+    out, _ = toets(str(CSV_FILE), "--partij", "--format", "json")
+    (batch,) = json.loads(out)
+    assert batch["samples"] == ["MM1", "MM2"]
+    # lood: 34 × 85 / (50 + 12 + 4.2) and 180 × 85 / (50 + 20 + 6), standardised, then averaged
+    (lead,) = [p for p in batch["explanation"]["parameters"] if p["parameter"] == "lood"]
+    assert lead["standardised"] == pytest.approx((34 * 85 / (50 + 12 + 4.2) + 180 * 85 / 76) / 2)
+
+
+def test_water_bed_frame() -> None:
+    out, _ = toets(str(CSV_FILE), "--kader", "waterbodem", "--format", "json")
+    verdicts = json.loads(out)
+    assert verdicts[0]["frame"] == "waterbodem"
+    assert {v["class"] for v in verdicts} <= {
+        "achtergrondwaarde",
+        "klasse_A",
+        "klasse_B",
+        "niet_toepasbaar",
+    }
+    assert "spreading" in verdicts[0]
+
+
+def test_xlsx_file(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["sample", "parameter", "value", "unit"])
+    for row in (
+        ["B1", "lutum", 25, "%"],
+        ["B1", "organische stof", 10, "%"],
+        ["B1", "Cu", 54.5, "mg/kg ds"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "lab.xlsx"
+    workbook.save(path)
+    out, _ = toets(str(path), "--format", "json")
+    assert [(v["sample"], v["class"]) for v in json.loads(out)] == [("B1", "industrie")]
+
+
+def test_sikb0101_xml() -> None:
+    out, err = toets(str(READER_FILES / "sikb0101_analyseresultaten_grond.xml"), "--format", "json")
+    verdicts = json.loads(out)
+    assert [v["sample"] for v in verdicts] == ["MM01", "MM02"]
+    assert verdicts[0]["class"] == "achtergrondwaarde"
+    # sampled in 2024: the 2015 rules are used with a warning
+    assert "2024-03-08" in err
+
+
+def test_rules_option_and_date() -> None:
+    _, err = toets(str(CSV_FILE), "--rules", "rbk-2015", "--datum", "2016-01-01")
+    assert not [line for line in err.splitlines() if line.startswith("warning:")]
+    _, err = toets(str(CSV_FILE), "--datum", "2024-02-01")
+    assert err.splitlines()[0] == (
+        "warning: No installed rule set was in force on the sampling date 2024-02-01; the "
+        "assessment uses rbk-2015 (valid 2015-01-30 to 2023-12-31) and is indicative only."
+    )
+    with pytest.raises(CommandError, match="rbk-2099"):
+        toets(str(CSV_FILE), "--rules", "rbk-2099")
+
+
+def test_all_messages_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "messages.csv"
+    toets(str(CSV_FILE), "--messages", str(target))
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert {(r["sample"], r["code"]) for r in rows} == {
+        ("MM1", "not_used"),
+        ("MM1", "no_norm"),
+        ("MM2", "not_used"),
+        ("MM2", "no_norm"),
+    }
+
+
+def test_unusable_files_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x;y\n1;2\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"bad\.csv, row 1: missing header column"):
+        toets(str(bad))
+    with pytest.raises(CommandError, match="cannot read the file"):
+        toets(str(tmp_path / "missing.csv"))
+    nothing = tmp_path / "nothing.csv"
+    nothing.write_text("sample,parameter,value,unit\nA,flubber,1,mg/kg ds\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="No sample could be assessed"):
+        toets(str(nothing))
+
+
+def test_exit_status_of_the_installed_command(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("", encoding="utf-8")
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "kwalibo.conf.test"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kwalibo.cli", "toets", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "bad.csv: the file is empty" in result.stderr
+    ok = subprocess.run(
+        [sys.executable, "-m", "kwalibo.cli", "toets", str(CSV_FILE), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert ok.returncode == 0
+    assert ok.stdout.startswith("sample,class,intervention_exceeded,rule_set,parameter")
