@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from fpdf import FPDF
@@ -52,6 +53,20 @@ def message_text(message: dict[str, Any]) -> str:
         return str(message["message"])
 
 
+def translated(result: dict[str, Any]) -> dict[str, Any]:
+    """``Assessment.as_dict()`` with every message text in the active language."""
+
+    def messages(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [item | {"message": message_text(item)} for item in items]
+
+    return result | {
+        "messages": messages(result["messages"]),
+        "verdicts": [
+            verdict | {"messages": messages(verdict["messages"])} for verdict in result["verdicts"]
+        ],
+    }
+
+
 def message_line(message: dict[str, Any]) -> str:
     """``sample M1, row 6, koper: …`` for terminals and logs."""
     where = []
@@ -81,6 +96,139 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
             if verdict["allowance"]["used"]
             else "-"
         ),
+    }
+
+
+STATUS_CLASSES = {
+    "achtergrondwaarde": "status-valid",
+    "wonen": "status-warning",
+    "klasse_A": "status-warning",
+    "industrie": "status-warning",
+    "klasse_B": "status-warning",
+    "niet_toepasbaar": "status-invalid",
+}
+RULE_LABELS = {
+    "standardisation": _("Standardisation to standard soil"),
+    "standardisation_per_measurement": _("Standardisation per measurement, before means"),
+    "reporting_limit": _("Values below the reporting limit"),
+    "sum": _("Sum of the components"),
+    "teq": _("Dioxin sum as toxic equivalents (TEQ)"),
+    "asbestos": _("Asbestos: serpentine + 10 × amphibole"),
+    "cyanide_complex": _("Complex cyanide: total − free"),
+    "mean": _("Arithmetic mean"),
+    "exceedance": _("Exceedance of a maximum value"),
+    "class_grond": _("Quality classes for soil on land"),
+    "class_waterbodem": _("Quality classes for water beds and dredgings"),
+    "empty_column_grond": _("No Wonen or Industrie value: class Industrie"),
+    "empty_column_waterbodem": _("No class A or B value: class B"),
+    "aw_allowance": _("Background-value allowance"),
+    "wonen_allowance": _("Wonen allowance for the receiving soil"),
+    "intervention_grond": _("Intervention values (land)"),
+    "intervention_waterbodem": _("Intervention values (water bed)"),
+    "spreading_fresh": _("Spreading in fresh surface water"),
+    "spreading_adjacent": _("Spreading on the adjacent plot"),
+    "spreading_salt": _("Spreading in salt surface water"),
+}
+REPORTING_LIMIT_LABELS = {
+    "measured": _("measured value"),
+    "assumed_compliant": _("below the required reporting limit: assumed to comply"),
+    "0.7_x_reported_limit": _("0.7 × the reported limit"),
+}
+
+
+def number(value: float | None) -> str:
+    """Four significant digits with the decimal separator of the active language."""
+    if value is None:
+        return "-"
+    text = f"{value:.4g}"
+    separator = str(formats.get_format("DECIMAL_SEPARATOR"))
+    return text.replace(".", separator)
+
+
+def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": parameter["name"],
+        "origin": parameter["origin"],
+        "measured": "; ".join(
+            f"{m['value_raw']} {m['unit'] or ''}".strip() for m in parameter["measurements"]
+        ),
+        "value_used": number(parameter["value_used"]),
+        "standardised": number(parameter["standardised"]),
+        "compliance_assumed": parameter["compliance_assumed"],
+        "limits": [number(v) for v in parameter["limits"].values()],
+        "class": class_label(parameter["parameter_class"]),
+        "status": STATUS_CLASSES.get(parameter["parameter_class"], ""),
+        "decisive": parameter["decisive"],
+        "allowance_used": parameter["allowance_used"],
+        "exceeds_intervention": parameter["exceeds_intervention"],
+        "measurements": [
+            {
+                "row": m["row"],
+                "as_written": m["as_written"],
+                "value": f"{m['value_raw']} {m['unit'] or ''}".strip(),
+                "value_mg": number(m["value_mg_kg_ds"]),
+                "reporting_limit": str(REPORTING_LIMIT_LABELS[m["reporting_limit_rule"]]),
+                "value_used": number(m["value_used"]),
+                "constants": m["standardisation"]["constants"],
+                "abc": " / ".join(number(m["standardisation"][key]) for key in ("a", "b", "c")),
+                "lutum": number(m["standardisation"]["lutum"]),
+                "lutum_used": number(m["standardisation"]["lutum_used"]),
+                "organic_matter": number(m["standardisation"]["organische_stof"]),
+                "organic_matter_used": number(m["standardisation"]["organische_stof_used"]),
+                "factor": number(m["standardisation"]["factor"]),
+                "standardised": number(m["standardised"]),
+            }
+            for m in parameter["measurements"]
+        ],
+        "components": [
+            {
+                "name": c["name"],
+                "sample": c["sample"],
+                "factor": number(c["factor"]),
+                "value_used": number(c["value_used"]),
+                "standardised": number(c["standardised"]),
+                "compliance_assumed": c["compliance_assumed"],
+            }
+            for c in parameter["components"]
+        ],
+        "rules": [
+            {"label": str(RULE_LABELS.get(r["rule"], r["rule"])), "article": r["article"]}
+            for r in parameter["rules"]
+        ],
+    }
+
+
+def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
+    """One verdict with labels and formatted numbers for the web page."""
+    limit_labels = _limit_labels(frame)
+    parameters = [_page_parameter(p) for p in verdict["explanation"]["parameters"]]
+    spreading = verdict.get("spreading")
+    return {
+        "sample": verdict["sample"],
+        "class": class_label(verdict["class"]),
+        "status": STATUS_CLASSES.get(verdict["class"] or "", ""),
+        "summary": verdict_summary(verdict),
+        "intervention_exceeded": verdict["intervention_exceeded"],
+        "limit_labels": limit_labels,
+        "parameters": parameters,
+        "spreading": None
+        if spreading is None
+        else [
+            (
+                gettext("Fresh surface water"),
+                SPREADING_LABELS.get(spreading["zoet_oppervlaktewater"], "-"),
+            ),
+            (gettext("Adjacent plot"), SPREADING_LABELS.get(spreading["aangrenzend_perceel"], "-")),
+            (
+                gettext("Salt surface water"),
+                SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
+            ),
+        ],
+        "rules": [
+            {"label": str(RULE_LABELS.get(r["rule"], r["rule"])), "article": r["article"]}
+            for r in verdict["explanation"]["rules"]
+        ],
+        "messages": [{"level": m["level"], "text": message_line(m)} for m in verdict["messages"]],
     }
 
 
@@ -219,7 +367,7 @@ def pdf_report(assessment: Assessment, *, source: str, created: dt.datetime) -> 
 def _limit_labels(frame: str) -> list[str]:
     if frame == "grond":
         return ["AW", "Wonen", "Industrie", "IW"]
-    return ["AW", "A", "B", gettext("Ind."), gettext("Salt")]
+    return ["AW", "A", "B", gettext("Industrie (soil in water)"), gettext("Salt water")]
 
 
 def _row(pdf: FPDF, cells: Iterable[object], widths: list[int], *, bold: bool = False) -> None:

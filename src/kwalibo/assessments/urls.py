@@ -1,7 +1,13 @@
-"""Web pages of the assessments app."""
+"""Web pages of the assessments app, mounted at /toetsing/."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from kwalibo.assessments import views
 
 app_name = "assessments"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.upload, name="upload"),
+    path("<str:token>/toetsing.csv", views.download_csv, name="download-csv"),
+    path("<str:token>/toetsing.pdf", views.download_pdf, name="download-pdf"),
+]

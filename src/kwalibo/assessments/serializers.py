@@ -1,0 +1,215 @@
+"""API schemas of the assessment: the input (measurements or a lab file) and the explained output,
+kept apart. The output serializers describe the engine's JSON-ready verdicts for the schema."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from kwalibo.assessments.domain.rules import FRAMES, rule_set_ids
+from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
+
+#: The most measurements a JSON body may hold; larger sets go as a file upload.
+MAX_JSON_MEASUREMENTS: Final = 20_000
+
+
+class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
+    sample = serializers.CharField(max_length=200)
+    parameter = serializers.CharField(
+        max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
+    )
+    value = serializers.CharField(
+        max_length=100,
+        allow_blank=True,
+        allow_null=True,
+        trim_whitespace=False,
+        help_text=_('As written by the lab: "12,5", "0.3", "<0,2".'),
+    )
+    unit = serializers.CharField(
+        max_length=50,
+        allow_blank=True,
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text=_("mg/kg ds, µg/kg ds, ng/kg ds; % for lutum and organic matter."),
+    )
+    cas = serializers.CharField(
+        max_length=20, allow_blank=True, allow_null=True, required=False, default=None
+    )
+    sampling_date = serializers.DateField(allow_null=True, required=False, default=None)
+
+
+class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
+    """Either ``measurements`` (JSON) or ``file`` (multipart upload), not both."""
+
+    frame = serializers.ChoiceField(
+        choices=list(FRAMES),
+        default="grond",
+        help_text=_("grond: soil applied on land; waterbodem: water bed and dredgings."),
+    )
+    rules = serializers.ChoiceField(
+        choices=list(rule_set_ids()),
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text=_("Rule set; default: the one valid on the sampling date."),
+    )
+    sampling_date = serializers.DateField(
+        allow_null=True,
+        required=False,
+        default=None,
+        help_text=_("Sampling date for choosing the rule set (default: from the measurements)."),
+    )
+    batch = serializers.BooleanField(
+        default=False, help_text=_("Assess all samples as one batch (means per substance).")
+    )
+    # max_length is checked before the items are validated (DRF ListSerializer; the stubs lack it)
+    measurements = ToetsingMeasurementIn(  # type: ignore[call-arg]
+        many=True, required=False, max_length=MAX_JSON_MEASUREMENTS
+    )
+    file = serializers.FileField(
+        required=False,
+        help_text=_("A lab file: CSV, XLSX or SIKB0101 XML (at most %(mb)d MB).")
+        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        has_rows = bool(attrs.get("measurements"))
+        has_file = attrs.get("file") is not None
+        if has_rows == has_file:
+            raise serializers.ValidationError(
+                _("Send either measurements or a file, not both and not neither.")
+            )
+        return attrs
+
+
+class ToetsingRuleOut(serializers.Serializer[dict[str, Any]]):
+    rule = serializers.CharField()
+    article = serializers.CharField()
+
+
+class ToetsingStandardisationOut(serializers.Serializer[dict[str, Any]]):
+    constants = serializers.CharField(help_text=_("Row of Rbk Bijlage G III tabel 3."))
+    a = serializers.FloatField(allow_null=True)
+    b = serializers.FloatField(allow_null=True)
+    c = serializers.FloatField(allow_null=True)
+    lutum = serializers.FloatField(allow_null=True)
+    organische_stof = serializers.FloatField(allow_null=True)
+    lutum_used = serializers.FloatField(allow_null=True)
+    organische_stof_used = serializers.FloatField(allow_null=True)
+    factor = serializers.FloatField(allow_null=True)
+
+
+class ToetsingMeasurementOut(serializers.Serializer[dict[str, Any]]):
+    row = serializers.IntegerField(allow_null=True)
+    sample = serializers.CharField()
+    as_written = serializers.CharField()
+    value_raw = serializers.CharField()
+    unit = serializers.CharField(allow_null=True)
+    value_mg_kg_ds = serializers.FloatField()
+    below_reporting_limit = serializers.BooleanField()
+    reporting_limit_table = serializers.FloatField(allow_null=True)
+    reporting_limit_rule = serializers.ChoiceField(
+        choices=["measured", "assumed_compliant", "0.7_x_reported_limit"]
+    )
+    value_used = serializers.FloatField()
+    standardisation = ToetsingStandardisationOut()
+    standardised = serializers.FloatField()
+
+
+class ToetsingComponentOut(serializers.Serializer[dict[str, Any]]):
+    sample = serializers.CharField()
+    component = serializers.CharField()
+    name = serializers.CharField()
+    factor = serializers.FloatField()
+    value_used = serializers.FloatField()
+    standardised = serializers.FloatField()
+    compliance_assumed = serializers.BooleanField()
+
+
+class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
+    parameter = serializers.CharField()
+    name = serializers.CharField()
+    origin = serializers.ChoiceField(choices=["measured", "computed"])
+    measurements = ToetsingMeasurementOut(many=True)
+    components = ToetsingComponentOut(many=True)
+    value_used = serializers.FloatField()
+    standardised = serializers.FloatField()
+    compliance_assumed = serializers.BooleanField()
+    limits = serializers.DictField(child=serializers.FloatField(allow_null=True))
+    parameter_class = serializers.CharField()
+    exceeds_background = serializers.BooleanField()
+    exceeds_intervention = serializers.BooleanField()
+    decisive = serializers.BooleanField()
+    allowance_used = serializers.BooleanField()
+    rules = ToetsingRuleOut(many=True)
+
+
+class ToetsingExplanationOut(serializers.Serializer[dict[str, Any]]):
+    parameters = ToetsingParameterOut(many=True)
+    rules = ToetsingRuleOut(many=True)
+
+
+class ToetsingAllowanceOut(serializers.Serializer[dict[str, Any]]):
+    measured = serializers.IntegerField()
+    allowed = serializers.IntegerField()
+    elevated = serializers.ListField(child=serializers.CharField())
+    used = serializers.BooleanField()
+    article = serializers.CharField()
+
+
+class ToetsingSpreadingOut(serializers.Serializer[dict[str, Any]]):
+    zoet_oppervlaktewater = serializers.CharField(allow_null=True)
+    aangrenzend_perceel = serializers.CharField(allow_null=True)
+    zout_oppervlaktewater = serializers.CharField(allow_null=True)
+
+
+class ToetsingMessageOut(serializers.Serializer[dict[str, Any]]):
+    sample = serializers.CharField(allow_null=True)
+    parameter = serializers.CharField(allow_null=True)
+    row = serializers.IntegerField(allow_null=True)
+    code = serializers.CharField()
+    level = serializers.ChoiceField(choices=["error", "warning", "info"])
+    message = serializers.CharField(help_text=_("In the language of the request."))
+
+
+class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
+    sample = serializers.CharField()
+    frame = serializers.ChoiceField(choices=list(FRAMES))
+    rule_set = serializers.CharField()
+    intervention_exceeded = serializers.BooleanField()
+    intervention_parameters = serializers.ListField(child=serializers.CharField())
+    deciding_parameters = serializers.ListField(child=serializers.CharField())
+    allowance = ToetsingAllowanceOut()
+    soil = serializers.JSONField(
+        help_text=_("Lutum and organic matter (%); per sample for a batch.")
+    )
+    explanation = ToetsingExplanationOut()
+    messages = ToetsingMessageOut(many=True)
+    spreading = ToetsingSpreadingOut(required=False)
+    wonen_allowance = serializers.JSONField(required=False)
+    samples = serializers.ListField(child=serializers.CharField(), required=False)
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        # "class" is a Python keyword, so it cannot be declared as an attribute.
+        fields["class"] = serializers.CharField(
+            allow_null=True,
+            help_text=_(
+                "grond: achtergrondwaarde, wonen, industrie, niet_toepasbaar; waterbodem: "
+                "achtergrondwaarde, klasse_A, klasse_B, niet_toepasbaar. Null when no parameter "
+                "of the sample could be assessed."
+            ),
+        )
+        return fields
+
+
+class ToetsingAssessmentOut(serializers.Serializer[dict[str, Any]]):
+    rule_set = serializers.CharField()
+    rule_set_title = serializers.CharField()
+    frame = serializers.ChoiceField(choices=list(FRAMES))
+    batch = serializers.BooleanField()
+    verdicts = ToetsingVerdictOut(many=True)
+    messages = ToetsingMessageOut(many=True, help_text=_("Messages not tied to one sample."))

@@ -1,0 +1,150 @@
+"""POST /api/v1/toetsing: JSON measurements or a file upload, public and rate-limited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from rest_framework.settings import api_settings
+from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
+
+from kwalibo.assessments.serializers import MAX_JSON_MEASUREMENTS
+
+LAB_FILE = Path(__file__).parent / "lab_files" / "lab_grond.csv"
+URL = "/api/v1/toetsing"
+COPPER = [
+    {"sample": "MM1", "parameter": "lutum", "value": "5", "unit": "%"},
+    {"sample": "MM1", "parameter": "organische stof", "value": "3", "unit": "%"},
+    {"sample": "MM1", "parameter": "koper", "value": "50", "unit": "mg/kg ds"},
+    {"sample": "MM1", "parameter": "Zn", "value": "<20", "unit": "mg/kg ds"},
+]
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
+
+
+def post_json(api: APIClient, body: dict[str, Any]) -> Any:
+    return api.post(URL, body, format="json")
+
+
+def test_json_measurements_give_explained_verdicts(api: APIClient) -> None:
+    response = post_json(
+        api, {"frame": "grond", "measurements": COPPER, "sampling_date": "2019-05-01"}
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["rule_set"], body["frame"], body["batch"]) == ("rbk-2015", "grond", False)
+    assert body["messages"] == []
+    (verdict,) = body["verdicts"]
+    assert (verdict["sample"], verdict["class"]) == ("MM1", "industrie")
+    assert verdict["deciding_parameters"] == ["koper"]
+    copper = verdict["explanation"]["parameters"][0]
+    assert copper["standardised"] == pytest.approx(90.909, abs=1e-3)
+    assert copper["limits"] == {
+        "achtergrondwaarde": 40.0,
+        "wonen": 54.0,
+        "industrie": 190.0,
+        "interventiewaarde": 190.0,
+    }
+    assert copper["measurements"][0]["standardisation"]["factor"] == pytest.approx(36 / 19.8)
+    zinc = verdict["explanation"]["parameters"][1]
+    assert zinc["compliance_assumed"] is True
+
+
+def test_numbers_are_accepted_as_values_and_messages_are_translated(api: APIClient) -> None:
+    rows = [
+        {"sample": "A", "parameter": "koper", "value": 12.5, "unit": "mg/kg ds"},
+        {"sample": "A", "parameter": "flubber", "value": "1", "unit": "mg/kg ds"},
+    ]
+    body = post_json(api, {"measurements": rows}).json()
+    messages = {m["code"]: m for m in body["verdicts"][0]["messages"]}
+    assert messages["unknown_parameter"]["row"] == 2
+    assert messages["unknown_parameter"]["message"].startswith("Unknown parameter flubber")
+    assert messages["missing_lutum"]["parameter"] == "koper"
+    assert [m["code"] for m in body["messages"]] == ["no_sampling_date"]
+    dutch = APIClient(HTTP_ACCEPT_LANGUAGE="nl").post(URL, {"measurements": rows}, format="json")
+    assert dutch.status_code == 200
+
+
+def test_water_bed_batch(api: APIClient) -> None:
+    rows = [*COPPER, {"sample": "MM2", "parameter": "koper", "value": "20", "unit": "mg/kg ds"}]
+    rows += [
+        {"sample": "MM2", "parameter": "lutum", "value": "25", "unit": "%"},
+        {"sample": "MM2", "parameter": "organische stof", "value": "10", "unit": "%"},
+    ]
+    body = post_json(api, {"frame": "waterbodem", "batch": True, "measurements": rows}).json()
+    (verdict,) = body["verdicts"]
+    assert verdict["sample"] == "partij"
+    assert verdict["samples"] == ["MM1", "MM2"]
+    # (90.91 + 20) / 2 = 55.45: above AW 40, within klasse A 96
+    assert verdict["class"] == "klasse_A"
+    assert verdict["spreading"]["zoet_oppervlaktewater"] == "verspreidbaar"
+
+
+def test_file_upload(api: APIClient) -> None:
+    upload = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
+    response = api.post(URL, {"file": upload, "frame": "grond"}, format="multipart")
+    assert response.status_code == 200, response.content
+    assert [(v["sample"], v["class"]) for v in response.json()["verdicts"]] == [
+        ("MM1", "achtergrondwaarde"),
+        ("MM2", "industrie"),
+    ]
+
+
+def test_unusable_file_is_a_validation_error(api: APIClient) -> None:
+    upload = SimpleUploadedFile("lab.csv", b"foo;bar\n1;2\n", content_type="text/csv")
+    response = api.post(URL, {"file": upload}, format="multipart")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "Invalid input."
+    assert body["errors"]["file"][0].startswith("lab.csv, row 1: missing header column")
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "non_field_errors"),
+        ({"measurements": COPPER, "frame": "lucht"}, "frame"),
+        ({"measurements": COPPER, "rules": "rbk-1999"}, "rules"),
+        ({"measurements": [{"sample": "A"}]}, "measurements"),
+        ({"measurements": COPPER, "sampling_date": "gisteren"}, "sampling_date"),
+    ],
+)
+def test_invalid_requests(api: APIClient, body: dict[str, Any], field: str) -> None:
+    response = post_json(api, body)
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+def test_the_json_body_is_limited(api: APIClient) -> None:
+    rows = [{"sample": "A", "parameter": "koper", "value": "1", "unit": "mg/kg"}]
+    response = post_json(api, {"measurements": rows * (MAX_JSON_MEASUREMENTS + 1)})
+    assert response.status_code == 400
+    assert "measurements" in response.json()["errors"]
+
+
+def test_the_endpoint_is_public_and_rate_limited(api: APIClient) -> None:
+    cache.clear()
+    try:
+        with override_settings(
+            REST_FRAMEWORK={
+                **settings.REST_FRAMEWORK,
+                "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "100/minute"},
+            }
+        ):
+            api_settings.reload()
+            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+            codes = [post_json(api, {"measurements": COPPER}).status_code for _ in range(3)]
+    finally:
+        api_settings.reload()
+        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        cache.clear()
+    assert codes == [200, 200, 429]

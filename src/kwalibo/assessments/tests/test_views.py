@@ -1,0 +1,121 @@
+"""The /toetsing/ page: upload, verdicts with explanations, CSV and PDF downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+LAB_FILE = Path(__file__).parent / "lab_files" / "lab_grond.csv"
+
+
+@pytest.fixture
+def client_en() -> Client:
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+def _file(content: bytes, name: str) -> io.BytesIO:
+    buffer = io.BytesIO(content)
+    buffer.name = name
+    return buffer
+
+
+def test_the_form_has_labelled_fields(client_en: Client) -> None:
+    response = client_en.get("/toetsing/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Soil-quality assessment</h1>" in page
+    assert re.search(r'<label for="id_file">Lab file</label>', page)
+    assert 'enctype="multipart/form-data"' in page
+    assert "<legend>Assessment frame</legend>" in page
+    assert re.search(r'<label for="id_frame_0" class="inline">Soil applied on land</label>', page)
+    assert '<label for="id_sampling_date">Sampling date</label>' in page
+
+
+def test_upload_shows_the_verdicts_and_explanations(client_en: Client) -> None:
+    response = client_en.post(
+        "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab_grond.csv"), "frame": "grond"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Assessment result</h1>" in page
+    assert re.search(
+        r'<a href="#sample-1">MM1</a></th>\s*<td><span class="status status-valid">Background value</span>',
+        page,
+    )
+    assert re.search(
+        r'<a href="#sample-2">MM2</a></th>\s*<td><span class="status status-warning">Industrie \(industrial\)</span>',
+        page,
+    )
+    assert "minerale olie, zink (Zn)" in page
+    # zink 310 at 20 % lutum / 6 % OM → 364.7; its limits and the rule with its article
+    assert "<td>364.7</td>" in page
+    assert "Rbk art 4.2.1; Bijlage G onderdeel III (tabel 3 en 4)" in page
+    assert "droge stof is recognised but not used in the assessment." in page
+
+
+def test_downloads_csv_and_pdf(client_en: Client) -> None:
+    page = client_en.post(
+        "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab grond.csv"), "frame": "grond"}
+    ).content.decode()
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    response = client_en.get(csv_url.group(1))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="lab_grond-toetsing.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert {(r["sample"], r["class"]) for r in rows} == {
+        ("MM1", "achtergrondwaarde"),
+        ("MM2", "industrie"),
+    }
+    response = client_en.get(pdf_url.group(1))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    content = response.content
+    assert content.startswith(b"%PDF-")
+    text = b"".join(
+        zlib.decompress(stream)
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        if stream.startswith(b"x")
+    )
+    assert b"Sample MM2: Industrie \\(industrial\\)" in text
+    assert b"zink \\(Zn\\)" in text
+
+
+def test_an_unusable_file_is_shown_at_the_field(client_en: Client) -> None:
+    response = client_en.post(
+        "/toetsing/", {"file": _file(b"a;b\n1;2\n", "x.csv"), "frame": "grond"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert '<p class="error" role="alert">x.csv, row 1: missing header column' in page
+
+
+def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
+    page = client_en.post(
+        "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem"}
+    ).content.decode()
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    assert csv_url
+    cache.clear()
+    response = client_en.get(csv_url.group(1))
+    assert response.status_code == 410
+    assert "This download is no longer available." in response.content.decode()
+    assert client_en.get("/toetsing/unknown-token/toetsing.pdf").status_code == 410
+
+
+def test_water_bed_page_shows_spreading(client_en: Client) -> None:
+    page = client_en.post(
+        "/toetsing/",
+        {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem", "batch": "on"},
+    ).content.decode()
+    assert "Spreading: Fresh surface water" in page
+    assert '<a href="#sample-1">partij</a>' in page

@@ -1,0 +1,104 @@
+"""Measurements from the API's JSON body or an uploaded lab file, and short-lived storage of an
+upload so that the web page can offer its CSV and PDF downloads.
+
+Thin adapters around ``kwalibo.assessments.readers`` and the engine's input table; no rules here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import polars as pl
+from django.core.cache import cache
+from django.core.files.uploadedfile import UploadedFile
+
+from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
+
+#: The largest lab file the API and the page accept (a SIKB0101 file of a large investigation
+#: is a few MB; the CLI has no limit).
+MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
+#: How long the page keeps an upload for its downloads.
+KEEP_SECONDS: Final = 3600
+_CACHE_PREFIX: Final = "toetsing:"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to assess: frame, rule set (``None``: by date), sampling date, batch."""
+
+    frame: str
+    rules: str | None
+    sampling_date: dt.date | None
+    batch: bool
+
+
+def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
+    """The engine's input table from measurement objects (row numbers count from 1)."""
+    records = [
+        {
+            "row": number,
+            "sample": row.get("sample"),
+            "parameter": row.get("parameter"),
+            "value_raw": None if row.get("value") is None else str(row.get("value")),
+            "unit": row.get("unit"),
+            "cas": row.get("cas") or None,
+            "sampling_date": row.get("sampling_date"),
+        }
+        for number, row in enumerate(rows, start=1)
+    ]
+    return pl.DataFrame(records, schema=SCHEMA)
+
+
+def measurements_from_upload(upload: UploadedFile) -> pl.DataFrame:
+    """Read an uploaded lab file.
+
+    Raises:
+        MeasurementFileError: The file is too large or cannot be used.
+    """
+    name = upload.name or "upload"
+    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+        raise MeasurementFileError(
+            f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB", file=name
+        )
+    data = b"".join(upload.chunks())
+    return read_measurements(data, filename=name)
+
+
+def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> str:
+    """Keep an upload for ``KEEP_SECONDS`` and return the token to fetch it with."""
+    token = secrets.token_urlsafe(18)
+    buffer = io.BytesIO()
+    measurements.write_parquet(buffer, compression="zstd")
+    cache.set(
+        _CACHE_PREFIX + token,
+        {
+            "measurements": buffer.getvalue(),
+            "frame": options.frame,
+            "rules": options.rules,
+            "sampling_date": options.sampling_date,
+            "batch": options.batch,
+            "filename": filename,
+        },
+        timeout=KEEP_SECONDS,
+    )
+    return token
+
+
+def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
+    """The upload kept under ``token``, or ``None`` when it expired or never existed."""
+    stored = cache.get(_CACHE_PREFIX + token)
+    if not isinstance(stored, dict):
+        return None
+    measurements = pl.read_parquet(io.BytesIO(stored["measurements"]))
+    options = Options(
+        frame=stored["frame"],
+        rules=stored["rules"],
+        sampling_date=stored["sampling_date"],
+        batch=stored["batch"],
+    )
+    return measurements, options, str(stored["filename"])

@@ -1,0 +1,126 @@
+"""The assessment page: upload a lab file, see the explained verdicts, download CSV or PDF."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import polars as pl
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kwalibo.assessments.domain.engine import Assessment, assess
+from kwalibo.assessments.forms import UploadForm
+from kwalibo.assessments.presentation import class_label, page_verdict, pdf_report, translated
+from kwalibo.assessments.readers import MeasurementFileError
+from kwalibo.assessments.uploads import (
+    KEEP_SECONDS,
+    Options,
+    measurements_from_upload,
+    recall,
+    remember,
+)
+from kwalibo.common.ratelimit import public_page
+
+#: The page shows the first samples; the downloads hold all of them.
+SHOWN_VERDICTS: Final = 100
+
+
+def _assess(measurements: pl.DataFrame, options: Options) -> Assessment:
+    return assess(
+        measurements,
+        frame=options.frame,
+        rules=options.rules,
+        sampling_date=options.sampling_date,
+        as_batch=options.batch,
+    )
+
+
+@public_page
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """The upload form; a valid upload shows the verdicts with their explanations."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "assessments/upload.html", {"form": form})
+    data = form.cleaned_data
+    try:
+        measurements = measurements_from_upload(data["file"])
+    except MeasurementFileError as error:
+        form.add_error("file", str(error))
+        return render(request, "assessments/upload.html", {"form": form}, status=422)
+    options = Options(
+        frame=data["frame"],
+        rules=data["rules"] or None,
+        sampling_date=data["sampling_date"],
+        batch=data["batch"],
+    )
+    assessment = _assess(measurements, options)
+    result = translated(assessment.as_dict())
+    token = remember(measurements, options, filename=data["file"].name)
+    verdicts = result["verdicts"]
+    context = {
+        "form": UploadForm(initial={"frame": options.frame, "batch": options.batch}),
+        "result": result,
+        "filename": data["file"].name,
+        "token": token,
+        "keep_minutes": KEEP_SECONDS // 60,
+        "verdicts": [page_verdict(v, assessment.frame) for v in verdicts[:SHOWN_VERDICTS]],
+        "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
+        "counts": _class_counts(verdicts),
+    }
+    return render(request, "assessments/result.html", context)
+
+
+def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for verdict in verdicts:
+        label = class_label(verdict["class"])
+        counts[label] = counts.get(label, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
+
+
+def _expired(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "assessments/expired.html",
+        {"form": UploadForm()},
+        status=410,
+    )
+
+
+@public_page
+@require_GET
+def download_csv(request: HttpRequest, token: str) -> HttpResponse:
+    """The verdicts of a kept upload as CSV: one row per sample and parameter."""
+    kept = recall(token)
+    if kept is None:
+        return _expired(request)
+    measurements, options, filename = kept
+    assessment = _assess(measurements, options)
+    response = HttpResponse(assessment.to_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
+    return response
+
+
+@public_page
+@require_GET
+def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    """The verdicts of a kept upload with their explanations as PDF."""
+    kept = recall(token)
+    if kept is None:
+        return _expired(request)
+    measurements, options, filename = kept
+    assessment = _assess(measurements, options)
+    content = pdf_report(assessment, source=filename, created=timezone.localtime())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'
+    return response
+
+
+def _stem(filename: str) -> str:
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem)
+    return safe[:80] or _("assessment")

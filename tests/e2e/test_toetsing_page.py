@@ -1,0 +1,70 @@
+"""The assessment page (/toetsing/) in a real browser: upload a lab file, read the verdicts and
+their explanation, download the CSV and the PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+LAB_FILE = (
+    Path(__file__).resolve().parents[2] / "src/kwalibo/assessments/tests/lab_files/lab_grond.csv"
+)
+
+
+@pytest.fixture
+def english_page(browser: object):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="en-GB", accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_upload_a_lab_file_and_download_the_verdicts(live_server, english_page) -> None:  # type: ignore[no-untyped-def]
+    page = english_page
+    page.goto(f"{live_server.url}/toetsing/")
+    assert page.locator("h1").inner_text() == "Soil-quality assessment"
+    page.get_by_label("Lab file").set_input_files(str(LAB_FILE))
+    page.get_by_label("Soil applied on land").check()
+    page.get_by_role("button", name="Assess").first.click()
+    page.wait_for_selector("h1:has-text('Assessment result')")
+
+    rows = page.locator("table[aria-labelledby=verdicts-heading] tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).locator("th").inner_text() == "MM1"
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "Background value"
+    assert rows.nth(1).locator("td").nth(0).inner_text() == "Industrie (industrial)"
+    assert rows.nth(1).locator("td").nth(2).inner_text() == "minerale olie, zink (Zn)"
+
+    # the explanation of zinc in MM2 opens on request and names the standardisation
+    section = page.locator("section#sample-2")
+    zinc = section.locator("details", has=page.locator("summary", has_text="zink (Zn)"))
+    assert not zinc.locator("ul.explanation").is_visible()
+    zinc.locator("summary").click()
+    explanation = zinc.locator("ul.explanation").inner_text()
+    assert "310 mg/kg ds" in explanation
+    assert "factor 1.176" in explanation
+    assert "standardised 364.7" in explanation
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="Download CSV").click()
+    content = Path(csv_download.value.path()).read_text(encoding="utf-8")
+    verdicts = {(r["sample"], r["class"]) for r in csv.DictReader(io.StringIO(content))}
+    assert verdicts == {("MM1", "achtergrondwaarde"), ("MM2", "industrie")}
+    assert csv_download.value.suggested_filename == "lab_grond-toetsing.csv"
+
+    with page.expect_download() as pdf_download:
+        page.get_by_role("link", name="Download PDF").click()
+    assert Path(pdf_download.value.path()).read_bytes().startswith(b"%PDF-")
+
+
+def test_the_page_speaks_dutch_by_default(live_server, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/toetsing/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("input[type=file]").get_attribute("id") == "id_file"
+    assert page.locator("label[for=id_file]").count() == 1
