@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.forms import UploadForm
-from kwalibo.assessments.presentation import class_label, page_verdict, pdf_report, translated
+from kwalibo.assessments.presentation import class_label, page_verdict, translated
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.uploads import (
     KEEP_SECONDS,
@@ -112,6 +112,8 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
     kept = recall(token)
     if kept is None:
         return _expired(request)
+    from kwalibo.assessments.pdf import pdf_report  # fpdf2 is slow to import; only here
+
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
     content = pdf_report(assessment, source=filename, created=timezone.localtime())

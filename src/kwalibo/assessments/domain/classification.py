@@ -13,8 +13,8 @@ bed, ``intervention_exceeded`` above it), ``niet_toepasbaar`` (> B). An empty A 
 means class B (tabel 2 opmerking 2).
 
 A value exceeds a limit only when it is higher than the limit: at the limit it is still in the
-class (art 4.2.2 lid 1, "hoger is dan"). A value that may be assumed to comply (Bijlage G IV A)
-is at background level.
+class (art 4.4.1: a class holds material that "de maximale waarden ... niet overschrijdt"). A
+value that may be assumed to comply (Bijlage G IV A) is at background level.
 
 Background-value allowance (art 4.2.2 lid 4, 5, 8): AW counts as not exceeded when, with at
 least 2/7/16/27/37 measured substances that have a value in the table, at most 1/2/3/4/5 are

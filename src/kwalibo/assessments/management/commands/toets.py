@@ -29,6 +29,8 @@ MESSAGES_SHOWN = 50
 
 class Command(BaseCommand):
     help = "Assess a lab file (CSV, XLSX, SIKB0101 XML) against the soil-quality norms."
+    # No database, URLs or models: the system checks (half a second of imports) are not needed.
+    requires_system_checks: list[str] = []  # type: ignore[assignment]
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", type=Path, help="the lab file")

@@ -1,0 +1,164 @@
+"""The verdicts with their explanation as a PDF report (fpdf2), for the page's download.
+
+Imported only when a PDF is asked for: fpdf2 takes a quarter of a second to import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils.translation import gettext
+from fpdf import FPDF
+
+from kwalibo.assessments.domain.engine import Assessment
+from kwalibo.assessments.presentation import (
+    FRAME_LABELS,
+    SPREADING_LABELS,
+    class_label,
+    limit_labels,
+    message_line,
+    verdict_summary,
+)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.4g}"
+
+
+class _Report(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(orientation="landscape", format="A4")
+        self.report_title = title
+        self.set_auto_page_break(auto=True, margin=12)
+        self.set_margins(12, 12, 12)
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font("Helvetica", size=7)
+        self.cell(0, 5, f"{self.report_title} - {self.page_no()}", align="R")
+
+
+def _latin1(text: object) -> str:
+    # The core PDF fonts are Latin-1; replace what they cannot show.
+    replacements = {
+        "’": "'",
+        "‘": "'",
+        "–": "-",
+        "—": "-",
+        "≤": "<=",
+        "≥": ">=",
+        "×": "x",
+        "µ": "u",
+    }
+    value = str(text)
+    for old, new in replacements.items():
+        value = value.replace(old, new)
+    return value.encode("latin-1", "replace").decode("latin-1")
+
+
+def pdf_report(assessment: Assessment, *, source: str, created: dt.datetime) -> bytes:
+    """The verdicts with their explanation as a PDF (one section per sample or batch)."""
+    title = gettext("Soil-quality assessment")
+    pdf = _Report(_latin1(title))
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=14)
+    pdf.cell(0, 8, _latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=9)
+    header = [
+        (gettext("File"), source),
+        (gettext("Rule set"), f"{assessment.rule_set} - {assessment.rule_set_title}"),
+        (gettext("Frame"), str(FRAME_LABELS.get(assessment.frame, assessment.frame))),
+        (gettext("Created"), created.strftime("%Y-%m-%d %H:%M")),
+    ]
+    for label, value in header:
+        pdf.multi_cell(0, 5, _latin1(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
+    general = [m for m in assessment.messages if m["sample"] is None]
+    for message in general:
+        pdf.multi_cell(0, 5, _latin1(message_line(message)), new_x="LMARGIN", new_y="NEXT")
+    limits = limit_labels(assessment.frame)
+    widths = [52, 20, 22, 22, 28, *([18] * len(limits)), 30]
+    for verdict in assessment.verdicts:
+        pdf.ln(3)
+        pdf.set_font("Helvetica", style="B", size=11)
+        summary = verdict_summary(verdict)
+        pdf.multi_cell(
+            0,
+            6,
+            _latin1(
+                gettext("Sample %(sample)s: %(class)s")
+                % {"sample": summary["sample"], "class": summary["class"]}
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_font("Helvetica", size=8)
+        lines = [
+            gettext("Intervention value exceeded: %(answer)s")
+            % {"answer": summary["intervention"]},
+            gettext("Deciding parameters: %(names)s") % {"names": summary["deciding"]},
+            gettext("Background-value allowance: %(used)s") % {"used": summary["allowance"]},
+        ]
+        if "spreading" in verdict:
+            spreading = verdict["spreading"]
+            lines.append(
+                gettext(
+                    "Spreading: fresh water %(fresh)s; adjacent plot %(adjacent)s; salt water %(salt)s"
+                )
+                % {
+                    "fresh": SPREADING_LABELS.get(spreading["zoet_oppervlaktewater"], "-"),
+                    "adjacent": SPREADING_LABELS.get(spreading["aangrenzend_perceel"], "-"),
+                    "salt": SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
+                }
+            )
+        for line in lines:
+            pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+        columns = [
+            gettext("Parameter"),
+            gettext("Measured"),
+            gettext("Value used"),
+            gettext("Standardised"),
+            gettext("Class"),
+            *limits,
+            gettext("Decisive"),
+        ]
+        _row(pdf, columns, widths, bold=True)
+        for parameter in verdict["explanation"]["parameters"]:
+            measured = "; ".join(
+                f"{m['value_raw']} {m['unit'] or ''}".strip() for m in parameter["measurements"]
+            ) or gettext("computed")
+            cells = [
+                parameter["name"],
+                measured,
+                _number(parameter["value_used"]),
+                _number(parameter["standardised"]),
+                class_label(parameter["parameter_class"]),
+                *(_number(value) for value in parameter["limits"].values()),
+                gettext("yes") if parameter["decisive"] else "",
+            ]
+            _row(pdf, cells, widths)
+        for message in verdict["messages"]:
+            pdf.multi_cell(0, 4, _latin1(message_line(message)), new_x="LMARGIN", new_y="NEXT")
+        rules = {r["article"] for p in verdict["explanation"]["parameters"] for r in p["rules"]}
+        rules |= {r["article"] for r in verdict["explanation"]["rules"]}
+        pdf.set_font("Helvetica", style="I", size=7)
+        pdf.multi_cell(
+            0,
+            3.5,
+            _latin1(gettext("Rules applied: %(rules)s") % {"rules": "; ".join(sorted(rules))}),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    return bytes(pdf.output())
+
+
+def _row(pdf: FPDF, cells: Iterable[object], widths: list[int], *, bold: bool = False) -> None:
+    pdf.set_font("Helvetica", style="B" if bold else "", size=7)
+    for width, cell in zip(widths, cells, strict=False):
+        text = _latin1(cell)
+        while text and pdf.get_string_width(text) > width - 1:
+            text = text[:-1]
+        pdf.cell(width, 4.5, text, border=1)
+    pdf.ln(4.5)
