@@ -3,6 +3,7 @@ recomputed by hand at standard soil (25 % lutum, 10 % organic matter: factor 1).
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
@@ -180,3 +181,47 @@ def test_sum_components_are_standardised_per_measurement() -> None:
         p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == "pcb_som7"
     ]
     assert pcb["standardised"] == pytest.approx(0.02)
+
+
+def _sum_cases() -> list[tuple[str, str]]:
+    from kwalibo.assessments.domain.rules import load_rule_set
+
+    rules = load_rule_set("rbk-2015")
+    cases = []
+    for frame in ("grond", "waterbodem"):
+        # assessed sums: a value in a class column of the frame's table (classification.py)
+        columns = {"grond": ("wonen", "industrie"), "waterbodem": ("klasse_a", "klasse_b")}[frame]
+        table = rules.norms[frame]
+        normed = table.filter(
+            pl.any_horizontal(pl.col(c).is_not_null() for c in ("achtergrondwaarde", *columns))
+        )
+        normed_ids = {str(s) for s in normed["substance"].to_list()}
+        sums = {str(name) for name in rules.sums_for(frame)["sum"].to_list()}
+        cases += [(frame, name) for name in sorted(sums & normed_ids)]
+    return cases
+
+
+@pytest.mark.parametrize(("frame", "sum_id"), _sum_cases())
+def test_every_sum_is_the_weighted_total_of_its_components(frame: str, sum_id: str) -> None:
+    """Each component measured at a distinct content (standard soil, so no correction): the sum
+    is Σ factor × content over the components of Bijlage N (TEFs, asbestos × 10, cyanide −1)."""
+    from kwalibo.assessments.domain.rules import load_rule_set
+
+    rules = load_rule_set("rbk-2015")
+    names = rules.substance_names()
+    definition = rules.sums_for(frame).filter(pl.col("sum") == sum_id)
+    values: dict[str, str] = {}
+    expected = 0.0
+    for index, (component, factor) in enumerate(
+        zip(definition["component"].to_list(), definition["factor"].to_list(), strict=True)
+    ):
+        if component == "mp_xyleen":
+            continue  # the lab's m+p sum stands in for m- and p-xylene, not beside them
+        content = 0.001 * (index + 1) if factor > 0 else 0.0005
+        values[names[component]] = repr(content)
+        expected += factor * content
+    result = assess(measurements(sample("M1", values)), frame=frame)
+    found = [p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == sum_id]
+    assert len(found) == 1, sum_id
+    assert found[0]["standardised"] == pytest.approx(max(expected, 0.0))
+    assert found[0]["origin"] == "computed"
