@@ -161,6 +161,10 @@ def _rate(value: str) -> str | None:
     return None if value.strip().lower() in {"off", "none"} else value
 
 
+# Request bodies held in memory: a JSON assessment request of 20,000 measurements
+# (kwalibo.assessments.serializers) is about 2 MB; lab files are streamed to disk instead.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+
 # Secret from which the keys that encrypt the MvB signing keys at rest are derived
 # (kwalibo.passport); empty = SECRET_KEY. Keep it out of the repository.
 PASSPORT_SIGNING_SECRET = env.str("PASSPORT_SIGNING_SECRET", default="")
