@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.rules import rule_set_ids
@@ -18,11 +19,13 @@ class UploadForm(forms.Form):
 
     file = forms.FileField(
         label=_("Lab file"),
-        help_text=_(
-            "CSV (comma or semicolon) with the columns sample, parameter, value, unit; an XLSX "
-            "of the same shape; or SIKB0101 XML. At most %(mb)d MB."
-        )
-        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        help_text=format_lazy(
+            _(
+                "CSV (comma or semicolon) with the columns sample, parameter, value, unit; an "
+                "XLSX of the same shape; or SIKB0101 XML. At most {mb} MB."
+            ),
+            mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.xml"}),
     )
     frame = forms.ChoiceField(

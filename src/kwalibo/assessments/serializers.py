@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -33,7 +34,7 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
         allow_null=True,
         required=False,
         default=None,
-        help_text=_("mg/kg ds, µg/kg ds, ng/kg ds; % for lutum and organic matter."),
+        help_text=_("mg/kg ds, µg/kg ds, ng/kg ds; per cent for lutum and organic matter."),
     )
     cas = serializers.CharField(
         max_length=20, allow_blank=True, allow_null=True, required=False, default=None
@@ -71,8 +72,11 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
     )
     file = serializers.FileField(
         required=False,
-        help_text=_("A lab file: CSV, XLSX or SIKB0101 XML (at most %(mb)d MB).")
-        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+        # format_lazy: the text is rendered in the language of the request, not at import.
+        help_text=format_lazy(
+            _("A lab file: CSV, XLSX or SIKB0101 XML (at most {mb} MB)."),
+            mb=MAX_UPLOAD_BYTES // (1024 * 1024),
+        ),
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
