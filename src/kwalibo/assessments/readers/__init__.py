@@ -12,6 +12,8 @@ names are interpreted by the assessment, vectorised.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import mmap
 import pathlib
 
 import polars as pl
@@ -19,8 +21,6 @@ import polars as pl
 from kwalibo.assessments.readers.columns import SCHEMA
 from kwalibo.assessments.readers.delimited import is_blank, read_delimited
 from kwalibo.assessments.readers.errors import MeasurementFileError
-from kwalibo.assessments.readers.sikb0101 import read_sikb0101
-from kwalibo.assessments.readers.spreadsheet import read_spreadsheet
 
 __all__ = ["SCHEMA", "MeasurementFileError", "detect_format", "read_measurements"]
 
@@ -28,7 +28,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
 
 
-def detect_format(data: bytes, *, filename: str) -> str:
+def detect_format(data: bytes | mmap.mmap, *, filename: str) -> str:
     """Decide how to read a file: ``"csv"``, ``"xlsx"`` or ``"xml"``.
 
     The content decides where it is unambiguous (an XLSX is a ZIP archive, XML starts with ``<``);
@@ -37,9 +37,9 @@ def detect_format(data: bytes, *, filename: str) -> str:
     Raises:
         MeasurementFileError: The file is a legacy ``.xls`` workbook.
     """
-    if data.startswith(_ZIP_MAGIC):
+    if data[: len(_ZIP_MAGIC)] == _ZIP_MAGIC:
         return "xlsx"
-    if data.startswith(_OLE2_MAGIC):
+    if data[: len(_OLE2_MAGIC)] == _OLE2_MAGIC:
         raise MeasurementFileError(
             "this is a legacy Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV",
             file=filename,
@@ -79,20 +79,39 @@ def read_measurements(source: pathlib.Path | bytes, *, filename: str) -> pl.Data
     Raises:
         MeasurementFileError: The file cannot be used at all (see the class).
     """
-    if isinstance(source, pathlib.Path):
+    if not isinstance(source, pathlib.Path):
+        return _read(bytes(source), filename=filename, path=None)
+    with contextlib.ExitStack() as stack:
         try:
-            data = source.read_bytes()
+            data = _content(source, stack)
         except OSError as error:
             raise MeasurementFileError(
                 f"cannot read the file ({error.strerror})", file=filename
             ) from None
-    else:
-        data = bytes(source)
+        mapped = isinstance(data, mmap.mmap)
+        return _read(data, filename=filename, path=source if mapped else None)
+
+
+def _content(path: pathlib.Path, stack: contextlib.ExitStack) -> bytes | mmap.mmap:
+    """The file's content: memory-mapped when it is a regular file with content (no copy)."""
+    handle = stack.enter_context(path.open("rb"))
+    try:
+        return stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):  # an empty file, a pipe
+        return handle.read()
+
+
+def _read(data: bytes | mmap.mmap, *, filename: str, path: pathlib.Path | None) -> pl.DataFrame:
     if is_blank(data):
         raise MeasurementFileError("the file is empty", file=filename)
     kind = detect_format(data, filename=filename)
+    # The XLSX and XML readers (openpyxl, defusedxml) are imported when such a file comes in.
     if kind == "xlsx":
-        return read_spreadsheet(data, file=filename)
+        from kwalibo.assessments.readers.spreadsheet import read_spreadsheet
+
+        return read_spreadsheet(bytes(data), file=filename)
     if kind == "xml":
-        return read_sikb0101(data, file=filename)
-    return read_delimited(data, file=filename)
+        from kwalibo.assessments.readers.sikb0101 import read_sikb0101
+
+        return read_sikb0101(bytes(data), file=filename)
+    return read_delimited(data, file=filename, path=path)

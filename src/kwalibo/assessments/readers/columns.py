@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from kwalibo.assessments.domain.frames import factorize
 from kwalibo.assessments.readers.errors import MeasurementFileError
 
 #: Columns and types of the table returned by ``read_measurements`` (always all of them; ``cas``
@@ -104,30 +105,48 @@ def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
     Raises:
         MeasurementFileError: A date cannot be read, or no measurement row is left.
     """
-    for column, dtype in SCHEMA.items():
-        if column not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    missing = [
+        pl.lit(None, dtype=dtype).alias(column)
+        for column, dtype in SCHEMA.items()
+        if column not in frame.columns
+    ]
     text_columns = ["sample", "parameter", "value_raw", "unit", "cas"]
-    frame = frame.with_columns(
+    frame = frame.with_columns(*missing).with_columns(
         [pl.col(c).cast(pl.Utf8).str.strip_chars().replace("", None).alias(c) for c in text_columns]
     )
     if frame.schema["sampling_date"] == pl.Utf8:
-        raw = pl.col("sampling_date").str.strip_chars().replace("", None)
-        frame = frame.with_columns(raw.alias("_date_text")).with_columns(
-            parse_dates(pl.col("_date_text")).alias("sampling_date")
-        )
-        unreadable = frame.filter(
-            pl.col("_date_text").is_not_null() & pl.col("sampling_date").is_null()
-        )
-        if unreadable.height:
-            first = unreadable.row(0, named=True)
-            raise MeasurementFileError(
-                f"cannot read date '{first['_date_text']}' (use YYYY-MM-DD or DD-MM-YYYY)",
-                file=file,
-                row=first["row"],
-                field="date",
-            )
-    frame = frame.filter(pl.any_horizontal(pl.col(REQUIRED).is_not_null()))
+        frame = frame.with_columns(_read_dates(frame, file=file).alias("sampling_date"))
+    content = pl.any_horizontal(pl.col(REQUIRED).is_not_null())
+    if frame.height and not frame.select(content.all()).item():
+        frame = frame.filter(content)
     if frame.height == 0:
         raise MeasurementFileError("the file contains no measurements", file=file)
     return frame.select([pl.col(c).cast(t) for c, t in SCHEMA.items()])
+
+
+def _read_dates(frame: pl.DataFrame, *, file: str) -> pl.Series:
+    """The text ``sampling_date`` column parsed, each distinct spelling once.
+
+    Raises:
+        MeasurementFileError: A date cannot be read (reported at its first row).
+    """
+    codes, spellings = factorize(frame.get_column("sampling_date"))
+    distinct = pl.DataFrame({"raw": spellings}).select(
+        pl.col("raw").str.strip_chars().replace("", None).alias("text")
+    )
+    distinct = distinct.with_columns(parse_dates(pl.col("text")).alias("date"))
+    unreadable = (distinct["text"].is_not_null() & distinct["date"].is_null()).arg_true()
+    if unreadable.len():
+        at = codes.is_in(unreadable.cast(pl.UInt32)).fill_null(False)
+        position = int(at.arg_true()[0])
+        first = {
+            "_date_text": distinct["text"][int(codes[position])],
+            "row": frame["row"][position],
+        }
+        raise MeasurementFileError(
+            f"cannot read date '{first['_date_text']}' (use YYYY-MM-DD or DD-MM-YYYY)",
+            file=file,
+            row=first["row"],
+            field="date",
+        )
+    return distinct.get_column("date").gather(codes)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import mmap
+import pathlib
 import re
 
 import polars as pl
@@ -67,9 +69,9 @@ def to_utf8(data: bytes, *, file: str) -> bytes:
         raise _undecodable(data, error, "UTF-8 or Windows-1252", file) from None
 
 
-def is_blank(data: bytes) -> bool:
+def is_blank(data: bytes | mmap.mmap) -> bool:
     """Whether ``data`` holds nothing but whitespace (without copying a large file)."""
-    return not data[:65536].strip() and not data.strip()
+    return not data[:65536].strip() and not data[:].strip()
 
 
 def _undecodable(
@@ -93,14 +95,58 @@ def _sniff_separator(header_line: str) -> str:
     return best
 
 
-def read_delimited(data: bytes, *, file: str) -> pl.DataFrame:
-    """Read a long-form lab CSV into the measurement table (see ``read_measurements``)."""
-    text = to_utf8(data, file=file)
+_COMPRESSED_MAGIC = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip, zstd: Polars would unpack them
+
+
+class _NotPlainError(Exception):
+    """The fast path does not apply; read the file the general way."""
+
+
+def read_delimited(
+    data: bytes | mmap.mmap, *, file: str, path: pathlib.Path | None = None
+) -> pl.DataFrame:
+    """Read a long-form lab CSV into the measurement table (see ``read_measurements``).
+
+    Args:
+        data: The file's bytes (or a memory map of the file).
+        file: The file name for messages.
+        path: The file on disk, when there is one: Polars then maps it itself.
+
+    Most files are UTF-8 without byte-order mark and start with their header. For those the
+    bytes go to Polars as they are, and Polars' strict UTF-8 check stands in for decoding the
+    whole file in Python first; the general path below gives the same table. Whenever the fast
+    path meets anything else (another encoding, a leading blank line, an error to report) the
+    general path reads the file again and decides.
+    """
+    if _looks_plain(data):
+        try:
+            return _read_text(data, file=file, path=path, checked=False)
+        except (_NotPlainError, MeasurementFileError, ComputeError, UnicodeDecodeError):
+            pass
+    text = to_utf8(data if isinstance(data, bytes) else bytes(data), file=file)
+    return _read_text(text, file=file, path=None, checked=True)
+
+
+def _looks_plain(data: bytes | mmap.mmap) -> bool:
+    head = data[:4]
+    return (
+        not head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and not head.startswith(_COMPRESSED_MAGIC)
+        and data.find(b"\x00") < 0
+    )
+
+
+def _read_text(
+    text: bytes | mmap.mmap, *, file: str, path: pathlib.Path | None, checked: bool
+) -> pl.DataFrame:
+    """Read ``text`` (UTF-8 when ``checked``; otherwise Polars checks it, see ``read_delimited``)."""
     if is_blank(text):
         raise MeasurementFileError("the file is empty", file=file)
     leading = _LEADING_BLANK_LINES.match(text)
     header_row = 1
     if leading:
+        if not checked:
+            raise _NotPlainError
         header_row += leading.group(0).count(b"\n")
         text = text[leading.end() :]
     end = text.find(b"\n")
@@ -110,15 +156,20 @@ def read_delimited(data: bytes, *, file: str) -> pl.DataFrame:
     positions = map_header(header_cells, file=file, header_row=header_row)
     try:
         frame = pl.read_csv(
-            io.BytesIO(text),
+            path if path is not None else text if isinstance(text, bytes) else bytes(text),
             separator=separator,
             has_header=True,
             infer_schema=False,
             quote_char='"',
             raise_if_empty=False,
+            glob=False,
         )
     except ComputeError as error:
-        raise _locate_ragged_row(text, separator, header_row, len(header_cells), file) from error
+        if not checked:
+            raise
+        raise _locate_ragged_row(
+            bytes(text), separator, header_row, len(header_cells), file
+        ) from error
     if frame.width != len(header_cells):
         raise MeasurementFileError(
             f"the header has {len(header_cells)} cells but the rows {frame.width}",
@@ -130,7 +181,7 @@ def read_delimited(data: bytes, *, file: str) -> pl.DataFrame:
     )
     first_data_row = header_row + 1
     row = pl.int_range(0, pl.len(), dtype=pl.Int64) + first_data_row
-    if b'"' in text:
+    if text.find(b'"') >= 0:
         # A quoted value with line breaks occupies several spreadsheet rows.
         breaks = pl.sum_horizontal(
             [
