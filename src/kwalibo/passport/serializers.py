@@ -465,7 +465,9 @@ class MeasurementIn(serializers.Serializer):  # type: ignore[type-arg]
     sample = serializers.CharField(max_length=60)
     parameter = serializers.CharField(max_length=120, help_text=_("Name, code or CAS number."))
     value = serializers.CharField(max_length=40, help_text=_('As reported, e.g. "12,5" or "<0.2".'))
-    unit = serializers.CharField(max_length=20, help_text=_("e.g. mg/kg ds, or per cent for lutum."))
+    unit = serializers.CharField(
+        max_length=20, help_text=_("e.g. mg/kg ds, or per cent for lutum.")
+    )
 
 
 class AssessmentMeasurementsIn(serializers.Serializer):  # type: ignore[type-arg]
