@@ -49,7 +49,7 @@ from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.rules import RuleSet
+from kwalibo.assessments.domain.catalogue import Catalogue
 
 LAND_CLASSES: Final = ("achtergrondwaarde", "wonen", "industrie", "niet_toepasbaar")
 WATER_CLASSES: Final = ("achtergrondwaarde", "klasse_A", "klasse_B", "niet_toepasbaar")
@@ -93,72 +93,58 @@ def _allowance_expr(measured: pl.Expr, table: tuple[tuple[int, int], ...]) -> pl
     return expr
 
 
-def _norm_columns(rule_set: RuleSet, frame: str) -> pl.DataFrame:
-    land = rule_set.norms["grond"].select(
-        "substance",
-        pl.col("achtergrondwaarde").alias("land_aw"),
-        pl.col("wonen").alias("land_wonen"),
-        pl.col("interventiewaarde").alias("land_iw"),
-        pl.col("aangrenzend_perceel_max"),
-        pl.col("in_mspaf"),
-    )
-    if frame == "grond":
-        table = rule_set.norms["grond"].select(
-            "substance",
-            pl.col("achtergrondwaarde").alias("aw"),
-            "wonen",
-            "industrie",
-            pl.col("interventiewaarde").alias("iw"),
-            "interventiewaarde_type",
-        )
-    else:
-        table = rule_set.norms["waterbodem"].select(
-            "substance",
-            pl.col("achtergrondwaarde").alias("aw"),
-            "klasse_a",
-            "klasse_b",
-            pl.col("industrie").alias("industrie_in_water"),
-            "verspreiden_zout",
-            "zout_niet_prioritair",
-        )
-    return table.join(land, on="substance", how="left")
+#: The norm columns each frame's classification reads (``catalogue``).
+NORM_COLUMNS: Final = {
+    "grond": ("aw", "wonen", "industrie", "iw", "interventiewaarde_type", "land_wonen"),
+    "waterbodem": (
+        "aw",
+        "klasse_a",
+        "klasse_b",
+        "industrie_in_water",
+        "verspreiden_zout",
+        "zout_niet_prioritair",
+        "land_aw",
+        "land_wonen",
+        "land_iw",
+        "aangrenzend_perceel_max",
+        "in_mspaf",
+    ),
+}
 
 
 def classify(
     items: pl.DataFrame,
     *,
-    rule_set: RuleSet,
+    catalogue: Catalogue,
     frame: str,
     receiving_soil: bool = False,
     tare_soil: Collection[str] = (),
 ) -> Classified:
-    """Parameter class per item and the class of each sample (see the module docstring)."""
+    """Parameter class per item and the class of each sample (see the module docstring).
+
+    ``items`` are ``sums.ITEM_COLUMNS`` (sample code ``s``, substance code ``sub``); the norm
+    values come from the catalogue by substance code.
+    """
     exempt: set[str] = set()
     for reason in tare_soil:
         exempt |= TARE_SOIL_EXEMPT[reason]
-    norms = _norm_columns(rule_set, frame)
-    joined = items.join(norms, on="substance", how="left")
-    if frame == "grond":
-        has_value = (
-            pl.col("aw").is_not_null()
-            | pl.col("wonen").is_not_null()
-            | pl.col("industrie").is_not_null()
+    exempt_codes = catalogue.codes_of(frozenset(exempt))
+    substances = catalogue.substances
+    sub = pl.col("sub")
+    tare_exempt = substances.get_column("sub").is_in(exempt_codes)
+    assessed_codes = substances.get_column("has_value") & ~tare_exempt
+    no_norm_codes = ~assessed_codes & ~tare_exempt & ~substances.get_column("is_component")
+    no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
+    pending = (
+        items.lazy()
+        .filter(pl.lit(assessed_codes).gather(sub))
+        .with_columns(
+            *[
+                pl.lit(substances.get_column(column)).gather(sub).alias(column)
+                for column in NORM_COLUMNS[frame]
+            ]
         )
-    else:
-        has_value = (
-            pl.col("aw").is_not_null()
-            | pl.col("klasse_a").is_not_null()
-            | pl.col("klasse_b").is_not_null()
-        )
-    joined = joined.with_columns(
-        (has_value & ~pl.col("substance").is_in(list(exempt))).alias("assessed"),
-        pl.col("substance").is_in(list(exempt)).alias("tare_exempt"),
     )
-    components = set(rule_set.sums_for(frame)["component"].to_list())
-    no_norm = joined.filter(
-        ~pl.col("assessed") & ~pl.col("tare_exempt") & ~pl.col("substance").is_in(list(components))
-    ).select("sample", "substance")
-    assessed = joined.filter(pl.col("assessed"))
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -196,19 +182,20 @@ def classify(
         )
         intervention = ~ok & klasse_b.is_not_null() & (std > klasse_b)
         empty_column = above_aw & (klasse_a.is_null() | klasse_b.is_null())
+    cap_exempt = catalogue.codes_of(WONEN_CAP_EXEMPT)
     cap_ok = (std <= AW_ALLOWANCE_FACTOR * aw) & (
-        pl.col("substance").is_in(list(WONEN_CAP_EXEMPT))
+        pl.col("sub").is_in(cap_exempt)
         | pl.col("land_wonen").is_null()
         | (std <= pl.col("land_wonen"))
     )
-    assessed = assessed.with_columns(
+    assessed = pending.with_columns(
         above_aw.alias("above_aw"),
         intervention.alias("intervention"),
         empty_column.alias("empty_column"),
         pl.max_horizontal(level, pl.when(intervention).then(3).otherwise(0)).alias("level"),
         (above_aw & cap_ok).alias("allowance_cap_ok"),
-    )
-    per_sample = assessed.group_by("sample").agg(
+    ).collect()
+    per_sample = assessed.group_by("s").agg(
         pl.len().alias("n_measured"),
         pl.col("level").max().alias("max_level"),
         pl.col("above_aw").sum().alias("n_above_aw"),
@@ -243,13 +230,13 @@ def classify(
                     & (std <= pl.col("wonen") + aw.fill_null(0))
                 ).alias("wonen_cap_ok"),
             )
-            .group_by("sample")
+            .group_by("s")
             .agg(
                 pl.col("above_wonen").sum().alias("n_above_wonen"),
                 (pl.col("above_wonen") & ~pl.col("wonen_cap_ok")).sum().alias("n_above_wonen_cap"),
             )
         )
-        per_sample = per_sample.join(wonen_check, on="sample", how="left")
+        per_sample = per_sample.join(wonen_check, on="s", how="left")
         wonen_allowed = _allowance_expr(pl.col("n_measured"), WONEN_ALLOWANCE)
         wonen_used = (
             (pl.col("level") == 2)
@@ -266,24 +253,23 @@ def classify(
             .alias("level")
         )
     classes = CLASSES[frame]
-    per_sample = per_sample.with_columns(
-        pl.col("level")
-        .replace_strict(dict(enumerate(classes)), return_dtype=pl.Utf8)
-        .alias("class")
-    )
+    names = pl.lit(pl.Series(classes, dtype=pl.Utf8))
+    per_sample = per_sample.with_columns(names.gather(pl.col("level")).alias("class"))
     if frame == "waterbodem":
         per_sample = per_sample.join(
-            _spreading(assessed, rule_set.group("pcb")), on="sample", how="left"
+            _spreading(
+                assessed,
+                catalogue.codes_of(frozenset(catalogue.rule_set.group("pcb"))),
+                catalogue.codes_of(WONEN_CAP_EXEMPT),
+            ),
+            on="s",
+            how="left",
         )
-    assessed = assessed.with_columns(
-        pl.col("level")
-        .replace_strict(dict(enumerate(classes)), return_dtype=pl.Utf8)
-        .alias("parameter_class")
-    )
+    assessed = assessed.with_columns(names.gather(pl.col("level")).alias("parameter_class"))
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
-def _spreading(items: pl.DataFrame, pcbs: list[str]) -> pl.DataFrame:
+def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> pl.DataFrame:
     """Spreading verdicts per sample of dredgings (see the module docstring)."""
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -323,7 +309,7 @@ def _spreading(items: pl.DataFrame, pcbs: list[str]) -> pl.DataFrame:
             & ~(
                 (std <= AW_ALLOWANCE_FACTOR * land_aw)
                 & (
-                    pl.col("substance").is_in(list(WONEN_CAP_EXEMPT))
+                    pl.col("sub").is_in(cap_exempt)
                     | pl.col("land_wonen").is_null()
                     | (std <= pl.col("land_wonen"))
                 )
@@ -337,12 +323,12 @@ def _spreading(items: pl.DataFrame, pcbs: list[str]) -> pl.DataFrame:
         ).alias("salt_over"),
         (
             pl.col("zout_niet_prioritair").fill_null(False)
-            & ~pl.col("substance").is_in(pcbs)
+            & ~pl.col("sub").is_in(pcbs)
             & (pl.col("value_used") <= SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
         ).alias("salt_tolerable"),
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
-    per_sample = checks.group_by("sample").agg(
+    per_sample = checks.group_by("s").agg(
         pl.len().alias("n_measured"),
         pl.col("fresh_over").sum().alias("fresh_over"),
         pl.col("fresh_aw").sum().alias("fresh_aw"),
@@ -364,7 +350,7 @@ def _spreading(items: pl.DataFrame, pcbs: list[str]) -> pl.DataFrame:
     )
     salt_ok = (pl.col("salt_intolerable") == 0) & (pl.col("salt_over") <= SALT_EXCESS_MAX)
     return per_sample.select(
-        "sample",
+        "s",
         pl.when(fresh_ok)
         .then(pl.lit("verspreidbaar"))
         .otherwise(pl.lit("niet_verspreidbaar"))

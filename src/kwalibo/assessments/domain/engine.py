@@ -30,12 +30,15 @@ from typing import IO, Any, Final
 import polars as pl
 
 from kwalibo.assessments.domain import explanation
+from kwalibo.assessments.domain.catalogue import CODE, Catalogue, catalogue
 from kwalibo.assessments.domain.classification import CLASSES, classify
 from kwalibo.assessments.domain.measurements import (
-    MESSAGE_SCHEMA,
+    CODED_MESSAGE_SCHEMA,
+    Samples,
+    code_samples,
     empty_messages,
+    message_rows,
     normalise_input,
-    observed_samples,
     prepare,
 )
 from kwalibo.assessments.domain.messages import level_of, render
@@ -68,10 +71,21 @@ class UnknownFrameError(DomainError):
 
 @dataclass(frozen=True)
 class _Frames:
+    """The state of an assessment, with samples and substances as integer codes.
+
+    ``samples`` codes the input's samples; ``verdicts`` the samples verdicts are given for
+    (the same, or the batch alone). ``items`` and ``classes`` use the verdict codes, ``values``,
+    ``components`` and ``soil`` the input's.
+    """
+
+    data: pl.DataFrame
+    samples: Samples
+    verdicts: Samples
+    catalogue: Catalogue | None
     values: pl.DataFrame
     items: pl.DataFrame
-    components: pl.DataFrame
-    samples: pl.DataFrame
+    components: pl.LazyFrame
+    classes: pl.DataFrame
     soil: pl.DataFrame
     messages: pl.DataFrame
 
@@ -103,24 +117,47 @@ class Assessment:
         return self._rules.title
 
     # --- vectorised outputs ----------------------------------------------------------
+    def _sample_names(self, codes: pl.Expr) -> pl.Expr:
+        """Verdict sample names for codes: Categorical per sample, text for the batch."""
+        names = self._frames.verdicts.name_of(codes)
+        return names if self.batch else names.cast(pl.Categorical)
+
     def parameter_table(self) -> pl.DataFrame:
         """One row per sample and assessed parameter with the sample's verdict (CSV shape)."""
-        names = self._rules.substances.select(pl.col("id").alias("substance"), "name")
-        table = (
-            self._frames.items.join(
-                self._frames.samples.select("sample", "class", "intervention_exceeded"),
-                on="sample",
-                how="left",
-            )
-            .join(names, on="substance", how="left")
+        frames = self._frames
+        if frames.catalogue is None:
+            return _EMPTY_PARAMETER_TABLE.get(self.frame, pl.DataFrame())
+        substances = frames.catalogue.substances
+        s, sub = pl.col("s"), pl.col("sub")
+        per_sample = _per_code(
+            frames.classes, frames.verdicts.names.len(), "class", "intervention_exceeded"
+        )
+
+        def by_sample(name: str) -> pl.Expr:
+            return pl.lit(per_sample.get_column(name)).gather(s).alias(name)
+
+        def by_substance(name: str) -> pl.Expr:
+            return pl.lit(substances.get_column(name)).gather(sub)
+
+        order = (
+            frames.verdicts.order_of(s).cast(pl.UInt64) * (2 * (frames.catalogue.size + 1))
+            + (~pl.col("decisive")).cast(pl.UInt64) * (frames.catalogue.size + 1)
+            + by_substance("id_rank").cast(pl.UInt64)
+        )
+        return (
+            frames.items.lazy()
+            .sort(order)
             .select(
-                "sample",
-                "class",
-                "intervention_exceeded",
+                self._sample_names(s).alias("sample"),
+                by_sample("class"),
+                by_sample("intervention_exceeded"),
                 pl.lit(self.rule_set).alias("rule_set"),
-                pl.col("substance").alias("parameter"),
-                "name",
-                "origin",
+                by_substance("id").alias("parameter"),
+                by_substance("name").alias("name"),
+                pl.when(pl.col("computed"))
+                .then(pl.lit("computed"))
+                .otherwise(pl.lit("measured"))
+                .alias("origin"),
                 pl.col("value_used").alias("value_used_mg_kg_ds"),
                 pl.col("standardised").alias("standardised_mg_kg_ds"),
                 pl.col("compliant").alias("compliance_assumed"),
@@ -134,32 +171,131 @@ class Assessment:
                     for label, column in explanation.LIMIT_COLUMNS[self.frame]
                 ],
             )
+            .collect()
         )
-        verdict_names = list(self.verdict_samples())
-        order = pl.DataFrame(
-            {"sample": verdict_names, "_order": range(len(verdict_names))},
-            schema={"sample": table.schema["sample"], "_order": pl.Int64},
-        )
-        return (
-            table.join(order, on="sample", how="left")
-            .sort(
-                [pl.col("_order"), pl.col("decisive"), pl.col("parameter").cast(pl.Utf8)],
-                descending=[False, True, False],
-            )
-            .drop("_order")
+
+    @functools.cached_property
+    def _sample_table(self) -> pl.DataFrame:
+        frames = self._frames
+        classes = frames.classes
+        if "s" not in classes.columns:
+            return classes
+        return classes.sort(frames.verdicts.order_of(pl.col("s"))).select(
+            self._sample_names(pl.col("s")).alias("sample"), pl.exclude("s")
         )
 
     def sample_table(self) -> pl.DataFrame:
         """One row per sample (or the batch) with class, flags and allowance counts."""
-        return self._frames.samples
+        return self._sample_table
 
     def verdict_samples(self) -> tuple[str, ...]:
         """The names verdicts are given for: each sample, or the batch."""
         return (BATCH_SAMPLE,) if self.batch else self.samples
 
     def write_csv(self, target: IO[bytes] | IO[str] | str) -> None:
-        """Write ``parameter_table`` as CSV (fast path for large inputs)."""
-        self.parameter_table().write_csv(target)  # type: ignore[arg-type]
+        """Write ``parameter_table`` as CSV, exactly as ``parameter_table().write_csv`` does.
+
+        A table of a million measurements repeats per sample the sample's columns, per
+        substance its name and limits, and a few dozen combinations of the flag columns. Those
+        parts are written once per distinct value (by Polars, so quoting and number format are
+        the same) and gathered as text; Polars then writes six columns instead of nineteen.
+        """
+        body = self._csv_segments()
+        if body is None:
+            self.parameter_table().write_csv(target)  # type: ignore[arg-type]
+            return
+        header = _EMPTY_PARAMETER_TABLE[self.frame].write_csv()
+        if isinstance(target, str):
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(header)
+                body.write_csv(handle, include_header=False, quote_style="never")
+            return
+        if isinstance(target, io.TextIOBase):
+            target.write(header)
+        else:
+            target.write(header.encode())  # type: ignore[arg-type]
+        body.write_csv(target, include_header=False, quote_style="never")  # type: ignore[arg-type]
+
+    def _csv_segments(self) -> pl.DataFrame | None:
+        """The rows of ``parameter_table`` in order as six columns of CSV text and numbers, or
+        ``None`` when a part of the text cannot be written once per distinct value."""
+        frames = self._frames
+        if frames.catalogue is None or frames.items.height == 0:
+            return None
+        flags = ("compliant", "level", "above_aw", "intervention", "decisive", "allowance_used")
+        if any(frames.items.get_column(column).null_count() for column in flags):
+            return None
+        substances = frames.catalogue.substances
+        size = frames.catalogue.size
+        verdicts = frames.verdicts.names.len()
+        per_sample = pl.concat(
+            [
+                pl.DataFrame({"sample": frames.verdicts.names}).select(
+                    self._sample_names(pl.int_range(0, verdicts, dtype=CODE))
+                ),
+                _per_code(frames.classes, verdicts, "class", "intervention_exceeded"),
+            ],
+            how="horizontal",
+        ).with_columns(pl.lit(self.rule_set).alias("rule_set"))
+        origins = pl.DataFrame({"computed": [False, True]})
+        per_substance = substances.select(
+            pl.col("id").alias("parameter"), "name", pl.col("sub")
+        ).join(origins, how="cross", maintain_order="left_right")
+        per_substance = per_substance.select(
+            "parameter",
+            "name",
+            pl.when(pl.col("computed"))
+            .then(pl.lit("computed"))
+            .otherwise(pl.lit("measured"))
+            .alias("origin"),
+        )
+        classes = pl.Series(CLASSES[self.frame], dtype=pl.Utf8)
+        combinations = pl.DataFrame(
+            {"code": pl.Series(range(2 * len(classes) * 16), dtype=pl.UInt32)}
+        ).select(
+            (pl.col("code") // (len(classes) * 16) == 1).alias("compliance_assumed"),
+            pl.lit(classes).gather(pl.col("code") // 16 % len(classes)).alias("parameter_class"),
+            (pl.col("code") // 8 % 2 == 1).alias("exceeds_background"),
+            (pl.col("code") // 4 % 2 == 1).alias("exceeds_intervention"),
+            (pl.col("code") // 2 % 2 == 1).alias("decisive"),
+            (pl.col("code") % 2 == 1).alias("allowance_used"),
+        )
+        limits = substances.select(
+            *[
+                pl.col(column).alias(label)
+                for label, column in explanation.LIMIT_COLUMNS[self.frame]
+            ]
+        )
+        texts = [_csv_lines(part) for part in (per_sample, per_substance, combinations, limits)]
+        if any(text is None for text in texts):
+            return None
+        samples, names, flag_texts, limit_texts = texts
+        order = (
+            frames.verdicts.order_of(pl.col("s")).cast(pl.UInt64) * (2 * (size + 1))
+            + (~pl.col("decisive")).cast(pl.UInt64) * (size + 1)
+            + pl.lit(substances.get_column("id_rank")).gather(pl.col("sub")).cast(pl.UInt64)
+        )
+        combination = (
+            pl.col("compliant").cast(CODE) * (len(classes) * 16)
+            + pl.col("level").cast(CODE) * 16
+            + pl.col("above_aw").cast(CODE) * 8
+            + pl.col("intervention").cast(CODE) * 4
+            + pl.col("decisive").cast(CODE) * 2
+            + pl.col("allowance_used").cast(CODE)
+        )
+        return (
+            frames.items.lazy()
+            .sort(order)
+            .select(
+                pl.lit(samples).gather(pl.col("s")).alias("a"),
+                pl.lit(names).gather(pl.col("sub") * 2 + pl.col("computed").cast(CODE)).alias("b"),
+                "value_used",
+                "standardised",
+                pl.lit(flag_texts).gather(combination).alias("c"),
+                pl.lit(limit_texts).gather(pl.col("sub")).alias("d"),
+            )
+            .collect()
+        )
 
     # --- JSON-ready outputs ----------------------------------------------------------
     @functools.cached_property
@@ -244,19 +380,43 @@ class Assessment:
     def verdicts(self) -> list[dict[str, Any]]:
         """One explained verdict per sample (or one for the batch), JSON-ready."""
         rules = self._rules
-        names = rules.substance_names()
-        items = self._frames.items
-        measurements = explanation.measurement_details(self._frames.values, batch=self.batch)
-        components = explanation.component_details(self._frames.components, names, batch=self.batch)
-        explained = explanation.parameter_explanations(
-            items,
-            rule_set=rules,
-            frame=self.frame,
-            measurements=measurements,
-            components=components,
-        )
-        samples = {r["sample"]: r for r in self._frames.samples.iter_rows(named=True)}
-        soil = {r["sample"]: r for r in self._frames.soil.iter_rows(named=True)}
+        frames = self._frames
+        if frames.catalogue is None:
+            explained: dict[str, list[dict[str, Any]]] = {}
+            samples: dict[str, dict[str, Any]] = {}
+            soil: dict[str, dict[str, Any]] = {}
+        else:
+            measurements = explanation.measurement_details(
+                frames.values,
+                data=frames.data,
+                samples=frames.samples,
+                catalogue=frames.catalogue,
+                batch=self.batch,
+            )
+            components = explanation.component_details(
+                frames.components,
+                samples=frames.samples,
+                catalogue=frames.catalogue,
+                batch=self.batch,
+            )
+            explained = explanation.parameter_explanations(
+                frames.items,
+                rule_set=rules,
+                frame=self.frame,
+                verdicts=frames.verdicts,
+                catalogue=frames.catalogue,
+                measurements=measurements,
+                components=components,
+            )
+            samples = {r["sample"]: r for r in self.sample_table().iter_rows(named=True)}
+            soil = {
+                r["sample"]: r
+                for r in frames.soil.select(
+                    frames.samples.name_of(pl.col("s")).alias("sample"),
+                    "lutum",
+                    "organic_matter",
+                ).iter_rows(named=True)
+            }
         messages: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for message in self.messages:
             messages[message["sample"]].append(message)
@@ -328,7 +488,7 @@ class Assessment:
         """
         rows = self.parameter_table().to_dicts()
         seen = {row["sample"] for row in rows}
-        classes = {r["sample"]: r for r in self._frames.samples.iter_rows(named=True)}
+        classes = {r["sample"]: r for r in self.sample_table().iter_rows(named=True)}
         for sample in self.verdict_samples():
             if sample not in seen:
                 rows.append(
@@ -351,6 +511,49 @@ class Assessment:
         writer.writeheader()
         writer.writerows(self.to_csv_rows())
         return buffer.getvalue()
+
+
+_EMPTY_PARAMETER_TABLE: Final = {
+    frame: pl.DataFrame(
+        schema={
+            "sample": pl.Categorical,
+            "class": pl.Utf8,
+            "intervention_exceeded": pl.Boolean,
+            "rule_set": pl.Utf8,
+            "parameter": pl.Categorical,
+            "name": pl.Utf8,
+            "origin": pl.Utf8,
+            "value_used_mg_kg_ds": pl.Float64,
+            "standardised_mg_kg_ds": pl.Float64,
+            "compliance_assumed": pl.Boolean,
+            "parameter_class": pl.Utf8,
+            "exceeds_background": pl.Boolean,
+            "exceeds_intervention": pl.Boolean,
+            "decisive": pl.Boolean,
+            "allowance_used": pl.Boolean,
+            **dict.fromkeys((label for label, _ in explanation.LIMIT_COLUMNS[frame]), pl.Float64),
+        }
+    )
+    for frame in FRAMES
+}
+
+
+def _csv_lines(frame: pl.DataFrame) -> pl.Series | None:
+    """Each row of ``frame`` as Polars writes it in a CSV line (``None`` if a value spans lines)."""
+    text = frame.write_csv(include_header=False)
+    lines = text.split("\n")
+    if len(lines) != frame.height + 1 or lines[-1] != "" or "\r" in text:
+        return None
+    return pl.Series(lines[:-1], dtype=pl.Utf8)
+
+
+def _per_code(frame: pl.DataFrame, size: int, *columns: str) -> pl.DataFrame:
+    """``columns`` of a frame keyed by code ``s``, as one row per code ``0 .. size - 1``."""
+    return (
+        pl.DataFrame({"s": pl.Series(range(size), dtype=CODE)})
+        .join(frame.select("s", *columns), on="s", how="left", maintain_order="left")
+        .drop("s")
+    )
 
 
 def _template(code: str) -> str:
@@ -381,6 +584,21 @@ def _sampling_date(measurements: pl.DataFrame, given: dt.date | None) -> dt.date
     dates = measurements.get_column("sampling_date").cast(pl.Date, strict=False).drop_nulls()
     latest = dates.max()
     return latest if isinstance(latest, dt.date) else None
+
+
+def _note(code: str, **fields: pl.Expr) -> pl.DataFrame:
+    """One message row not tied to a sample."""
+    none = pl.lit(None, pl.Utf8)
+    return pl.select(
+        none.alias("sample"),
+        fields.get("parameter", none).alias("parameter"),
+        pl.lit(None, pl.Int64).alias("row"),
+        pl.lit(code).alias("code"),
+        none.alias("value"),
+        none.alias("unit"),
+        fields.get("detail", none).alias("detail"),
+        pl.lit(None, CODE).alias("_order"),
+    ).cast(CODED_MESSAGE_SCHEMA)  # type: ignore[arg-type]
 
 
 def assess(
@@ -423,43 +641,43 @@ def assess(
     choice = choose(rule_set_id=rules, sampling_date=_sampling_date(measurements, sampling_date))
     rule_set = choice.rule_set
     data = normalise_input(measurements)
-    samples = tuple(observed_samples(data))
+    samples = code_samples(data)
     if data.height == 0:
-        message = (
-            pl.DataFrame(
-                {"sample": [None], "parameter": [None], "row": [None], "code": ["no_measurements"]},
-            )
-            .with_columns(
-                pl.lit(None, pl.Utf8).alias("value"),
-                pl.lit(None, pl.Utf8).alias("unit"),
-                pl.lit(None, pl.Utf8).alias("detail"),
-            )
-            .cast(MESSAGE_SCHEMA)
-        )
-        return _empty(rule_set, choice, frame, as_batch, receiving_soil, samples, message)
-    prepared = prepare(data, rule_set=rule_set, frame=frame)
-    items, components, sum_messages = substance_values(
-        prepared.values, rule_set=rule_set, frame=frame
-    )
+        return _empty(rule_set, choice, frame, as_batch, receiving_soil, data, samples)
+    substances = catalogue(rule_set, frame)
+    prepared = prepare(data, samples, catalogue=substances, frame=frame)
+    summed = substance_values(prepared.values, samples=samples, catalogue=substances, data=data)
+    items = summed.items
+    verdicts = samples
     if as_batch:
         items = batch_means(items)
+        verdicts = _batch_samples()
     classified = classify(
-        items, rule_set=rule_set, frame=frame, receiving_soil=receiving_soil, tare_soil=tare_soil
+        items,
+        catalogue=substances,
+        frame=frame,
+        receiving_soil=receiving_soil,
+        tare_soil=tare_soil,
     )
-    samples_frame = classified.samples
-    assessed = classified.items.join(
-        samples_frame.select(
-            "sample",
+    classes = classified.samples
+    flags = _per_code(
+        classes.select(
+            "s",
             pl.col("level").alias("_class_level"),
             pl.col("aw_allowance_used").alias("_aw_used"),
-            *(
-                [pl.col("wonen_allowance_used").alias("_wonen_used")]
-                if "wonen_allowance_used" in samples_frame.columns
-                else [pl.lit(False).alias("_wonen_used")]
-            ),
+            (
+                pl.col("wonen_allowance_used")
+                if "wonen_allowance_used" in classes.columns
+                else pl.lit(False)
+            ).alias("_wonen_used"),
         ),
-        on="sample",
-        how="left",
+        verdicts.names.len(),
+        "_class_level",
+        "_aw_used",
+        "_wonen_used",
+    )
+    assessed = classified.items.with_columns(
+        *[pl.lit(flags.get_column(c)).gather(pl.col("s")).alias(c) for c in flags.columns]
     )
     wonen_used = pl.col("_wonen_used").fill_null(False)
     assessed = assessed.with_columns(
@@ -475,82 +693,69 @@ def assess(
             "allowance_used"
         ),
     ).drop("_class_level", "_aw_used", "_wonen_used")
-    names = rule_set.substances.select(pl.col("id").alias("substance"), "name")
-    no_norm = classified.no_norm.join(names, on="substance", how="left").select(
-        "sample",
-        pl.col("name").alias("parameter"),
-        pl.lit(None, pl.Int64).alias("row"),
-        pl.lit("no_norm").alias("code"),
-        pl.lit(None, pl.Utf8).alias("value"),
-        pl.lit(None, pl.Utf8).alias("unit"),
-        pl.lit(frame).alias("detail"),
+    no_norm = message_rows(
+        classified.no_norm.with_columns(pl.lit(None, pl.Int64).alias("row")),
+        verdicts,
+        "no_norm",
+        parameter=pl.lit(substances.column("name")).gather(pl.col("sub")),
+        detail=pl.lit(frame),
     )
-    verdict_names = (BATCH_SAMPLE,) if as_batch else samples
-    classified_names = set(samples_frame.get_column("sample").to_list())
-    without = [name for name in verdict_names if name not in classified_names]
-    unassessable = pl.DataFrame({"sample": without}, schema={"sample": pl.Utf8}).select(
-        "sample",
-        pl.lit(None, pl.Utf8).alias("parameter"),
-        pl.lit(None, pl.Int64).alias("row"),
-        pl.lit("no_assessable_parameters").alias("code"),
-        pl.lit(None, pl.Utf8).alias("value"),
-        pl.lit(None, pl.Utf8).alias("unit"),
-        pl.lit(None, pl.Utf8).alias("detail"),
+    classified_codes = set(classes.get_column("s").to_list())
+    without = [code for code in range(verdicts.names.len()) if code not in classified_codes]
+    unassessable = message_rows(
+        pl.DataFrame(
+            {"s": without, "row": [None] * len(without)}, schema={"s": CODE, "row": pl.Int64}
+        )
+        .with_columns(verdicts.order_of(pl.col("s")).alias("_position"))
+        .filter(pl.col("_position").is_not_null())
+        .sort("_position"),
+        verdicts,
+        "no_assessable_parameters",
     )
     notes = []
     if (
         frame == "waterbodem"
-        and "spreading_adjacent" in samples_frame.columns
-        and (samples_frame["spreading_adjacent"] == "onbepaald").any()
+        and "spreading_adjacent" in classes.columns
+        and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
-        notes.append(
-            pl.DataFrame(
-                {"code": ["mspaf_not_computed"]},
-            ).select(
-                pl.lit(None, pl.Utf8).alias("sample"),
-                pl.lit(None, pl.Utf8).alias("parameter"),
-                pl.lit(None, pl.Int64).alias("row"),
-                "code",
-                pl.lit(None, pl.Utf8).alias("value"),
-                pl.lit(None, pl.Utf8).alias("unit"),
-                pl.lit(None, pl.Utf8).alias("detail"),
-            )
-        )
+        notes.append(_note("mspaf_not_computed"))
     messages = pl.concat(
-        [
-            df.cast(MESSAGE_SCHEMA)
-            for df in (prepared.messages, sum_messages, no_norm, unassessable, *notes)
-        ],
-        how="vertical",
+        [prepared.messages, summed.messages, no_norm, unassessable, *notes], how="vertical"
     )
     if as_batch:
-        messages = messages.sort("row", nulls_last=True)
+        messages = messages.sort("row", nulls_last=True, maintain_order=True)
     else:
-        order = pl.DataFrame(
-            {"sample": list(samples), "_order": range(len(samples))},
-            schema={"sample": pl.Utf8, "_order": pl.Int64},
-        )
-        messages = (
-            messages.join(order, on="sample", how="left")
-            .sort(["_order", "row"], nulls_last=True)
-            .drop("_order")
-        )
+        messages = messages.sort(["_order", "row"], nulls_last=True, maintain_order=True)
     return Assessment(
         rule_set=rule_set.id,
         frame=frame,
         batch=as_batch,
-        samples=samples,
+        samples=samples.observed,
         receiving_soil=receiving_soil,
         _rules=rule_set,
         _choice=choice,
         _frames=_Frames(
+            data=data,
+            samples=samples,
+            verdicts=verdicts,
+            catalogue=substances,
             values=prepared.values,
             items=assessed,
-            components=components,
-            samples=samples_frame,
+            components=summed.components,
+            classes=classes,
             soil=prepared.soil,
-            messages=messages,
+            messages=messages.drop("_order"),
         ),
+    )
+
+
+def _batch_samples() -> Samples:
+    """The verdict samples of a batch: the batch alone, code 0."""
+    return Samples(
+        codes=pl.Series("s", [], dtype=CODE),
+        names=pl.Series("sample", [BATCH_SAMPLE], dtype=pl.Utf8),
+        order=pl.Series("order", [0], dtype=CODE),
+        observed=(BATCH_SAMPLE,),
     )
 
 
@@ -560,31 +765,35 @@ def _empty(
     frame: str,
     batch: bool,
     receiving_soil: bool,
-    samples: tuple[str, ...],
-    messages: pl.DataFrame,
+    data: pl.DataFrame,
+    samples: Samples,
 ) -> Assessment:
     empty = pl.DataFrame()
     return Assessment(
         rule_set=rule_set.id,
         frame=frame,
         batch=batch,
-        samples=samples,
+        samples=samples.observed,
         receiving_soil=receiving_soil,
         _rules=rule_set,
         _choice=choice,
         _frames=_Frames(
+            data=data,
+            samples=samples,
+            verdicts=_batch_samples() if batch else samples,
+            catalogue=None,
             values=empty,
             items=empty,
-            components=empty,
-            samples=pl.DataFrame(
+            components=empty.lazy(),
+            classes=pl.DataFrame(
                 schema={"sample": pl.Utf8, "class": pl.Utf8, "intervention_exceeded": pl.Boolean}
             ),
             soil=pl.DataFrame(
                 schema={"sample": pl.Utf8, "lutum": pl.Float64, "organic_matter": pl.Float64}
             ),
-            messages=messages if messages.height else empty_messages(),
+            messages=_note("no_measurements").drop("_order"),
         ),
     )
 
 
-__all__ = ["CLASSES", "Assessment", "UnknownFrameError", "assess"]
+__all__ = ["CLASSES", "Assessment", "UnknownFrameError", "assess", "empty_messages"]

@@ -19,7 +19,10 @@ from typing import Any, Final
 
 import polars as pl
 
+from kwalibo.assessments.domain.catalogue import Catalogue
+from kwalibo.assessments.domain.measurements import Samples
 from kwalibo.assessments.domain.rules import RuleSet
+from kwalibo.assessments.domain.standardisation import bounded_exprs
 
 LIMIT_COLUMNS: Final = {
     "grond": (
@@ -49,65 +52,123 @@ def _rule(rule_set: RuleSet, code: str) -> dict[str, str]:
     return {"rule": code, "article": rule_set.article(code)}
 
 
+def _floats(*names: str) -> list[pl.Expr]:
+    """Float columns as ``_number`` gives them: NaN becomes null."""
+    return [pl.col(name).fill_nan(None) for name in names]
+
+
 def measurement_details(
-    values: pl.DataFrame, *, batch: bool
+    values: pl.DataFrame,
+    *,
+    data: pl.DataFrame,
+    samples: Samples,
+    catalogue: Catalogue,
+    batch: bool,
 ) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """(sample, substance) -> the measurements behind it, as JSON-ready dictionaries."""
+    substances = catalogue.substances
+    sub, s = pl.col("sub"), pl.col("s")
+
+    def by_substance(name: str) -> pl.Expr:
+        return pl.lit(substances.get_column(name)).gather(sub).alias(name)
+
+    written = data.select("parameter", "value_raw", "unit")[values.get_column("i")]
+    lutum_used, om_used = bounded_exprs()
+    frame = (
+        pl.concat([values, written], how="horizontal")
+        .lazy()
+        .with_columns(
+            *[by_substance(c) for c in ("rg", "standardisation", "a", "b", "c")],
+            *[by_substance(c) for c in ("om_min", "om_max", "lutum_min")],
+        )
+        .with_columns(lutum_used.alias("lutum_used"), om_used.alias("om_used"))
+        .select(
+            (pl.lit(BATCH) if batch else samples.name_of(s)).alias("_sample"),
+            by_substance("id").cast(pl.Utf8).alias("_substance"),
+            pl.struct(
+                "row",
+                samples.name_of(s).alias("sample"),
+                pl.col("parameter").alias("as_written"),
+                "value_raw",
+                "unit",
+                *_floats("value_mg"),
+                pl.col("below").alias("below_reporting_limit"),
+                *_floats("rg"),
+                pl.when(pl.col("compliant"))
+                .then(pl.lit("assumed_compliant"))
+                .when(pl.col("below"))
+                .then(pl.lit("0.7_x_reported_limit"))
+                .otherwise(pl.lit("measured"))
+                .alias("reporting_limit_rule"),
+                *_floats("value_used"),
+                pl.struct(
+                    pl.col("standardisation").alias("constants"),
+                    *_floats("a", "b", "c", "lutum"),
+                    pl.col("organic_matter").fill_nan(None).alias("organische_stof"),
+                    *_floats("lutum_used"),
+                    pl.col("om_used").fill_nan(None).alias("organische_stof_used"),
+                    *_floats("factor"),
+                ).alias("standardisation"),
+                *_floats("standardised"),
+            )
+            .struct.rename_fields(_DETAIL_FIELDS)
+            .alias("detail"),
+        )
+        .collect()
+    )
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for record in values.iter_rows(named=True):
-        if record["compliant"]:
-            rg_rule = "assumed_compliant"
-        elif record["below"]:
-            rg_rule = "0.7_x_reported_limit"
-        else:
-            rg_rule = "measured"
-        detail = {
-            "row": record["row"],
-            "sample": record["sample"],
-            "as_written": record["parameter"],
-            "value_raw": record["value_raw"],
-            "unit": record["unit"],
-            "value_mg_kg_ds": _number(record["value_mg"]),
-            "below_reporting_limit": bool(record["below"]),
-            "reporting_limit_table": _number(record["rg"]),
-            "reporting_limit_rule": rg_rule,
-            "value_used": _number(record["value_used"]),
-            "standardisation": {
-                "constants": record["standardisation"],
-                "a": _number(record["a"]),
-                "b": _number(record["b"]),
-                "c": _number(record["c"]),
-                "lutum": _number(record["lutum"]),
-                "organische_stof": _number(record["organic_matter"]),
-                "lutum_used": _number(record["lutum_used"]),
-                "organische_stof_used": _number(record["om_used"]),
-                "factor": _number(record["factor"]),
-            },
-            "standardised": _number(record["standardised"]),
-        }
-        sample = "partij" if batch else record["sample"]
-        grouped[(sample, record["substance"])].append(detail)
+    for sample, substance, detail in zip(
+        frame.get_column("_sample").to_list(),
+        frame.get_column("_substance").to_list(),
+        frame.get_column("detail").to_list(),
+        strict=True,
+    ):
+        grouped[(sample, substance)].append(detail)
     return grouped
 
 
+_DETAIL_FIELDS: Final = [
+    "row",
+    "sample",
+    "as_written",
+    "value_raw",
+    "unit",
+    "value_mg_kg_ds",
+    "below_reporting_limit",
+    "reporting_limit_table",
+    "reporting_limit_rule",
+    "value_used",
+    "standardisation",
+    "standardised",
+]
+BATCH: Final = "partij"
+
+
 def component_details(
-    components: pl.DataFrame, names: dict[str, str], *, batch: bool
+    components: pl.LazyFrame, *, samples: Samples, catalogue: Catalogue, batch: bool
 ) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """(sample, sum) -> the components of a computed sum."""
+    ids = catalogue.substances.get_column("id").cast(pl.Utf8)
+    names = catalogue.substances.get_column("name")
+    frame = components.select(
+        (pl.lit(BATCH) if batch else samples.name_of(pl.col("s"))).alias("_sample"),
+        pl.lit(ids).gather(pl.col("sum")).alias("_sum"),
+        pl.struct(
+            samples.name_of(pl.col("s")).alias("sample"),
+            pl.lit(ids).gather(pl.col("component")).alias("component"),
+            pl.lit(names).gather(pl.col("component")).alias("name"),
+            *_floats("factor", "value_used", "standardised"),
+            pl.col("compliant").alias("compliance_assumed"),
+        ).alias("detail"),
+    ).collect()
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for record in components.iter_rows(named=True):
-        sample = "partij" if batch else record["sample"]
-        grouped[(sample, record["sum"])].append(
-            {
-                "sample": record["sample"],
-                "component": record["component"],
-                "name": names.get(record["component"], record["component"]),
-                "factor": _number(record["factor"]),
-                "value_used": _number(record["value_used"]),
-                "standardised": _number(record["standardised"]),
-                "compliance_assumed": bool(record["compliant"]),
-            }
-        )
+    for sample, total, detail in zip(
+        frame.get_column("_sample").to_list(),
+        frame.get_column("_sum").to_list(),
+        frame.get_column("detail").to_list(),
+        strict=True,
+    ):
+        grouped[(sample, total)].append(detail)
     return grouped
 
 
@@ -116,13 +177,36 @@ def parameter_explanations(
     *,
     rule_set: RuleSet,
     frame: str,
+    verdicts: Samples,
+    catalogue: Catalogue,
     measurements: dict[tuple[str, str], list[dict[str, Any]]],
     components: dict[tuple[str, str], list[dict[str, Any]]],
 ) -> dict[str, list[dict[str, Any]]]:
     """sample -> the explanation of each assessed parameter, decisive ones first."""
-    names = rule_set.substance_names()
+    substances = catalogue.substances
+    table = items.select(
+        verdicts.name_of(pl.col("s")).alias("sample"),
+        pl.lit(substances.get_column("id").cast(pl.Utf8)).gather(pl.col("sub")).alias("substance"),
+        pl.lit(substances.get_column("name")).gather(pl.col("sub")).alias("name"),
+        pl.when(pl.col("computed"))
+        .then(pl.lit("computed"))
+        .otherwise(pl.lit("measured"))
+        .alias("origin"),
+        "n_values",
+        "empty_column",
+        "intervention",
+        "allowance_used",
+        "level",
+        *_floats("value_used", "standardised"),
+        "compliant",
+        *[pl.col(column).fill_nan(None) for _, column in LIMIT_COLUMNS[frame]],
+        "parameter_class",
+        "above_aw",
+        "decisive",
+    )
+    limit_columns = LIMIT_COLUMNS[frame]
     per_sample: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for record in items.iter_rows(named=True):
+    for record in table.iter_rows(named=True):
         sample, substance = record["sample"], record["substance"]
         rules = []
         details = measurements.get((sample, substance), [])
@@ -154,16 +238,14 @@ def parameter_explanations(
         per_sample[sample].append(
             {
                 "parameter": substance,
-                "name": names.get(substance, substance),
+                "name": record["name"],
                 "origin": record["origin"],
                 "measurements": details,
                 "components": parts,
-                "value_used": _number(record["value_used"]),
-                "standardised": _number(record["standardised"]),
+                "value_used": record["value_used"],
+                "standardised": record["standardised"],
                 "compliance_assumed": bool(record["compliant"]),
-                "limits": {
-                    label: _number(record[column]) for label, column in LIMIT_COLUMNS[frame]
-                },
+                "limits": {label: record[column] for label, column in limit_columns},
                 "parameter_class": record["parameter_class"],
                 "exceeds_background": bool(record["above_aw"]),
                 "exceeds_intervention": bool(record["intervention"]),

@@ -26,6 +26,8 @@ from typing import Final
 
 import polars as pl
 
+from kwalibo.assessments.domain.catalogue import CODE, Catalogue
+from kwalibo.assessments.domain.frames import factorize, first_positions
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     PERCENT_UNITS,
@@ -33,7 +35,6 @@ from kwalibo.assessments.domain.identification import (
     parameter_key_expr,
     unit_key_expr,
 )
-from kwalibo.assessments.domain.rules import RuleSet
 from kwalibo.assessments.domain.standardisation import bounded_exprs, factor_expr
 
 BELOW_LIMIT_FACTOR: Final = 0.7  # Rbk Bijlage G IV A
@@ -52,6 +53,53 @@ MESSAGE_SCHEMA: Final = pl.Schema(
         "detail": pl.Utf8(),
     }
 )
+#: Message rows inside the engine: ``MESSAGE_SCHEMA`` plus ``_order``, the position of the
+#: sample among the observed samples (null for none), by which messages are sorted at the end.
+CODED_MESSAGE_SCHEMA: Final = pl.Schema({**MESSAGE_SCHEMA, "_order": CODE})
+
+#: Input errors per measurement, in the order they are checked; code 0 is no error.
+INPUT_ERRORS: Final = (
+    None,
+    "missing_sample",
+    "unknown_parameter",
+    "not_used",
+    "missing_value",
+    "not_a_number",
+    "negative_value",
+    "missing_unit",
+    "percent_expected",
+    "mass_fraction_expected",
+    "unknown_unit",
+    "percent_out_of_range",
+)
+_ERROR: Final = {code: number for number, code in enumerate(INPUT_ERRORS) if code}
+_VALUE_MISSING, _VALUE_NOT_A_NUMBER, _VALUE_NEGATIVE = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Samples:
+    """The samples of the input as integer codes.
+
+    Attributes:
+        codes: Per input row the code of its sample (names are trimmed first; null for a row
+            without sample).
+        names: The trimmed name of each code (``""`` possible).
+        order: Per code its position among the observed samples (null for ``""``).
+        observed: The non-empty names in order of first appearance.
+    """
+
+    codes: pl.Series
+    names: pl.Series
+    order: pl.Series
+    observed: tuple[str, ...]
+
+    def name_of(self, codes: pl.Expr | pl.Series) -> pl.Expr:
+        """The names for a column of codes."""
+        return pl.lit(self.names).gather(codes)
+
+    def order_of(self, codes: pl.Expr | pl.Series) -> pl.Expr:
+        """The positions for a column of codes."""
+        return pl.lit(self.order).gather(codes)
 
 
 @dataclass(frozen=True)
@@ -59,13 +107,15 @@ class Prepared:
     """The measurements after identification, parsing, RG rule and standardisation.
 
     Attributes:
-        values: One row per usable measurement of a substance: ``row``, ``sample``,
-            ``parameter`` (as written), ``substance``, ``value_raw``, ``unit``, ``below``,
-            ``value_mg`` (reported number in mg/kg ds), ``rg`` (tabel 1 limit), ``compliant``
-            (may be assumed to comply), ``value_used`` (0.7 × RG for "<" results), the
-            standardisation inputs and ``factor``, and ``standardised``.
-        soil: One row per sample with ``lutum`` and ``organic_matter`` (null when absent).
-        messages: Message rows (see ``MESSAGE_SCHEMA``).
+        values: One row per usable measurement of a substance: ``i`` (position in the input),
+            ``row``, ``s`` (sample code), ``sub`` (substance code), ``below``, ``value_mg``
+            (reported number in mg/kg ds), ``compliant`` (may be assumed to comply),
+            ``value_used`` (0.7 × RG for "<" results), ``lutum``, ``organic_matter`` (of the
+            sample), ``factor`` and ``standardised``. The constants and the text as written are
+            looked up for explanations only (``explanation.measurement_details``).
+        soil: One row per sample with soil properties: ``s``, ``lutum`` and ``organic_matter``
+            (null when absent).
+        messages: Message rows (see ``CODED_MESSAGE_SCHEMA``).
     """
 
     values: pl.DataFrame
@@ -76,20 +126,6 @@ class Prepared:
 def empty_messages() -> pl.DataFrame:
     """A message table without rows."""
     return pl.DataFrame(schema=MESSAGE_SCHEMA)
-
-
-def _messages(
-    frame: pl.DataFrame, code: pl.Expr | str, detail: pl.Expr | None = None
-) -> pl.DataFrame:
-    return frame.select(
-        pl.col("sample"),
-        pl.col("parameter"),
-        pl.col("row"),
-        (pl.lit(code) if isinstance(code, str) else code).alias("code"),
-        pl.col("value_raw").alias("value"),
-        pl.col("unit"),
-        (detail if detail is not None else pl.lit(None, dtype=pl.Utf8())).alias("detail"),
-    ).cast(MESSAGE_SCHEMA)
 
 
 def _number_expr(text: pl.Expr) -> pl.Expr:
@@ -111,6 +147,9 @@ def _grouped_number_expr(text: pl.Expr) -> pl.Expr:
 def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
     """The input columns with their types; missing optional columns are added as nulls.
 
+    Text is passed on as written: sample names are trimmed per distinct name (``code_samples``),
+    parameter, value and unit where they are interpreted.
+
     Raises:
         ValueError: A required column is missing (a programming error of the caller: the
             readers always return all columns).
@@ -120,15 +159,13 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
         raise ValueError(f"measurements lack the columns {missing}")
     return measurements.select(
         pl.col("row").cast(pl.Int64, strict=False),
-        pl.col("sample").cast(pl.Utf8).str.strip_chars(),
-        # Parameter, value and unit are stripped where they are interpreted. Parameter, unit and
-        # CAS number repeat over the rows: as Categorical they are looked up once per spelling.
-        pl.col("parameter").cast(pl.Utf8).cast(pl.Categorical),
+        pl.col("sample").cast(pl.Utf8),
+        pl.col("parameter").cast(pl.Utf8),
         pl.col("value_raw").cast(pl.Utf8),
-        pl.col("unit").cast(pl.Utf8).cast(pl.Categorical),
-        (pl.col("cas").cast(pl.Utf8) if "cas" in measurements.columns else pl.lit(None, pl.Utf8))
-        .cast(pl.Categorical)
-        .alias("cas"),
+        pl.col("unit").cast(pl.Utf8),
+        (
+            pl.col("cas").cast(pl.Utf8) if "cas" in measurements.columns else pl.lit(None, pl.Utf8)
+        ).alias("cas"),
         (
             pl.col("sampling_date").cast(pl.Date, strict=False)
             if "sampling_date" in measurements.columns
@@ -137,181 +174,372 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _lookup(data: pl.DataFrame, rule_set: RuleSet, frame: str) -> pl.DataFrame:
-    """Per distinct (parameter, cas, unit): substance, its constants and the static errors.
-
-    A lab file repeats a few dozen parameter names and units over all its rows, so names are
-    compacted, looked up and checked once per spelling and the result is joined back.
-    """
-    aliases = rule_set.aliases
-    substances = rule_set.substances.select(
-        pl.col("id").alias("substance"), "kind", "standardisation", "unit_basis"
+def code_samples(data: pl.DataFrame) -> Samples:
+    """Trimmed sample names as codes, with their order of first appearance."""
+    codes, names = factorize(data.get_column("sample"))
+    trimmed = names.str.strip_chars()
+    if (trimmed != names).any():
+        merged, trimmed = factorize(trimmed)
+        codes = merged.gather(codes)
+    first = first_positions(codes)
+    empty = trimmed.eq("").arg_true()
+    if empty.len():
+        first = first.filter(first != empty[0])
+    order = pl.Series("order", [None] * trimmed.len(), dtype=CODE).scatter(
+        first, pl.Series(range(first.len()), dtype=CODE)
     )
-    constants = rule_set.standardisation.drop("note").rename({"key": "standardisation"})
-    lookup = (
-        data.select("parameter", "cas", "unit")
-        .unique()
-        .with_columns(
-            parameter_key_expr(pl.col("parameter").cast(pl.Utf8)).alias("_key"),
-            cas_key_expr(pl.col("cas").cast(pl.Utf8)).alias("_cas_key"),
-            unit_key_expr(pl.col("unit").cast(pl.Utf8).fill_null("")).alias("_unit_key"),
-        )
-        .join(aliases.rename({"key": "_key", "substance": "_by_name"}), on="_key", how="left")
-        .join(
-            aliases.rename({"key": "_cas_key", "substance": "_by_cas"}), on="_cas_key", how="left"
-        )
-        .with_columns(pl.coalesce("_by_cas", "_by_name").alias("substance"))
-        .join(substances, on="substance", how="left")
-        .join(rule_set.reporting_limits, on="substance", how="left")
-        .join(constants, on="standardisation", how="left")
-        .with_columns(
-            pl.col("_unit_key")
+    return Samples(
+        codes=codes.rename("s"),
+        names=trimmed.rename("sample"),
+        order=order,
+        observed=tuple(trimmed.gather(first).to_list()),
+    )
+
+
+def observed_samples(measurements: pl.DataFrame) -> list[str]:
+    """Sample names in the order of first appearance (empty names left out)."""
+    return list(code_samples(normalise_input(measurements)).observed)
+
+
+def _codes(column: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """``factorize`` with nulls coded as one more value at the end (null in ``values``)."""
+    if column.null_count() == column.len():
+        return pl.repeat(0, column.len(), dtype=CODE, eager=True), pl.Series([None], dtype=pl.Utf8)
+    codes, values = factorize(column)
+    if codes.null_count():
+        codes = codes.fill_null(values.len())
+    return codes, values.append(pl.Series([None], dtype=pl.Utf8))
+
+
+def _parameters(values: pl.Series, catalogue: Catalogue) -> pl.Series:
+    """Substance code per distinct parameter as written (null when unknown)."""
+    return (
+        pl.DataFrame({"parameter": values})
+        .select(parameter_key_expr(pl.col("parameter")).alias("key"))
+        .join(catalogue.aliases, on="key", how="left", maintain_order="left")
+        .get_column("sub")
+    )
+
+
+def _cas_numbers(values: pl.Series, catalogue: Catalogue) -> pl.Series:
+    """Substance code per distinct CAS number as written (null when none)."""
+    return (
+        pl.DataFrame({"cas": values})
+        .select(cas_key_expr(pl.col("cas")).alias("key"))
+        .join(catalogue.aliases, on="key", how="left", maintain_order="left")
+        .get_column("sub")
+    )
+
+
+def _units(values: pl.Series) -> pl.DataFrame:
+    """Per distinct unit as written: empty, factor to mg/kg ds, percent, expressed as tin."""
+    return (
+        pl.DataFrame({"unit": values})
+        .select(unit_key_expr(pl.col("unit").fill_null("")).alias("key"))
+        .select(
+            (pl.col("key") == "").alias("unit_empty"),
+            pl.col("key")
             .replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64)
-            .alias("_mass_factor"),
-            pl.col("_unit_key").is_in(list(PERCENT_UNITS)).alias("_is_percent"),
+            .alias("mass_factor"),
+            pl.col("key").is_in(list(PERCENT_UNITS)).alias("is_percent"),
+            pl.col("key").str.contains("sn", literal=True).alias("has_sn"),
         )
     )
-    soil_kind = pl.col("kind") == "soil_property"
-    identification_error = (
-        pl.when(pl.col("substance").is_null())
-        .then(pl.lit("unknown_parameter"))
-        .when(pl.col("kind") == "info")
-        .then(pl.lit("not_used"))
-    )
-    unit_error = (
-        pl.when(pl.col("_unit_key") == "")
-        .then(pl.lit("missing_unit"))
-        .when(soil_kind & ~pl.col("_is_percent"))
-        .then(pl.lit("percent_expected"))
-        .when(~soil_kind & pl.col("_is_percent"))
-        .then(pl.lit("mass_fraction_expected"))
-        .when(~soil_kind & pl.col("_mass_factor").is_null())
-        .then(pl.lit("unknown_unit"))
-    )
-    organotin_plain = (pl.col("unit_basis") == "mg Sn/kg ds") & ~pl.col("_unit_key").str.contains(
-        "sn", literal=True
-    )
-    return lookup.with_columns(
-        identification_error.alias("_id_error"),
-        unit_error.alias("_unit_error"),
-        organotin_plain.fill_null(False).alias("_organotin_plain"),
-        (pl.col("kind") == "soil_property").fill_null(False).alias("_soil"),
-    ).select(
-        "parameter",
-        "cas",
-        "unit",
-        pl.col("substance").cast(pl.Categorical),
-        "kind",
-        "standardisation",
-        "rg",
-        "a",
-        "b",
-        "c",
-        "om_min",
-        "om_max",
-        "lutum_min",
-        "_mass_factor",
-        "_id_error",
-        "_unit_error",
-        "_organotin_plain",
-        "_soil",
-    )
 
 
-def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Prepared:
-    """Identify, parse, check and standardise every measurement (see the module docstring)."""
-    data = normalise_input(measurements)
-    lookup = _lookup(data, rule_set, frame)
+def _values(values: pl.Series) -> pl.DataFrame:
+    """Per distinct value as written: ``below`` ("<"), the number and what is wrong with it."""
     text = pl.col("value_raw").fill_null("")
-    data = (
-        data.join(lookup, on=["parameter", "cas", "unit"], how="left", nulls_equal=True)
-        .with_columns(
-            pl.col("sample").cast(pl.Categorical),
+    parsed = (
+        pl.DataFrame({"value_raw": values})
+        .select(
             text.str.starts_with("<").alias("below"),
-            text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("_text"),
+            text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
         )
-        .with_columns(_number_expr(pl.col("_text")).alias("_number"))
+        .with_columns(_number_expr(pl.col("text")).alias("number"))
     )
-    grouped = pl.col("_number").is_null() & pl.col("_text").str.contains(r"\d[.,]\d{3}[.,]")
-    if data.get_column("_number").null_count() and data.filter(grouped).height:
-        # rare: thousands separators; parsed only when present
-        data = data.with_columns(
-            pl.when(grouped)
-            .then(_grouped_number_expr(pl.col("_text")))
-            .otherwise(pl.col("_number"))
-            .alias("_number")
-        )
+    grouped = pl.col("number").is_null() & pl.col("text").str.contains(r"\d[.,]\d{3}[.,]")
+    parsed = parsed.with_columns(
+        pl.when(grouped)
+        .then(_grouped_number_expr(pl.col("text")))
+        .otherwise(pl.col("number"))
+        .alias("number")
+    )
+    return parsed.select(
+        "below",
+        "number",
+        pl.when(pl.col("text") == "")
+        .then(pl.lit(_VALUE_MISSING, pl.UInt8))
+        .when(pl.col("number").is_null() | ~pl.col("number").is_finite())
+        .then(pl.lit(_VALUE_NOT_A_NUMBER, pl.UInt8))
+        .when(pl.col("number") < 0)
+        .then(pl.lit(_VALUE_NEGATIVE, pl.UInt8))
+        .otherwise(pl.lit(0, pl.UInt8))
+        .alias("value_status"),
+    )
+
+
+_KIND_OTHER, _KIND_SOIL, _KIND_INFO, _KIND_UNKNOWN = 0, 1, 2, 3
+
+
+def _kinds(substances: pl.DataFrame) -> pl.Series:
+    """Per substance code its kind for the input checks; one more entry for no substance."""
+    kinds = substances.select(
+        pl.when(pl.col("is_soil"))
+        .then(_KIND_SOIL)
+        .when(pl.col("is_info"))
+        .then(_KIND_INFO)
+        .otherwise(_KIND_OTHER)
+        .cast(pl.UInt8)
+    ).to_series()
+    return kinds.append(pl.Series([_KIND_UNKNOWN], dtype=pl.UInt8))
+
+
+def _spelling_errors(units: pl.DataFrame) -> pl.DataFrame:
+    """Per (kind, unit), at ``kind * len(units) + unit``: the identification error and the unit
+    error of a measurement (0 for none), in the order of ``INPUT_ERRORS``."""
+    kinds = pl.DataFrame({"kind": pl.Series(range(4), dtype=pl.UInt8)})
+    soil = pl.col("kind") == _KIND_SOIL
+    return kinds.join(units, how="cross", maintain_order="left_right").select(
+        pl.when(pl.col("kind") == _KIND_UNKNOWN)
+        .then(_ERROR["unknown_parameter"])
+        .when(pl.col("kind") == _KIND_INFO)
+        .then(_ERROR["not_used"])
+        .otherwise(0)
+        .cast(pl.UInt8)
+        .alias("identification"),
+        pl.when(pl.col("unit_empty"))
+        .then(_ERROR["missing_unit"])
+        .when(soil & ~pl.col("is_percent"))
+        .then(_ERROR["percent_expected"])
+        .when(~soil & pl.col("is_percent"))
+        .then(_ERROR["mass_fraction_expected"])
+        .when(~soil & pl.col("mass_factor").is_null())
+        .then(_ERROR["unknown_unit"])
+        .otherwise(0)
+        .cast(pl.UInt8)
+        .alias("unit"),
+    )
+
+
+def message_rows(
+    frame: pl.DataFrame,
+    samples: Samples,
+    code: pl.Expr | str,
+    *,
+    data: pl.DataFrame | None = None,
+    written: tuple[str, ...] = ("parameter", "value_raw", "unit"),
+    **fields: pl.Expr,
+) -> pl.DataFrame:
+    """Message rows for the rows of ``frame`` (columns ``s`` and ``row``).
+
+    With ``data``, the ``written`` columns of input row ``i`` (a column of ``frame``) give the
+    message's parameter, value and unit as written; ``fields`` give any of ``parameter``,
+    ``value``, ``unit`` and ``detail`` as expressions; the rest is null.
+    """
+    names = {"parameter": "parameter", "value_raw": "value", "unit": "unit"}
+    columns: dict[str, pl.Expr] = {
+        name: pl.lit(None, pl.Utf8) for name in ("parameter", "value", "unit", "detail")
+    }
+    if data is not None:
+        taken = data.select(written)[frame.get_column("i")]
+        frame = pl.concat([frame, taken.rename({c: names[c] for c in written})], how="horizontal")
+        columns |= {names[column]: pl.col(names[column]) for column in written}
+    columns |= fields
+    return frame.select(
+        samples.name_of(pl.col("s")).alias("sample"),
+        columns["parameter"].alias("parameter"),
+        pl.col("row").cast(pl.Int64),
+        (pl.lit(code) if isinstance(code, str) else code).alias("code"),
+        columns["value"].alias("value"),
+        columns["unit"].alias("unit"),
+        columns["detail"].alias("detail"),
+        samples.order_of(pl.col("s")).alias("_order"),
+    ).cast(CODED_MESSAGE_SCHEMA)  # type: ignore[arg-type]
+
+
+def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame: str) -> Prepared:
+    """Identify, parse, check and standardise every measurement (see the module docstring).
+
+    Args:
+        data: The input as ``normalise_input`` returns it.
+        samples: Its sample codes (``code_samples``).
+        catalogue: The rule set's substances for the frame.
+        frame: ``grond`` or ``waterbodem``.
+    """
+    substances = catalogue.substances
+    p_codes, p_values = _codes(data.get_column("parameter"))
+    sub = pl.lit(_parameters(p_values, catalogue)).gather(pl.col("p"))
+    columns = {"p": p_codes}
+    if data.get_column("cas").null_count() < data.height:
+        c_codes, c_values = _codes(data.get_column("cas"))
+        columns["c"] = c_codes
+        sub = pl.coalesce(pl.lit(_cas_numbers(c_values, catalogue)).gather(pl.col("c")), sub)
+    u_codes, u_values = _codes(data.get_column("unit"))
+    v_codes, v_values = _codes(data.get_column("value_raw"))
+    units, parsed = _units(u_values), _values(v_values)
+
+    def by(table: pl.DataFrame, name: str, code: str) -> pl.Expr:
+        return pl.lit(table.get_column(name)).gather(pl.col(code)).alias(name)
+
+    # What can be wrong with a spelling (substance kind x unit) is decided per combination:
+    # the error checked first (an identification error) and the unit error.
+    kinds = _kinds(substances)
+    static = _spelling_errors(units)
+    empty_sample = samples.names.eq("").arg_true()
+    missing_sample = pl.col("s").is_null()
+    if empty_sample.len():
+        missing_sample = missing_sample | (pl.col("s") == empty_sample[0])
+    kind = pl.lit(kinds).gather(pl.col("sub").fill_null(kinds.len() - 1))
+    spelling = kind.cast(CODE) * units.height + pl.col("u")
+    identification = pl.lit(static.get_column("identification")).gather(pl.col("_spelling"))
+    unit_error = pl.lit(static.get_column("unit")).gather(pl.col("_spelling"))
+    is_soil = pl.col("_kind") == _KIND_SOIL
     error = (
-        pl.when(pl.col("sample").is_null() | (pl.col("sample") == ""))
-        .then(pl.lit("missing_sample"))
-        .when(pl.col("_id_error").is_not_null())
-        .then(pl.col("_id_error"))
-        .when(pl.col("_text") == "")
-        .then(pl.lit("missing_value"))
-        .when(pl.col("_number").is_null() | ~pl.col("_number").is_finite())
-        .then(pl.lit("not_a_number"))
-        .when(pl.col("_number") < 0)
-        .then(pl.lit("negative_value"))
-        .when(pl.col("_unit_error").is_not_null())
-        .then(pl.col("_unit_error"))
-        .when(pl.col("_soil") & (pl.col("_number") > 100))
-        .then(pl.lit("percent_out_of_range"))
+        pl.when(missing_sample)
+        .then(_ERROR["missing_sample"])
+        .when(identification > 0)
+        .then(identification)
+        .when(pl.col("_value_status") > 0)
+        .then(pl.col("_value_status") + (_ERROR["missing_value"] - _VALUE_MISSING))
+        .when(unit_error > 0)
+        .then(unit_error)
+        .when(is_soil & (pl.col("number") > 100))
+        .then(_ERROR["percent_out_of_range"])
+        .otherwise(0)
+        .cast(pl.UInt8)
     )
-    data = data.with_columns(error.alias("_error"))
-    messages = [_messages(data.filter(pl.col("_error").is_not_null()), pl.col("_error"))]
-    good = data.filter(pl.col("_error").is_null())
+    rows = (
+        pl.DataFrame(
+            {
+                "i": pl.int_range(0, data.height, dtype=CODE, eager=True),
+                "row": data.get_column("row"),
+                "s": samples.codes,
+                **columns,
+                "u": u_codes,
+                "v": v_codes,
+            }
+        )
+        .lazy()
+        .with_columns(sub.alias("sub"))
+        .with_columns(kind.alias("_kind"), spelling.alias("_spelling"))
+        .with_columns(
+            by(parsed, "below", "v"),
+            by(parsed, "number", "v"),
+            by(parsed, "value_status", "v").alias("_value_status"),
+        )
+        .select(
+            "i",
+            "row",
+            "s",
+            "sub",
+            "below",
+            "number",
+            (pl.col("number") * pl.lit(units.get_column("mass_factor")).gather(pl.col("u"))).alias(
+                "value_mg"
+            ),
+            (
+                pl.lit(substances.get_column("organotin_basis")).gather(pl.col("sub"))
+                & ~pl.lit(units.get_column("has_sn")).gather(pl.col("u"))
+            ).alias("organotin"),
+            is_soil.alias("is_soil"),
+            error.alias("error"),
+        )
+        .collect()
+    )
+    errors = rows.filter(pl.col("error") > 0)
+    messages = [
+        message_rows(
+            errors,
+            samples,
+            pl.lit(pl.Series(INPUT_ERRORS, dtype=pl.Utf8)).gather(pl.col("error")),
+            data=data,
+        )
+    ]
 
     # --- soil properties (lutum, organic matter, organic carbon), % of dry matter --------
-    soil_rows = good.filter(pl.col("_soil"))
-    messages.append(_messages(soil_rows.filter(pl.col("below")), "soil_property_below_limit"))
-    soil = (
-        soil_rows.group_by("sample", "substance")
-        .agg(pl.col("_number").mean().alias("percent"), pl.len().alias("n"))
-        .pivot(on="substance", index="sample", values="percent")
-    )
-    for column in ("lutum", "organische_stof", "organische_koolstof"):
-        if column not in soil.columns:
-            soil = soil.with_columns(pl.lit(None, pl.Float64).alias(column))
-    duplicates = soil_rows.group_by("sample", "substance").agg(
-        pl.col("parameter").first(), pl.col("row").first(), pl.len().alias("n")
+    soil_rows = (
+        rows.lazy()
+        .filter((pl.col("error") == 0) & pl.col("is_soil"))
+        .select("i", "row", "s", "sub", "below", "number")
+        .collect()
     )
     messages.append(
-        duplicates.filter(pl.col("n") > 1)
-        .select(
-            "sample",
-            "parameter",
-            "row",
-            pl.lit("duplicate").alias("code"),
-            pl.lit(None, pl.Utf8).alias("value"),
-            pl.lit(None, pl.Utf8).alias("unit"),
-            pl.col("n").cast(pl.Utf8).alias("detail"),
+        message_rows(
+            soil_rows.filter(pl.col("below")), samples, "soil_property_below_limit", data=data
         )
-        .cast(MESSAGE_SCHEMA)
     )
+    key = pl.col("s") * catalogue.size + pl.col("sub")
+    if soil_rows.select(key.n_unique()).item() == soil_rows.height:
+        groups = soil_rows.select("s", "sub", pl.col("number").alias("percent"))
+    else:
+        groups = soil_rows.group_by("s", "sub", maintain_order=True).agg(
+            pl.col("number").mean().alias("percent"),
+            pl.len().alias("n"),
+            pl.col("i").first(),
+            pl.col("row").first(),
+        )
+        messages.append(
+            message_rows(
+                groups.filter(pl.col("n") > 1),
+                samples,
+                "duplicate",
+                data=data,
+                written=("parameter",),
+                detail=pl.col("n").cast(pl.Utf8),
+            )
+        )
+    size = samples.names.len()
+    properties = {}
+    for column in ("lutum", "organische_stof", "organische_koolstof"):
+        (code,) = catalogue.codes_of(frozenset({column}))
+        found = groups.filter(pl.col("sub") == code)
+        properties[column] = pl.Series(column, [None] * size, dtype=pl.Float64).scatter(
+            found.get_column("s"), found.get_column("percent")
+        )
+    per_sample = pl.DataFrame(properties)
     from_carbon = pl.col("organische_stof").is_null() & pl.col("organische_koolstof").is_not_null()
+    soil = per_sample.with_row_index("s").filter(
+        pl.col("s").is_in(groups.get_column("s").unique().implode())
+    )
     if frame == "waterbodem":
         organic_matter = pl.coalesce(
             pl.col("organische_stof"), pl.col("organische_koolstof") * ORGANIC_CARBON_TO_MATTER
         )
-        carbon_notes = soil.filter(from_carbon).select(
-            "sample",
-            pl.lit("organische koolstof").alias("parameter"),
-            pl.lit(None, pl.Int64).alias("row"),
-            pl.lit("organic_carbon_used").alias("code"),
-            pl.col("organische_koolstof").cast(pl.Utf8).alias("value"),
-            pl.lit("%").alias("unit"),
-            pl.lit(None, pl.Utf8).alias("detail"),
+        notes = soil.filter(from_carbon).with_columns(pl.lit(None, pl.Int64).alias("row"))
+        messages.append(
+            message_rows(
+                notes,
+                samples,
+                "organic_carbon_used",
+                parameter=pl.lit("organische koolstof"),
+                value=pl.col("organische_koolstof").cast(pl.Utf8),
+                unit=pl.lit("%"),
+            )
         )
-        messages.append(carbon_notes.cast(MESSAGE_SCHEMA))
     else:
         organic_matter = pl.col("organische_stof")
-    soil = soil.select("sample", pl.col("lutum"), organic_matter.alias("organic_matter"))
+    soil = soil.select("s", pl.col("lutum"), organic_matter.alias("organic_matter"))
+    per_sample = per_sample.select(pl.col("lutum"), organic_matter.alias("organic_matter"))
 
     # --- substances ----------------------------------------------------------------------
-    values = good.filter(~pl.col("_soil"))
-    messages.append(_messages(values.filter(pl.col("_organotin_plain")), "organotin_as_tin"))
-    values = (
-        values.with_columns((pl.col("_number") * pl.col("_mass_factor")).alias("value_mg"))
+    usable = rows.lazy().filter((pl.col("error") == 0) & ~pl.col("is_soil"))
+    organotin = usable.filter(pl.col("organotin")).select("i", "row", "s").collect()
+    messages.append(message_rows(organotin, samples, "organotin_as_tin", data=data))
+    lutum_used, om_used = bounded_exprs()
+    computed = (
+        usable.select(
+            "i",
+            "row",
+            "s",
+            "sub",
+            "below",
+            "value_mg",
+            by(substances, "rg", "sub"),
+            *[by(substances, c, "sub") for c in ("a", "b", "c", "om_min", "om_max", "lutum_min")],
+            by(per_sample, "lutum", "s"),
+            by(per_sample, "organic_matter", "s"),
+        )
         .with_columns(
             (
                 pl.col("below")
@@ -322,55 +550,37 @@ def prepare(measurements: pl.DataFrame, *, rule_set: RuleSet, frame: str) -> Pre
             .then(pl.col("value_mg") * BELOW_LIMIT_FACTOR)
             .otherwise(pl.col("value_mg"))
             .alias("value_used"),
+            lutum_used.alias("lutum_used"),
+            om_used.alias("om_used"),
         )
-        .join(soil, on="sample", how="left")
+        .with_columns(factor_expr().alias("factor"))
+        .select(
+            "i",
+            "row",
+            "s",
+            "sub",
+            "below",
+            "value_mg",
+            "compliant",
+            "value_used",
+            "lutum",
+            "organic_matter",
+            "factor",
+            (pl.col("value_used") * pl.col("factor")).alias("standardised"),
+            pl.when((pl.col("b") > 0) & pl.col("lutum").is_null())
+            .then(pl.lit(1, pl.UInt8))
+            .when((pl.col("c") > 0) & pl.col("organic_matter").is_null())
+            .then(pl.lit(2, pl.UInt8))
+            .alias("error"),
+        )
+        .collect()
     )
-    lutum_used, om_used = bounded_exprs()
-    values = values.with_columns(lutum_used.alias("lutum_used"), om_used.alias("om_used"))
-    values = values.with_columns(factor_expr().alias("factor"))
-    missing_std = (
-        pl.when((pl.col("b") > 0) & pl.col("lutum").is_null())
-        .then(pl.lit("missing_lutum"))
-        .when((pl.col("c") > 0) & pl.col("organic_matter").is_null())
-        .then(pl.lit("missing_organic_matter"))
-    )
-    values = values.with_columns(missing_std.alias("_error"))
-    messages.append(_messages(values.filter(pl.col("_error").is_not_null()), pl.col("_error")))
-    values = values.filter(pl.col("_error").is_null()).with_columns(
-        (pl.col("value_used") * pl.col("factor")).alias("standardised")
-    )
-    values = values.select(
-        "row",
-        "sample",
-        "parameter",
-        "substance",
-        "value_raw",
-        "unit",
-        "below",
-        "value_mg",
-        "rg",
-        "compliant",
-        "value_used",
-        "lutum",
-        "organic_matter",
-        "lutum_used",
-        "om_used",
-        "standardisation",
-        "a",
-        "b",
-        "c",
-        "factor",
-        "standardised",
-        "sampling_date",
-    )
-    return Prepared(
-        values=values,
-        soil=soil,
-        messages=pl.concat(messages, how="vertical"),
-    )
-
-
-def observed_samples(measurements: pl.DataFrame) -> list[str]:
-    """Sample names in the order of first appearance (empty names left out)."""
-    samples = measurements.get_column("sample").cast(pl.Utf8).str.strip_chars()
-    return [s for s in samples.unique(maintain_order=True).to_list() if s]
+    unstandardised = computed.filter(pl.col("error").is_not_null())
+    if unstandardised.height:
+        codes = pl.lit(pl.Series(["", "missing_lutum", "missing_organic_matter"]))
+        messages.append(
+            message_rows(unstandardised, samples, codes.gather(pl.col("error")), data=data)
+        )
+        computed = computed.filter(pl.col("error").is_null())
+    values = computed.drop("error")
+    return Prepared(values=values, soil=soil, messages=pl.concat(messages, how="vertical"))

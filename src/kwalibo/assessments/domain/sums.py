@@ -24,80 +24,99 @@ nature belong to a normed sum must individually stay below the sum's norm, and t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.measurements import MESSAGE_SCHEMA
-from kwalibo.assessments.domain.rules import RuleSet
+from kwalibo.assessments.domain.catalogue import CODE, TEQ_SUM, Catalogue
+from kwalibo.assessments.domain.measurements import Samples, message_rows
 
 BATCH_SAMPLE: Final = "partij"
-TEQ_SUM: Final = "dioxine_teq"
 
+__all__ = [
+    "BATCH_SAMPLE",
+    "ITEM_COLUMNS",
+    "TEQ_SUM",
+    "Substances",
+    "batch_means",
+    "substance_values",
+]
+
+#: Columns of the items: sample and substance codes, values, whether the value is a computed
+#: sum (``origin`` ``computed``, else ``measured``), counts of components and of values.
 ITEM_COLUMNS: Final = (
-    "sample",
-    "substance",
+    "s",
+    "sub",
     "standardised",
     "value_used",
     "compliant",
-    "origin",
+    "computed",
     "n_components",
     "n_values",
 )
 
 
+@dataclass(frozen=True)
+class Substances:
+    """Values per sample and substance.
+
+    Attributes:
+        items: One row per (sample, substance), columns ``ITEM_COLUMNS``.
+        components: The components of each computed sum: ``s``, ``sum``, ``component``,
+            ``factor``, ``standardised``, ``value_used``, ``compliant`` (for explanations;
+            computed when collected).
+        messages: Message rows.
+    """
+
+    items: pl.DataFrame
+    components: pl.LazyFrame
+    messages: pl.DataFrame
+
+
 def substance_values(
-    values: pl.DataFrame, *, rule_set: RuleSet, frame: str
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    values: pl.DataFrame, *, samples: Samples, catalogue: Catalogue, data: pl.DataFrame
+) -> Substances:
     """Per sample and substance: standardised value, value used, compliance; sums included.
 
-    Returns:
-        ``(items, components, messages)``: one item per (sample, substance) with the columns
-        ``ITEM_COLUMNS`` (``origin`` is ``measured`` or ``computed``); the component rows of
-        each computed sum (``sample``, ``sum``, ``component``, ``factor``, ``standardised``,
-        ``value_used``, ``compliant``) for the explanation; and message rows.
+    Args:
+        values: ``Prepared.values``.
+        samples: The sample codes.
+        catalogue: The rule set's substances for the frame.
+        data: The normalised input (for the parameter names as written in messages).
     """
-    messages: list[pl.DataFrame] = []
-    per_substance = _per_substance(values)
-    messages.append(
-        per_substance.filter(pl.col("n_values") > 1).select(
-            "sample",
-            "parameter",
-            "row",
-            pl.lit("duplicate").alias("code"),
-            pl.lit(None, pl.Utf8).alias("value"),
-            pl.lit(None, pl.Utf8).alias("unit"),
-            pl.col("n_values").cast(pl.Utf8).alias("detail"),
+    per_substance = _per_substance(values, catalogue.size, samples.names.len())
+    duplicates = per_substance.filter(pl.col("n_values") > 1)
+    messages = [
+        message_rows(
+            duplicates,
+            samples,
+            "duplicate",
+            data=data,
+            written=("parameter",),
+            detail=pl.col("n_values").cast(pl.Utf8),
         )
-    )
-    definitions = rule_set.sums_for(frame)
-    components = per_substance.join(
-        definitions.rename({"component": "substance"}), on="substance", how="inner"
-    )
+    ]
+    substances = catalogue.substances
     # A sum needs a component that adds: free cyanide alone (factor -1) computes no complex
-    # cyanide.
-    # The dioxin TEQ needs a dioxin or furan congener: PCB 118 measured for the PCB sum alone
-    # does not make a TEQ (Bijlage B tabel 1 opmerking 3; the seven PCBs of the sum do not count).
-    positive = (
-        components.filter(
-            (pl.col("factor") > 0)
-            & ~((pl.col("sum") == TEQ_SUM) & pl.col("substance").is_in(rule_set.group("pcb")))
+    # cyanide. The dioxin TEQ needs a dioxin or furan congener: PCB 118 measured for the PCB sum
+    # alone does not make a TEQ (Bijlage B tabel 1 opmerking 3; ``Catalogue.sums``, ``adds``).
+    candidates = (
+        per_substance.lazy()
+        .filter(pl.lit(substances.get_column("is_component")).gather(pl.col("sub")))
+        .select("s", "sub", "standardised", "value_used", "compliant")
+        .join(
+            catalogue.sums.lazy().rename({"component": "sub"}),
+            on="sub",
+            how="inner",
+            maintain_order="left",
         )
-        .select("sample", "sum")
-        .unique()
     )
-    components = components.join(positive, on=["sample", "sum"], how="semi").select(
-        "sample",
-        "sum",
-        pl.col("substance").alias("component"),
-        "factor",
-        "standardised",
-        "value_used",
-        "compliant",
-    )
-    expected = definitions.group_by("sum").agg(pl.len().alias("n_expected"))
+    # Eager, on the two code columns: Polars then adds up each sum's components in the same order
+    # as it always has, so the sums keep their last digits.
     computed = (
-        components.group_by("sample", "sum")
+        candidates.collect()
+        .group_by("s", "sum")
         .agg(
             (pl.col("factor") * pl.col("standardised"))
             .sum()
@@ -106,103 +125,131 @@ def substance_values(
             (pl.col("factor") * pl.col("value_used")).sum().clip(lower_bound=0).alias("value_used"),
             pl.col("compliant").all(),
             pl.len().alias("n_components"),
+            pl.col("adds").any(),
         )
-        .rename({"sum": "substance"})
-        .join(expected.rename({"sum": "substance"}), on="substance", how="left")
+        .filter(pl.col("adds"))
+        .drop("adds")
+        .sort("s", "sum")
+        .with_columns(pl.lit(catalogue.expected).gather(pl.col("sum")).alias("n_expected"))
     )
-    names = rule_set.substances.select(pl.col("id").alias("substance"), pl.col("name"))
-    partial = computed.filter(pl.col("n_components") < pl.col("n_expected")).join(
-        names, on="substance", how="left"
+    components = candidates.join(
+        computed.lazy().select("s", "sum"), on=["s", "sum"], how="semi", maintain_order="left"
+    ).select(
+        "s",
+        "sum",
+        pl.col("sub").alias("component"),
+        "factor",
+        "standardised",
+        "value_used",
+        "compliant",
     )
     messages.append(
-        partial.select(
-            "sample",
-            pl.col("name").alias("parameter"),
-            pl.lit(None, pl.Int64).alias("row"),
-            pl.lit("sum_partial").alias("code"),
-            pl.lit(None, pl.Utf8).alias("value"),
-            pl.lit(None, pl.Utf8).alias("unit"),
-            pl.format("{} of {}", "n_components", "n_expected").alias("detail"),
+        message_rows(
+            computed.filter(pl.col("n_components") < pl.col("n_expected")).with_columns(
+                pl.lit(None, pl.Int64).alias("row")
+            ),
+            samples,
+            "sum_partial",
+            parameter=pl.lit(substances.get_column("name")).gather(pl.col("sum")),
+            detail=pl.format("{} of {}", "n_components", "n_expected"),
         )
     )
-    direct = per_substance.join(
-        computed.select("sample", "substance"), on=["sample", "substance"], how="anti"
+    # A sum the lab reports itself is not used when it is computed from its components.
+    reported = (
+        per_substance.lazy()
+        .filter(pl.lit(substances.get_column("has_components")).gather(pl.col("sub")))
+        .select("s", "sub", "i", "row")
+        .collect()
     )
-    ignored = per_substance.join(
-        computed.select("sample", "substance"), on=["sample", "substance"], how="semi"
+    ignored = reported.join(
+        computed.select("s", pl.col("sum").alias("sub")),
+        on=["s", "sub"],
+        how="semi",
+        maintain_order="left",
     )
     messages.append(
-        ignored.select(
-            "sample",
-            "parameter",
-            "row",
-            pl.lit("sum_reported_ignored").alias("code"),
-            pl.lit(None, pl.Utf8).alias("value"),
-            pl.lit(None, pl.Utf8).alias("unit"),
-            pl.lit(None, pl.Utf8).alias("detail"),
-        )
+        message_rows(ignored, samples, "sum_reported_ignored", data=data, written=("parameter",))
     )
+    direct = per_substance
+    if ignored.height:
+        direct = per_substance.join(ignored.select("i"), on="i", how="anti", maintain_order="left")
     items = pl.concat(
         [
             direct.select(
-                "sample",
-                "substance",
+                "s",
+                "sub",
                 "standardised",
                 "value_used",
                 "compliant",
-                pl.lit("measured").alias("origin"),
+                pl.lit(False).alias("computed"),
                 pl.lit(0, pl.UInt32).alias("n_components"),
                 pl.col("n_values").cast(pl.UInt32),
             ),
             computed.select(
-                "sample",
-                "substance",
+                "s",
+                pl.col("sum").alias("sub"),
                 "standardised",
                 "value_used",
                 "compliant",
-                pl.lit("computed").alias("origin"),
+                pl.lit(True).alias("computed"),
                 pl.col("n_components").cast(pl.UInt32),
                 pl.lit(1, pl.UInt32).alias("n_values"),
             ),
         ],
         how="vertical",
     )
-    return items, components, pl.concat([m.cast(MESSAGE_SCHEMA) for m in messages])  # type: ignore[arg-type]
+    return Substances(
+        items=items, components=components, messages=pl.concat(messages, how="vertical")
+    )
 
 
-def _per_substance(values: pl.DataFrame) -> pl.DataFrame:
+def _per_substance(values: pl.DataFrame, size: int, samples: int) -> pl.DataFrame:
     """One row per (sample, substance): the mean of duplicate measurements.
 
     Most files measure each substance once per sample; that is checked on an integer key built
-    from the categorical codes, and only files with duplicates pay for the group-by.
+    from the codes, and only files with duplicates pay for the group-by.
     """
-    columns = ("sample", "substance", "standardised", "value_used", "compliant", "parameter", "row")
-    if values.schema["sample"] == pl.Categorical and values.schema["substance"] == pl.Categorical:
-        key = pl.col("sample").to_physical().cast(pl.UInt64) * (1 << 32) + pl.col(
-            "substance"
-        ).to_physical().cast(pl.UInt64)
-        if values.select(key.n_unique()).item() == values.height:
-            return values.select(*columns, pl.lit(1, pl.UInt32).alias("n_values"))
-    return values.group_by("sample", "substance").agg(
+    key = _key(pl.col("s"), pl.col("sub"), size, samples)
+    if values.select(key.n_unique()).item() == values.height:
+        return values.select(
+            "s",
+            "sub",
+            "standardised",
+            "value_used",
+            "compliant",
+            "i",
+            "row",
+            pl.lit(1, pl.UInt32).alias("n_values"),
+        )
+    return values.group_by("s", "sub", maintain_order=True).agg(
         pl.col("standardised").mean(),
         pl.col("value_used").mean(),
         pl.col("compliant").all(),
-        pl.col("parameter").first(),
+        pl.col("i").first(),
         pl.col("row").first(),
         pl.len().alias("n_values"),
     )
 
 
+def _key(sample: pl.Expr, substance: pl.Expr, size: int, samples: int) -> pl.Expr:
+    """One integer per (sample, substance) code pair (UInt32 when it fits: faster to hash)."""
+    dtype = pl.UInt32 if samples * size < 2**32 else pl.UInt64
+    return sample.cast(dtype) * size + substance.cast(dtype)
+
+
 def batch_means(items: pl.DataFrame) -> pl.DataFrame:
-    """The items of a batch: the mean per substance over all samples (see the docstring)."""
+    """The items of a batch: the mean per substance over all samples (see the docstring).
+
+    The batch is sample code 0 of its own sample codes (``BATCH_SAMPLE``).
+    """
     return (
-        items.group_by("substance")
+        items.group_by("sub", maintain_order=True)
         .agg(
-            pl.lit(BATCH_SAMPLE).alias("sample"),
+            pl.lit(0, CODE).alias("s"),
             pl.col("standardised").mean(),
             pl.col("value_used").mean(),
             pl.col("compliant").all(),
-            pl.col("origin").first(),
+            pl.col("computed").first(),
             pl.col("n_components").max(),
             pl.len().cast(pl.UInt32).alias("n_values"),
         )
