@@ -94,7 +94,10 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "sum_partial": (
         INFO,
-        N_("%(parameter)s is computed from %(detail)s of its components (Rbk Bijlage N)."),
+        N_(
+            "%(parameter)s is computed from part of its components (%(detail)s measured; "
+            "Rbk Bijlage N)."
+        ),
     ),
     "sum_reported_ignored": (
         INFO,

@@ -151,7 +151,7 @@ def substance_values(
             samples,
             "sum_partial",
             parameter=pl.lit(substances.get_column("name")).gather(pl.col("sum")),
-            detail=pl.format("{} of {}", "n_components", "n_expected"),
+            detail=pl.format("{}/{}", "n_components", "n_expected"),
         )
     )
     # A sum the lab reports itself is not used when it is computed from its components.

@@ -225,3 +225,22 @@ def test_every_sum_is_the_weighted_total_of_its_components(frame: str, sum_id: s
     assert len(found) == 1, sum_id
     assert found[0]["standardised"] == pytest.approx(max(expected, 0.0))
     assert found[0]["origin"] == "computed"
+
+
+def test_a_partial_sum_says_how_many_components_were_measured_in_either_language() -> None:
+    from django.utils import translation
+
+    from kwalibo.assessments.presentation import message_text
+
+    result = assess(
+        measurements(sample("M1", {"naftaleen": "0.1", "fenantreen": "0.2"})), frame="grond"
+    )
+    (verdict,) = result.verdicts
+    (partial,) = [m for m in verdict["messages"] if m["code"] == "sum_partial"]
+    assert partial["params"]["detail"] == "2/10"
+    with translation.override("nl"):
+        dutch = message_text(partial)
+    with translation.override("en"):
+        english = message_text(partial)
+    assert "berekend uit een deel van de componenten (2/10 gemeten" in dutch
+    assert "computed from part of its components (2/10 measured" in english
