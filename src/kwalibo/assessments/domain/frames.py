@@ -26,9 +26,14 @@ def factorize(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     categories = pl.Categories.random()
     encoded = column.cast(pl.Utf8).cast(pl.Categorical(categories))
     codes = encoded.to_physical().cast(pl.UInt32)
-    # The categories live as long as a column uses them: read them while ``encoded`` exists.
-    values = categories.to_series().cast(pl.Utf8).rename(column.name)
     del encoded
+    # The distinct values from the rows where a code first appears (an integer hash pass;
+    # ``Categories.to_series`` walks the categories in Python).
+    first = codes.is_first_distinct() & codes.is_not_null()
+    count = int(codes.max() or 0) + 1 if codes.null_count() < codes.len() else 0
+    values = pl.Series(column.name, [None] * count, dtype=pl.Utf8).scatter(
+        codes.filter(first), column.filter(first).cast(pl.Utf8)
+    )
     return codes, values
 
 
