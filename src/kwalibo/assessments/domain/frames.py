@@ -8,6 +8,8 @@ for every step.
 
 from __future__ import annotations
 
+from typing import cast
+
 import polars as pl
 
 
@@ -30,7 +32,8 @@ def factorize(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     # The distinct values from the rows where a code first appears (an integer hash pass;
     # ``Categories.to_series`` walks the categories in Python).
     first = codes.is_first_distinct() & codes.is_not_null()
-    count = int(codes.max() or 0) + 1 if codes.null_count() < codes.len() else 0
+    highest = codes.max()
+    count = int(cast(int, highest)) + 1 if highest is not None else 0
     values = pl.Series(column.name, [None] * count, dtype=pl.Utf8).scatter(
         codes.filter(first), column.filter(first).cast(pl.Utf8)
     )
