@@ -622,6 +622,8 @@ def main(data_dir: Path) -> None:
                 else ("IW" if iw_type.startswith("interventie") else ""),
                 _number(row["verspreiden_aangrenzend_perceel_max"]),
                 "true" if row["verspreiden_aangrenzend_perceel_in_msPAF"] == "ja" else "false",
+                _number(row["max_emissiewaarde_mg_kg_LS10"]),
+                _number(row["emissietoetswaarde"]),
                 "true" if row["aw_vlaggen"] else "false",
                 row["stof_voetnoten"],
                 row["max_industrie_vlaggen"] or "",
@@ -633,6 +635,7 @@ def main(data_dir: Path) -> None:
         [
             "substance", "achtergrondwaarde", "wonen", "industrie", "interventiewaarde",
             "interventiewaarde_type", "aangrenzend_perceel_max", "in_mspaf",
+            "max_emissie_ls10", "emissietoetswaarde",
             "aw_at_determination_limit", "footnotes", "flags", "source_row",
         ],
         land,
@@ -651,6 +654,8 @@ def main(data_dir: Path) -> None:
                 _number(row["max_bodemfunctieklasse_industrie_en_grootschalig"]),
                 _number(row["max_verspreiden_zout"]),
                 "true" if "niet-prioritaire" in zout_flags else "false",
+                _number(row["max_emissiewaarde_mg_kg_LS10"]),
+                _number(row["emissietoetswaarde"]),
                 "true" if row["aw_vlaggen"] else "false",
                 row["stof_voetnoten"],
                 "; ".join(
@@ -665,7 +670,8 @@ def main(data_dir: Path) -> None:
         "norms_waterbodem.csv",
         [
             "substance", "achtergrondwaarde", "klasse_a", "klasse_b", "industrie",
-            "verspreiden_zout", "zout_niet_prioritair", "aw_at_determination_limit",
+            "verspreiden_zout", "zout_niet_prioritair", "max_emissie_ls10", "emissietoetswaarde",
+            "aw_at_determination_limit",
             "footnotes", "flags", "source_row",
         ],
         water,

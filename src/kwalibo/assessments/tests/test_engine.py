@@ -173,3 +173,19 @@ def test_input_with_other_types_and_missing_optional_columns() -> None:
     assert {m["code"] for m in result.messages} >= {"missing_value", "missing_lutum"}
     with pytest.raises(ValueError, match="value_raw"):
         assess(frame.drop("value_raw"), frame="grond")
+
+
+def test_rule_set_carries_the_emission_values_of_bijlage_b() -> None:
+    # Rbk 2015 Bijlage B tabel 1 and 2, row "arseen (As) | ... | 0,61 | 42" and "koper | ... | 1 | 113":
+    # maximum emission (mg/kg at L/S 10) and emission test value (mg/kg ds) of art 4.12.1.
+    rules = load_rule_set("rbk-2015")
+    for frame in ("grond", "waterbodem"):
+        norms = rules.norms[frame].with_columns(pl.col("substance").cast(pl.Utf8))
+        rows = {
+            row["substance"]: (row["max_emissie_ls10"], row["emissietoetswaarde"])
+            for row in norms.iter_rows(named=True)
+        }
+        assert rows["arseen"] == (0.61, 42.0)
+        assert rows["koper"] == (1.0, 113.0)
+        assert rows["minerale_olie"] == (None, None)
+        assert sum(1 for values in rows.values() if values[1] is not None) == 13
