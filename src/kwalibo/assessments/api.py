@@ -18,8 +18,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.presentation import translated
+from kwalibo.assessments.presentation import emission_dict, translated
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.serializers import ToetsingAssessmentIn, ToetsingAssessmentOut
 from kwalibo.assessments.uploads import measurements_from_rows, measurements_from_upload
@@ -74,7 +75,21 @@ class AssessmentRun(APIView):
             sampling_date=params["sampling_date"],
             as_batch=params["batch"],
         )
-        return Response(ToetsingAssessmentOut(translated(result.as_dict())).data)
+        body = translated(result.as_dict())
+        if params["large_scale"]:
+            body["verdicts"] = [
+                verdict
+                | {
+                    "emission": emission_dict(
+                        emission_screening(
+                            verdict,
+                            below_water_level_same_manager=params["below_water_level_same_manager"],
+                        )
+                    )
+                }
+                for verdict in body["verdicts"]
+            ]
+        return Response(ToetsingAssessmentOut(body).data)
 
 
 urlpatterns: list[URLPattern] = [

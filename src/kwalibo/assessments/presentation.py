@@ -7,11 +7,14 @@ CLI, the API and the web page (the PDF is in ``kwalibo.assessments.pdf``).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from kwalibo.assessments.domain.emission import EmissionScreening
 
 CLASS_LABELS = {
     "achtergrondwaarde": _("Background value"),
@@ -231,3 +234,14 @@ def limit_labels(frame: str) -> list[str]:
     if frame == "grond":
         return ["AW", "Wonen", "Industrie", "IW"]
     return ["AW", "A", "B", gettext("Industrie (soil in water)"), gettext("Salt water")]
+
+
+def emission_dict(screening: EmissionScreening) -> dict[str, Any]:
+    """An emission screening for JSON, its reason in the active language."""
+    return {
+        "met": screening.met,
+        "reason": gettext(screening.reason) % screening.params,
+        "article": screening.article,
+        "checked": list(screening.checked),
+        "exceeded": [dataclasses.asdict(item) for item in screening.exceeded],
+    }

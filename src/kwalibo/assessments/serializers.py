@@ -66,6 +66,20 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
     batch = serializers.BooleanField(
         default=False, help_text=_("Assess all samples as one batch (means per substance).")
     )
+    large_scale = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "Large-scale application (Bbk art 63): screen each verdict against the emission "
+            "test values (Rbk art 4.12.1)."
+        ),
+    )
+    below_water_level_same_manager = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "Water: the application lies below the water level in the area of the water "
+            "manager the dredgings come from (Rbk art 4.12.1 lid 3 b)."
+        ),
+    )
     # max_length is checked before the items are validated (DRF ListSerializer; the stubs lack it)
     measurements = ToetsingMeasurementIn(  # type: ignore[call-arg]
         many=True, required=False, max_length=MAX_JSON_MEASUREMENTS
@@ -179,6 +193,26 @@ class ToetsingMessageOut(serializers.Serializer[dict[str, Any]]):
     message = serializers.CharField(help_text=_("In the language of the request."))
 
 
+class ToetsingEmissionExceedanceOut(serializers.Serializer[dict[str, Any]]):
+    substance = serializers.CharField()
+    name = serializers.CharField()
+    standardised = serializers.FloatField(help_text=_("Mean content in standard soil, mg/kg ds."))
+    emission_test_value = serializers.FloatField(help_text=_("Emissietoetswaarde, mg/kg ds."))
+    max_emission_ls10 = serializers.FloatField(
+        allow_null=True, help_text=_("Maximum emission value, mg/kg at L/S 10.")
+    )
+
+
+class ToetsingEmissionOut(serializers.Serializer[dict[str, Any]]):
+    met = serializers.BooleanField(
+        help_text=_("The maximum emission values count as met without a column test.")
+    )
+    reason = serializers.CharField()
+    article = serializers.CharField()
+    checked = serializers.ListField(child=serializers.CharField())
+    exceeded = ToetsingEmissionExceedanceOut(many=True)
+
+
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
@@ -195,6 +229,9 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     spreading = ToetsingSpreadingOut(required=False)
     wonen_allowance = serializers.JSONField(required=False)
     samples = serializers.ListField(child=serializers.CharField(), required=False)
+    emission = ToetsingEmissionOut(
+        required=False, help_text=_("With large_scale: the emission screening (Rbk art 4.12.1).")
+    )
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         fields = super().get_fields()

@@ -89,6 +89,36 @@ def test_water_bed_batch(api: APIClient) -> None:
     assert verdict["spreading"]["zoet_oppervlaktewater"] == "verspreidbaar"
 
 
+def test_large_scale_applications_get_the_emission_screening(api: APIClient) -> None:
+    # Copper 50 at 5 % lutum, 3 % organic matter = 90.91 in standard soil: within the emission
+    # test value 113; arsenic 50 at standard soil exceeds 42 (Rbk Bijlage B tabel 1).
+    rows = [*COPPER, {"sample": "MM1", "parameter": "arseen", "value": "50", "unit": "mg/kg ds"}]
+    plain = post_json(api, {"measurements": rows}).json()
+    assert "emission" not in plain["verdicts"][0]
+    body = post_json(api, {"measurements": rows, "large_scale": True}).json()
+    emission = body["verdicts"][0]["emission"]
+    assert emission["met"] is False
+    assert set(emission["checked"]) == {"koper", "arseen", "zink"}
+    (exceeded,) = emission["exceeded"]
+    assert exceeded["substance"] == "arseen"
+    assert exceeded["emission_test_value"] == 42.0
+    assert emission["article"].startswith("Rbk art 4.12.1 lid 2")
+    dutch = APIClient(HTTP_ACCEPT_LANGUAGE="nl").post(
+        URL, {"measurements": rows, "large_scale": True}, format="json"
+    )
+    assert "kolomproef" in dutch.json()["verdicts"][0]["emission"]["reason"]
+    water = post_json(
+        api,
+        {
+            "frame": "waterbodem",
+            "measurements": rows,
+            "large_scale": True,
+            "below_water_level_same_manager": True,
+        },
+    ).json()
+    assert water["verdicts"][0]["emission"]["met"] is True
+
+
 def test_file_upload(api: APIClient) -> None:
     upload = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
     response = api.post(URL, {"file": upload, "frame": "grond"}, format="multipart")
