@@ -171,3 +171,26 @@ def test_exit_status_of_the_installed_command(tmp_path: Path) -> None:
     )
     assert ok.returncode == 0
     assert ok.stdout.startswith("sample,class,intervention_exceeded,rule_set,parameter")
+
+
+def test_large_scale_screening_in_json_and_table(tmp_path: Path) -> None:
+    # Arsenic 50 mg/kg ds at standard soil exceeds the emission test value 42 (Rbk Bijlage B
+    # tabel 1); copper 50 stays below 113.
+    lab = tmp_path / "grootschalig.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\n"
+        "M1,lutum,25,%\nM1,organische stof,10,%\nM1,arseen,50,mg/kg ds\nM1,koper,50,mg/kg ds\n"
+        "M2,lutum,25,%\nM2,organische stof,10,%\nM2,arseen,40,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    out, _ = toets(str(lab), "--format", "json", "--grootschalig", "--datum", "2020-01-01")
+    emission = {v["sample"]: v["emission"] for v in json.loads(out)}
+    assert emission["M1"]["met"] is False
+    assert [e["substance"] for e in emission["M1"]["exceeded"]] == ["arseen"]
+    assert emission["M2"]["met"] is True
+    assert "emission" not in json.loads(toets(str(lab), "--format", "json")[0])[0]
+    table, _ = toets(str(lab), "--grootschalig")
+    assert "Emission test values" in table
+    assert "exceeded: arseen (As)" in table
+    with pytest.raises(CommandError, match="--grootschalig"):
+        toets(str(lab), "--format", "csv", "--grootschalig")

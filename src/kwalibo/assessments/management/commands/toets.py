@@ -11,15 +11,17 @@ be used at all or no sample could be assessed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import IO, Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.rules import rule_set_ids
-from kwalibo.assessments.presentation import message_line, verdict_summary
+from kwalibo.assessments.presentation import emission_dict, message_line, verdict_summary
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
@@ -61,6 +63,19 @@ class Command(BaseCommand):
             help="sampling date YYYY-MM-DD for choosing the rule set (default: from the file)",
         )
         parser.add_argument(
+            "--grootschalig",
+            action="store_true",
+            help="large-scale application (Bbk art 63): screen each verdict against the "
+            "emission test values (Rbk art 4.12.1); with --format json or table",
+        )
+        parser.add_argument(
+            "--onder-waterniveau",
+            action="store_true",
+            dest="below_water_level",
+            help="with --grootschalig --kader waterbodem: the application lies below the water "
+            "level in the area of the water manager the dredgings come from (art 4.12.1 lid 3 b)",
+        )
+        parser.add_argument(
             "--messages",
             type=Path,
             default=None,
@@ -70,6 +85,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["input"]
+        if options["grootschalig"] and options["output_format"] == "csv":
+            raise CommandError(_("--grootschalig works with --format json or table, not csv."))
+        self._large_scale = bool(options["grootschalig"])
+        self._below_water_level = bool(options["below_water_level"])
         try:
             measurements = read_measurements(path, filename=str(path))
         except MeasurementFileError as error:
@@ -101,7 +120,14 @@ class Command(BaseCommand):
             buffer.flush()
             return
         if output_format == "json":
-            self.stdout.write(assessment.to_json())
+            if not self._large_scale:
+                self.stdout.write(assessment.to_json())
+                return
+            verdicts = [
+                verdict | {"emission": emission_dict(self._screen(verdict))}
+                for verdict in assessment.verdicts
+            ]
+            self.stdout.write(json.dumps(verdicts, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
             _("Rule set %(rule_set)s: %(title)s")
@@ -115,6 +141,15 @@ class Command(BaseCommand):
             "deciding": _("Deciding parameters"),
             "allowance": _("Background-value allowance"),
         }
+        if self._large_scale:
+            headers["emission"] = _("Emission test values")
+            for row, verdict in zip(rows, assessment.verdicts, strict=True):
+                screening = self._screen(verdict)
+                row["emission"] = (
+                    str(_("not exceeded"))
+                    if screening.met
+                    else str(_("exceeded: %(substances)s")) % screening.params
+                )
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -124,6 +159,9 @@ class Command(BaseCommand):
         )
         for row in rows:
             self.stdout.write("  ".join(row[key].ljust(widths[key]) for key in headers))
+
+    def _screen(self, verdict: dict[str, Any]) -> EmissionScreening:
+        return emission_screening(verdict, below_water_level_same_manager=self._below_water_level)
 
     def _report_messages(self, assessment: Assessment, target: Path | None) -> None:
         if target is not None:
