@@ -41,6 +41,10 @@ class UploadForm(forms.Form):
         label=_("Assess all samples together as one batch (means per substance)"),
         required=False,
     )
+    large_scale = forms.BooleanField(
+        label=_("Large-scale application (Bbk art 63): screen against the emission test values"),
+        required=False,
+    )
     rules = forms.ChoiceField(label=_("Rule set"), choices=_rule_set_choices, required=False)
     sampling_date = forms.DateField(
         label=_("Sampling date"),

@@ -11,9 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.forms import UploadForm
-from kwalibo.assessments.presentation import class_label, page_verdict, translated
+from kwalibo.assessments.presentation import (
+    class_label,
+    emission_dict,
+    page_verdict,
+    translated,
+)
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.uploads import (
     KEEP_SECONDS,
@@ -62,12 +68,22 @@ def upload(request: HttpRequest) -> HttpResponse:
     token = remember(measurements, options, filename=data["file"].name)
     verdicts = result["verdicts"]
     context = {
-        "form": UploadForm(initial={"frame": options.frame, "batch": options.batch}),
+        "form": UploadForm(
+            initial={
+                "frame": options.frame,
+                "batch": options.batch,
+                "large_scale": data["large_scale"],
+            }
+        ),
         "result": result,
         "filename": data["file"].name,
         "token": token,
         "keep_minutes": KEEP_SECONDS // 60,
-        "verdicts": [page_verdict(v, assessment.frame) for v in verdicts[:SHOWN_VERDICTS]],
+        "verdicts": [
+            page_verdict(v, assessment.frame)
+            | ({"emission": emission_dict(emission_screening(v))} if data["large_scale"] else {})
+            for v in verdicts[:SHOWN_VERDICTS]
+        ],
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }

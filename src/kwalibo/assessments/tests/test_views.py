@@ -119,3 +119,18 @@ def test_water_bed_page_shows_spreading(client_en: Client) -> None:
     ).content.decode()
     assert "Spreading: Fresh surface water" in page
     assert '<a href="#sample-1">partij</a>' in page
+
+
+def test_large_scale_page_shows_the_emission_screening(client_en: Client) -> None:
+    lab = (
+        b"sample,parameter,value,unit\n"
+        b"M1,lutum,25,%\nM1,organische stof,10,%\nM1,arseen,50,mg/kg ds\nM1,koper,50,mg/kg ds\n"
+    )
+    plain = client_en.post("/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"})
+    assert "exceed the emission test values" not in plain.content.decode()
+    page = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond", "large_scale": "on"}
+    ).content.decode()
+    assert "exceed the emission test values for arseen (As)" in page
+    assert "arseen (As): 50 mg/kg ds in standard soil, emission test value 42" in page
+    assert "Rbk art 4.12.1 lid 2" in page
