@@ -18,6 +18,7 @@ class verdict cover.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -79,6 +80,19 @@ class EmissionScreening:
         return {"substances": ", ".join(item.name for item in self.exceeded)}
 
 
+@functools.cache
+def _emission_values(rule_set_id: str, frame: str) -> dict[str, tuple[float, float | None]]:
+    """Substance -> (emission test value, maximum emission value) of the frame's table; read
+    once per rule set, since a file screens thousands of verdicts."""
+    norms = load_rule_set(rule_set_id).norms[frame]
+    return {
+        str(row["substance"]): (row["emissietoetswaarde"], row["max_emissie_ls10"])
+        for row in norms.filter(pl.col("emissietoetswaarde").is_not_null())
+        .select("substance", "emissietoetswaarde", "max_emissie_ls10")
+        .iter_rows(named=True)
+    }
+
+
 def emission_screening(
     verdict: dict[str, Any], *, below_water_level_same_manager: bool = False
 ) -> EmissionScreening:
@@ -102,13 +116,7 @@ def emission_screening(
         )
     if frame == "waterbodem" and below_water_level_same_manager:
         return EmissionScreening(True, (), (), REASON_BELOW_WATER_LEVEL, ART_BELOW_WATER_LEVEL)
-    norms = load_rule_set(verdict["rule_set"]).norms[frame]
-    values = {
-        str(row["substance"]): (row["emissietoetswaarde"], row["max_emissie_ls10"])
-        for row in norms.filter(pl.col("emissietoetswaarde").is_not_null())
-        .select("substance", "emissietoetswaarde", "max_emissie_ls10")
-        .iter_rows(named=True)
-    }
+    values = _emission_values(verdict["rule_set"], frame)
     checked: list[str] = []
     exceeded: list[EmissionExceedance] = []
     for parameter in verdict["explanation"]["parameters"]:

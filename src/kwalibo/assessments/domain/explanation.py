@@ -116,15 +116,7 @@ def measurement_details(
         )
         .collect()
     )
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for sample, substance, detail in zip(
-        frame.get_column("_sample").to_list(),
-        frame.get_column("_substance").to_list(),
-        frame.get_column("detail").to_list(),
-        strict=True,
-    ):
-        grouped[(sample, substance)].append(detail)
-    return grouped
+    return _grouped(frame, "_substance")
 
 
 _DETAIL_FIELDS: Final = [
@@ -161,15 +153,7 @@ def component_details(
             pl.col("compliant").alias("compliance_assumed"),
         ).alias("detail"),
     ).collect()
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for sample, total, detail in zip(
-        frame.get_column("_sample").to_list(),
-        frame.get_column("_sum").to_list(),
-        frame.get_column("detail").to_list(),
-        strict=True,
-    ):
-        grouped[(sample, total)].append(detail)
-    return grouped
+    return _grouped(frame, "_sum")
 
 
 def parameter_explanations(
@@ -281,3 +265,16 @@ def sample_rules(
 def names_in(items: Iterable[dict[str, Any]], flag: str) -> list[str]:
     """The parameters among ``items`` for which ``flag`` is true."""
     return [item["parameter"] for item in items if item[flag]]
+
+
+def _grouped(frame: pl.DataFrame, key: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The ``detail`` structs of ``frame`` listed per (``_sample``, ``key``)."""
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for sample, name, detail in zip(
+        frame.get_column("_sample").to_list(),
+        frame.get_column(key).to_list(),
+        frame.get_column("detail").to_list(),
+        strict=True,
+    ):
+        grouped[(sample, name)].append(detail)
+    return grouped

@@ -21,6 +21,7 @@ Steps, each a set of Polars expressions over all measurements at once:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -211,21 +212,13 @@ def _codes(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     return codes, values.append(pl.Series([None], dtype=pl.Utf8))
 
 
-def _parameters(values: pl.Series, catalogue: Catalogue) -> pl.Series:
-    """Substance code per distinct parameter as written (null when unknown)."""
+def _substance_codes(
+    values: pl.Series, catalogue: Catalogue, key: Callable[[pl.Expr], pl.Expr]
+) -> pl.Series:
+    """Substance code per distinct spelling (parameter name or CAS number; null when unknown)."""
     return (
-        pl.DataFrame({"parameter": values})
-        .select(parameter_key_expr(pl.col("parameter")).alias("key"))
-        .join(catalogue.aliases, on="key", how="left", maintain_order="left")
-        .get_column("sub")
-    )
-
-
-def _cas_numbers(values: pl.Series, catalogue: Catalogue) -> pl.Series:
-    """Substance code per distinct CAS number as written (null when none)."""
-    return (
-        pl.DataFrame({"cas": values})
-        .select(cas_key_expr(pl.col("cas")).alias("key"))
+        pl.DataFrame({"value": values})
+        .select(key(pl.col("value")).alias("key"))
         .join(catalogue.aliases, on="key", how="left", maintain_order="left")
         .get_column("sub")
     )
@@ -369,12 +362,14 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     """
     substances = catalogue.substances
     p_codes, p_values = _codes(data.get_column("parameter"))
-    sub = pl.lit(_parameters(p_values, catalogue)).gather(pl.col("p"))
+    sub = pl.lit(_substance_codes(p_values, catalogue, parameter_key_expr)).gather(pl.col("p"))
     columns = {"p": p_codes}
     if data.get_column("cas").null_count() < data.height:
         c_codes, c_values = _codes(data.get_column("cas"))
         columns["c"] = c_codes
-        sub = pl.coalesce(pl.lit(_cas_numbers(c_values, catalogue)).gather(pl.col("c")), sub)
+        sub = pl.coalesce(
+            pl.lit(_substance_codes(c_values, catalogue, cas_key_expr)).gather(pl.col("c")), sub
+        )
     u_codes, u_values = _codes(data.get_column("unit"))
     v_codes, v_values = _codes(data.get_column("value_raw"))
     units, parsed = _units(u_values), _values(v_values)
