@@ -5,8 +5,6 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
-from kwalibo.conf.wsgi import application
-
 
 class _Server(BaseApplication):  # type: ignore[misc]
     def __init__(self, options: dict[str, Any]) -> None:
@@ -18,11 +16,19 @@ class _Server(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
+        # Imported in each worker after the fork: Polars' thread pool does not survive a fork,
+        # so a pool started in the master (rule sets read while importing the URLconf) left
+        # every worker hanging on its first assessment.
+        from kwalibo.conf.wsgi import application
+
         return application
 
 
 class Command(BaseCommand):
     help = "Serve the platform over HTTP with gunicorn."
+    # The system checks import the URLconf, and with it Polars work, in the master process;
+    # each worker sets Django up itself.
+    requires_system_checks: list[str] = []  # type: ignore[assignment]
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--host", default="127.0.0.1")
