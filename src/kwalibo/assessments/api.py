@@ -6,8 +6,10 @@ inspectors send measurements as JSON or upload a lab file, and get the explained
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import polars as pl
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -20,10 +22,17 @@ from rest_framework.views import APIView
 
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.presentation import emission_dict, translated
+from kwalibo.assessments.domain.large_scale import (
+    ColumnTestError,
+    LargeScaleApplication,
+    column_test_emissions,
+    large_scale_check,
+)
+from kwalibo.assessments.presentation import emission_dict, large_scale_dict, translated
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.serializers import ToetsingAssessmentIn, ToetsingAssessmentOut
 from kwalibo.assessments.uploads import measurements_from_rows, measurements_from_upload
+from kwalibo.common.i18n import translate_error
 
 _EXAMPLE = {
     "frame": "grond",
@@ -58,7 +67,7 @@ class AssessmentRun(APIView):
         examples=[OpenApiExample("Copper at 5 % lutum and 3 % organic matter", value=_EXAMPLE)],
     )
     def post(self, request: Request) -> Response:
-        payload = ToetsingAssessmentIn(data=request.data)
+        payload = ToetsingAssessmentIn(data=_with_application(request.data))
         payload.is_valid(raise_exception=True)
         params: dict[str, Any] = payload.validated_data
         if params.get("file") is not None:
@@ -76,7 +85,13 @@ class AssessmentRun(APIView):
             as_batch=params["batch"],
         )
         body = translated(result.as_dict())
-        if params["large_scale"]:
+        if params["large_scale"] or params["application"] is not None:
+            application = _application(
+                params["application"] or {},
+                frame=result.frame,
+                rule_set_id=result.rule_set,
+                below_water_level=params["below_water_level_same_manager"],
+            )
             body["verdicts"] = [
                 verdict
                 | {
@@ -85,11 +100,62 @@ class AssessmentRun(APIView):
                             verdict,
                             below_water_level_same_manager=params["below_water_level_same_manager"],
                         )
-                    )
+                    ),
+                    "large_scale": large_scale_dict(large_scale_check(verdict, application)),
                 }
                 for verdict in body["verdicts"]
             ]
         return Response(ToetsingAssessmentOut(body).data)
+
+
+def _with_application(data: Any) -> Any:
+    """A multipart upload sends ``application`` as JSON text; decode it for the serializer."""
+    text = data.get("application") if hasattr(data, "get") else None
+    if not isinstance(text, str):
+        return data
+    try:
+        decoded = json.loads(text) if text.strip() else None
+    except json.JSONDecodeError as error:
+        raise serializers.ValidationError(
+            {"application": [_("Not valid JSON: %(error)s") % {"error": error.msg}]}
+        ) from error
+    merged = {key: data.get(key) for key in data}
+    merged["application"] = decoded
+    return merged
+
+
+def _application(
+    stated: dict[str, Any], *, frame: str, rule_set_id: str, below_water_level: bool
+) -> LargeScaleApplication:
+    """The stated application, with its column test identified and converted."""
+    column_test = None
+    if stated.get("column_test") is not None:
+        rows = pl.DataFrame(
+            {
+                "row": list(range(1, len(stated["column_test"]) + 1)),
+                "parameter": [item["parameter"] for item in stated["column_test"]],
+                "value_raw": [item["value"] for item in stated["column_test"]],
+                "unit": [item["unit"] for item in stated["column_test"]],
+            },
+            schema={"row": pl.Int64, "parameter": pl.Utf8, "value_raw": pl.Utf8, "unit": pl.Utf8},
+        )
+        try:
+            column_test = column_test_emissions(rows, rule_set_id=rule_set_id)
+        except ColumnTestError as error:
+            raise serializers.ValidationError(
+                {"application": {"column_test": [translate_error(error)]}}
+            ) from error
+    material = stated.get("material") or ("grond" if frame == "grond" else "baggerspecie")
+    return LargeScaleApplication(
+        material=material,
+        thickness_m=stated.get("thickness_m"),
+        volume_m3=stated.get("volume_m3"),
+        infrastructure=bool(stated.get("infrastructure")),
+        cover=stated.get("cover"),
+        cover_thickness_m=stated.get("cover_thickness_m"),
+        below_water_level_same_manager=below_water_level,
+        column_test=column_test,
+    )
 
 
 urlpatterns: list[URLPattern] = [

@@ -9,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
 
+#: The form fields that describe a large-scale application.
+APPLICATION_FIELDS = (
+    "material",
+    "thickness_m",
+    "volume_m3",
+    "infrastructure",
+    "cover",
+    "cover_thickness_m",
+)
+
 
 def _rule_set_choices() -> list[tuple[str, str]]:
     return [("", str(_("The rules valid on the sampling date"))), *((i, i) for i in rule_set_ids())]
@@ -45,6 +55,56 @@ class UploadForm(forms.Form):
         label=_("Large-scale application (Bbk art 63): screen against the emission test values"),
         required=False,
     )
+    # The details of a large-scale application (Bbk art 63); any of them implies large_scale.
+    material = forms.ChoiceField(
+        label=_("Material"),
+        choices=[
+            ("", _("Soil on land, dredgings in water")),
+            ("grond", _("Soil")),
+            ("baggerspecie", _("Dredgings")),
+        ],
+        required=False,
+    )
+    thickness_m = forms.FloatField(label=_("Layer thickness (m)"), required=False, min_value=0)
+    volume_m3 = forms.FloatField(label=_("Volume (m³)"), required=False, min_value=0)
+    infrastructure = forms.BooleanField(
+        label=_("Construction of a road or railway (at least 0.5 m, Bbk art 63 lid 5)"),
+        required=False,
+    )
+    cover = forms.ChoiceField(
+        label=_("Cover"),
+        choices=[
+            ("", _("Not given")),
+            ("leeflaag", _("Top layer (leeflaag)")),
+            ("bouwstoffen", _("Layer of building materials")),
+            ("bouwstoffen_aaneengesloten", _("Continuous layer of building materials")),
+        ],
+        required=False,
+    )
+    cover_thickness_m = forms.FloatField(
+        label=_("Top layer thickness (m)"), required=False, min_value=0
+    )
+    column_test = forms.FileField(
+        label=_("Column test (optional)"),
+        required=False,
+        help_text=_(
+            "Emissions measured in a column test (NEN 7373 or NEN 7383), mg/kg at L/S 10, in "
+            "the same file shape as the lab file."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.xml"}),
+    )
+
+    def application_fields(self) -> list[forms.BoundField]:
+        """The bound fields of the application details with a label above (no checkbox)."""
+        return [self[name] for name in APPLICATION_FIELDS if name != "infrastructure"]
+
+    def wants_large_scale(self) -> bool:
+        """Whether the verdicts are to be checked as a large-scale application."""
+        data = self.cleaned_data
+        return bool(data.get("large_scale")) or any(
+            data.get(name) not in (None, "", False) for name in (*APPLICATION_FIELDS, "column_test")
+        )
+
     rules = forms.ChoiceField(label=_("Rule set"), choices=_rule_set_choices, required=False)
     sampling_date = forms.DateField(
         label=_("Sampling date"),

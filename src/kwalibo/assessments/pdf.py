@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext
 from fpdf import FPDF
@@ -59,8 +60,16 @@ def _latin1(text: object) -> str:
     return value.encode("latin-1", "replace").decode("latin-1")
 
 
-def pdf_report(assessment: Assessment, *, source: str, created: dt.datetime) -> bytes:
-    """The verdicts with their explanation as a PDF (one section per sample or batch)."""
+def pdf_report(
+    assessment: Assessment,
+    *,
+    source: str,
+    created: dt.datetime,
+    large_scale: dict[str, dict[str, Any]] | None = None,
+) -> bytes:
+    """The verdicts with their explanation as a PDF (one section per sample or batch); with
+    ``large_scale`` (per verdict sample, as ``large_scale_dict`` gives it) each section also
+    shows the check against the framework for large-scale applications."""
     title = gettext("Soil-quality assessment")
     pdf = _Report(_latin1(title))
     pdf.add_page()
@@ -113,6 +122,15 @@ def pdf_report(assessment: Assessment, *, source: str, created: dt.datetime) -> 
                     "salt": SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
                 }
             )
+        check = (large_scale or {}).get(verdict["sample"])
+        if check is not None:
+            lines.append(
+                gettext("Large-scale application: %(verdict)s") % {"verdict": check["reason"]}
+            )
+            lines += [
+                f"- {c['name']}: {c['verdict']}. {c['reason']} ({c['article']})"
+                for c in check["conditions"]
+            ]
         for line in lines:
             pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
         columns = [

@@ -7,7 +7,9 @@ CLI, the API and the web page (the PDF is in ``kwalibo.assessments.pdf``).
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from typing import Any
 
 from django.utils import formats
@@ -15,6 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.emission import EmissionScreening
+from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment
+from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
+from kwalibo.assessments.domain.large_scale import LargeScaleCheck
 
 CLASS_LABELS = {
     "achtergrondwaarde": _("Background value"),
@@ -245,3 +250,74 @@ def emission_dict(screening: EmissionScreening) -> dict[str, Any]:
         "checked": list(screening.checked),
         "exceeded": [dataclasses.asdict(item) for item in screening.exceeded],
     }
+
+
+CONDITION_LABELS = {
+    "scope": _("Layer thickness and volume"),
+    "emission": _("Maximum emission values"),
+    "quality": _("Industrie and intervention values"),
+    "mineral_oil": _("Mineral oil in dredgings"),
+    "cover": _("Top layer or building materials"),
+}
+VERDICT_LABELS = {True: _("meets"), False: _("does not meet"), None: _("undecided")}
+
+
+def large_scale_dict(check: LargeScaleCheck) -> dict[str, Any]:
+    """A check against the framework for large-scale applications for JSON, in the active
+    language: the verdict and each condition with its reason and article."""
+    return {
+        "met": check.met,
+        "reason": gettext(check.reason),
+        "conditions": [
+            {
+                "code": condition.code,
+                "name": str(CONDITION_LABELS[condition.code]),
+                "met": condition.met,
+                "verdict": str(VERDICT_LABELS[condition.met]),
+                "reason": gettext(condition.reason) % condition.params,
+                "article": condition.article,
+                "exceeded": [dict(item) for item in condition.exceeded],
+            }
+            for condition in check.conditions
+        ],
+    }
+
+
+def large_scale_summary(check: LargeScaleCheck) -> str:
+    """One line for a table: the verdict and the conditions not met or undecided."""
+    open_ = [
+        f"{CONDITION_LABELS[c.code]}: {VERDICT_LABELS[c.met]}"
+        for c in check.conditions
+        if c.met is not True
+    ]
+    return "; ".join([str(VERDICT_LABELS[check.met]), *open_])
+
+
+def _condition_code(met: bool | None) -> str:
+    return {True: "met", False: "not_met", None: "undecided"}[met]
+
+
+def csv_report(assessment: Assessment, checks: dict[str, LargeScaleCheck] | None = None) -> str:
+    """The CSV download: one row per sample and parameter; with ``checks`` (per verdict
+    sample) two more columns give the large-scale verdict and each condition's outcome
+    (``met``, ``not_met``, ``undecided``) as ``code=outcome`` pairs."""
+    if checks is None:
+        return assessment.to_csv()
+    buffer = io.StringIO()
+    header = [
+        *CSV_COLUMNS,
+        *(label for label, _ in LIMIT_COLUMNS[assessment.frame]),
+        "large_scale",
+        "large_scale_conditions",
+    ]
+    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in assessment.to_csv_rows():
+        check = checks.get(row["sample"])
+        if check is not None:
+            row["large_scale"] = _condition_code(check.met)
+            row["large_scale_conditions"] = ";".join(
+                f"{c.code}={_condition_code(c.met)}" for c in check.conditions
+            )
+        writer.writerow(row)
+    return buffer.getvalue()

@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from kwalibo.assessments.domain.large_scale import COVERS, MATERIALS
 from kwalibo.assessments.domain.rules import FRAMES, rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
 
@@ -40,6 +41,54 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
         max_length=20, allow_blank=True, allow_null=True, required=False, default=None
     )
     sampling_date = serializers.DateField(allow_null=True, required=False, default=None)
+
+
+class ToetsingColumnTestIn(serializers.Serializer[dict[str, Any]]):
+    parameter = serializers.CharField(
+        max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
+    )
+    value = serializers.CharField(
+        max_length=100, help_text=_('Emission as written by the lab: "0,12", "<0.05".')
+    )
+    unit = serializers.CharField(
+        max_length=50, default="mg/kg", help_text=_("mg/kg or µg/kg at L/S 10.")
+    )
+
+
+class ToetsingApplicationIn(serializers.Serializer[dict[str, Any]]):
+    """What the applicant states about a large-scale application (Bbk art 63)."""
+
+    material = serializers.ChoiceField(
+        choices=list(MATERIALS),
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_("grond or baggerspecie (default: grond on land, baggerspecie in water)."),
+    )
+    thickness_m = serializers.FloatField(
+        required=False, default=None, allow_null=True, min_value=0, help_text=_("Layer, m.")
+    )
+    volume_m3 = serializers.FloatField(
+        required=False, default=None, allow_null=True, min_value=0, help_text=_("Volume, m³.")
+    )
+    infrastructure = serializers.BooleanField(
+        default=False,
+        help_text=_("Construction of a road or railway (Bbk art 63 lid 5: at least 0.5 m)."),
+    )
+    cover = serializers.ChoiceField(
+        choices=list(COVERS), required=False, default=None, allow_null=True
+    )
+    cover_thickness_m = serializers.FloatField(
+        required=False, default=None, allow_null=True, min_value=0, help_text=_("Top layer, m.")
+    )
+    column_test = ToetsingColumnTestIn(  # type: ignore[call-arg]
+        many=True,
+        required=False,
+        default=None,
+        allow_null=True,
+        max_length=500,
+        help_text=_("Emissions measured in a column test (NEN 7373 or NEN 7383)."),
+    )
 
 
 class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
@@ -78,6 +127,15 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
         help_text=_(
             "Water: the application lies below the water level in the area of the water "
             "manager the dredgings come from (Rbk art 4.12.1 lid 3 b)."
+        ),
+    )
+    application = ToetsingApplicationIn(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_(
+            "Large-scale application: its details for the check against Bbk art 63 "
+            "(implies large_scale)."
         ),
     )
     # max_length is checked before the items are validated (DRF ListSerializer; the stubs lack it)
@@ -213,6 +271,24 @@ class ToetsingEmissionOut(serializers.Serializer[dict[str, Any]]):
     exceeded = ToetsingEmissionExceedanceOut(many=True)
 
 
+class ToetsingConditionOut(serializers.Serializer[dict[str, Any]]):
+    code = serializers.ChoiceField(choices=["scope", "emission", "quality", "mineral_oil", "cover"])
+    name = serializers.CharField(help_text=_("The condition, in the language of the request."))
+    met = serializers.BooleanField(
+        allow_null=True, help_text=_("Null: cannot be decided from what is given.")
+    )
+    verdict = serializers.CharField()
+    reason = serializers.CharField()
+    article = serializers.CharField()
+    exceeded = serializers.ListField(child=serializers.DictField())
+
+
+class ToetsingLargeScaleOut(serializers.Serializer[dict[str, Any]]):
+    met = serializers.BooleanField(allow_null=True)
+    reason = serializers.CharField()
+    conditions = ToetsingConditionOut(many=True)
+
+
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
@@ -231,6 +307,10 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     samples = serializers.ListField(child=serializers.CharField(), required=False)
     emission = ToetsingEmissionOut(
         required=False, help_text=_("With large_scale: the emission screening (Rbk art 4.12.1).")
+    )
+    large_scale = ToetsingLargeScaleOut(
+        required=False,
+        help_text=_("With large_scale: the check against Bbk art 63, condition by condition."),
     )
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:

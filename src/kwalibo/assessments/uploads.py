@@ -10,13 +10,14 @@ import datetime as dt
 import io
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Final
 
 import polars as pl
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 
+from kwalibo.assessments.domain.large_scale import LargeScaleApplication
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
 
 #: The largest lab file the API and the page accept (a SIKB0101 file of a large investigation
@@ -29,12 +30,14 @@ _CACHE_PREFIX: Final = "toetsing:"
 
 @dataclass(frozen=True)
 class Options:
-    """How to assess: frame, rule set (``None``: by date), sampling date, batch."""
+    """How to assess: frame, rule set (``None``: by date), sampling date, batch, and the
+    large-scale application to check the verdicts against (``None``: no such check)."""
 
     frame: str
     rules: str | None
     sampling_date: dt.date | None
     batch: bool
+    application: LargeScaleApplication | None = None
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -82,6 +85,7 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "rules": options.rules,
             "sampling_date": options.sampling_date,
             "batch": options.batch,
+            "application": None if options.application is None else asdict(options.application),
             "filename": filename,
         },
         timeout=KEEP_SECONDS,
@@ -100,5 +104,10 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
         rules=stored["rules"],
         sampling_date=stored["sampling_date"],
         batch=stored["batch"],
+        application=(
+            None
+            if stored.get("application") is None
+            else LargeScaleApplication(**stored["application"])
+        ),
     )
     return measurements, options, str(stored["filename"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Final
 
 import polars as pl
@@ -13,10 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
-from kwalibo.assessments.forms import UploadForm
+from kwalibo.assessments.domain.large_scale import (
+    LargeScaleApplication,
+    column_test_emissions,
+    large_scale_check,
+)
+from kwalibo.assessments.forms import APPLICATION_FIELDS, UploadForm
 from kwalibo.assessments.presentation import (
     class_label,
+    csv_report,
     emission_dict,
+    large_scale_dict,
     page_verdict,
     translated,
 )
@@ -28,6 +36,8 @@ from kwalibo.assessments.uploads import (
     recall,
     remember,
 )
+from kwalibo.common.domain.errors import DomainError
+from kwalibo.common.i18n import translate_error
 from kwalibo.common.ratelimit import public_page
 
 #: The page shows the first samples; the downloads hold all of them.
@@ -64,6 +74,14 @@ def upload(request: HttpRequest) -> HttpResponse:
         batch=data["batch"],
     )
     assessment = _assess(measurements, options)
+    if form.wants_large_scale():
+        try:
+            application = _application(form, assessment)
+        except (MeasurementFileError, DomainError) as error:
+            message = translate_error(error) if isinstance(error, DomainError) else str(error)
+            form.add_error("column_test", message)
+            return render(request, "assessments/upload.html", {"form": form}, status=422)
+        options = dataclasses.replace(options, application=application)
     result = translated(assessment.as_dict())
     token = remember(measurements, options, filename=data["file"].name)
     verdicts = result["verdicts"]
@@ -73,6 +91,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "frame": options.frame,
                 "batch": options.batch,
                 "large_scale": data["large_scale"],
+                **{name: data[name] for name in APPLICATION_FIELDS},
             }
         ),
         "result": result,
@@ -80,14 +99,42 @@ def upload(request: HttpRequest) -> HttpResponse:
         "token": token,
         "keep_minutes": KEEP_SECONDS // 60,
         "verdicts": [
-            page_verdict(v, assessment.frame)
-            | ({"emission": emission_dict(emission_screening(v))} if data["large_scale"] else {})
+            page_verdict(v, assessment.frame) | _large_scale(v, options)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }
     return render(request, "assessments/result.html", context)
+
+
+def _application(form: UploadForm, assessment: Assessment) -> LargeScaleApplication:
+    """The large-scale application as stated on the form, with its column test read."""
+    data = form.cleaned_data
+    column_test = None
+    if data.get("column_test") is not None:
+        column_test = column_test_emissions(
+            measurements_from_upload(data["column_test"]), rule_set_id=assessment.rule_set
+        )
+    return LargeScaleApplication(
+        material=data["material"] or ("grond" if assessment.frame == "grond" else "baggerspecie"),
+        thickness_m=data["thickness_m"],
+        volume_m3=data["volume_m3"],
+        infrastructure=bool(data["infrastructure"]),
+        cover=data["cover"] or None,
+        cover_thickness_m=data["cover_thickness_m"],
+        column_test=column_test,
+    )
+
+
+def _large_scale(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The emission screening and the large-scale check of a verdict, when asked for."""
+    if options.application is None:
+        return {}
+    return {
+        "emission": emission_dict(emission_screening(verdict)),
+        "large_scale": large_scale_dict(large_scale_check(verdict, options.application)),
+    }
 
 
 def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -116,7 +163,12 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
         return _expired(request)
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
-    response = HttpResponse(assessment.to_csv(), content_type="text/csv; charset=utf-8")
+    checks = None
+    if options.application is not None:
+        checks = {
+            v["sample"]: large_scale_check(v, options.application) for v in assessment.verdicts
+        }
+    response = HttpResponse(csv_report(assessment, checks), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
     return response
 
@@ -132,7 +184,15 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
 
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
-    content = pdf_report(assessment, source=filename, created=timezone.localtime())
+    checks = None
+    if options.application is not None:
+        checks = {
+            v["sample"]: large_scale_dict(large_scale_check(v, options.application))
+            for v in assessment.verdicts
+        }
+    content = pdf_report(
+        assessment, source=filename, created=timezone.localtime(), large_scale=checks
+    )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'
     return response

@@ -107,6 +107,8 @@ class RuleSet:
         standardisation: Constants A, B, C and bounds per standardisation key.
         reporting_limits: ``substance`` -> ``rg`` (minimum reporting limit, mg/kg ds).
         sums: ``sum``, ``component``, ``factor``, ``frame`` (empty = both frames).
+        large_scale: The numbers of the framework for large-scale applications (layer
+            thickness, volume, cover, mineral oil in dredgings); empty when not set.
     """
 
     id: str
@@ -123,6 +125,7 @@ class RuleSet:
     standardisation: pl.DataFrame = field(repr=False)
     reporting_limits: pl.DataFrame = field(repr=False)
     sums: pl.DataFrame = field(repr=False)
+    large_scale: dict[str, float] = field(default_factory=dict)
 
     def article(self, rule: str) -> str:
         """The article reference for a rule code (the code itself when the manifest lacks it)."""
@@ -284,6 +287,7 @@ def load_rule_set(rule_set_id: str) -> RuleSet:
         standardisation=_read(directory, "standardisation.csv", STANDARDISATION_SCHEMA),
         reporting_limits=reporting_limits,
         sums=sums,
+        large_scale={str(k): float(v) for k, v in dict(manifest.get("large_scale", {})).items()},
     )
 
 

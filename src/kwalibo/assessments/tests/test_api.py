@@ -178,3 +178,46 @@ def test_the_endpoint_is_public_and_rate_limited(api: APIClient) -> None:
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
         cache.clear()
     assert codes == [200, 200, 429]
+
+
+def test_a_stated_large_scale_application_is_checked_condition_by_condition(
+    api: APIClient,
+) -> None:
+    rows = [*COPPER, {"sample": "MM1", "parameter": "arseen", "value": "50", "unit": "mg/kg ds"}]
+    application = {
+        "thickness_m": 3,
+        "volume_m3": 6000,
+        "cover": "bouwstoffen",
+        "column_test": [{"parameter": "As", "value": "0,7", "unit": "mg/kg"}],
+    }
+    body = post_json(api, {"measurements": rows, "application": application}).json()
+    check = body["verdicts"][0]["large_scale"]
+    assert check["met"] is False
+    emission = next(c for c in check["conditions"] if c["code"] == "emission")
+    assert emission["met"] is False
+    assert emission["exceeded"][0]["emission_ls10"] == 0.7
+    assert emission["article"].startswith("Bbk art 63 lid 1 onder a i")
+    bad = post_json(
+        api,
+        {
+            "measurements": rows,
+            "application": {"column_test": [{"parameter": "onbekendium", "value": "1"}]},
+        },
+    )
+    assert bad.status_code == 400
+    assert "row 1, parameter" in bad.json()["errors"]["application"]["column_test"][0]
+
+
+def test_a_file_upload_sends_the_application_as_json_text(api: APIClient) -> None:
+    upload = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
+    response = api.post(
+        URL,
+        {"file": upload, "application": '{"thickness_m": 1, "volume_m3": 100}'},
+        format="multipart",
+    )
+    assert response.status_code == 200, response.content
+    scope = response.json()["verdicts"][0]["large_scale"]["conditions"][0]
+    assert (scope["code"], scope["met"]) == ("scope", False)
+    broken = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
+    refused = api.post(URL, {"file": broken, "application": "{"}, format="multipart")
+    assert refused.status_code == 400

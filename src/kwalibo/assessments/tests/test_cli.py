@@ -194,3 +194,54 @@ def test_large_scale_screening_in_json_and_table(tmp_path: Path) -> None:
     assert "exceeded: arseen (As)" in table
     with pytest.raises(CommandError, match="--grootschalig"):
         toets(str(lab), "--format", "csv", "--grootschalig")
+
+
+def test_large_scale_application_check_with_a_column_test(tmp_path: Path) -> None:
+    # Dredgings on land: arsenic 50 exceeds the emission test value 42, but the column test
+    # (0.3 mg/kg at L/S 10, maximum 0.61) decides; mineral oil 1500 is within the 2000 of
+    # voetnoot 13; 2.5 m and 8000 m³ under a top layer of 0.5 m.
+    lab = tmp_path / "partij.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\n"
+        "M1,lutum,25,%\nM1,organische stof,10,%\nM1,arseen,50,mg/kg ds\n"
+        "M1,minerale olie,1500,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    column = tmp_path / "kolomproef.csv"
+    column.write_text(
+        "sample,parameter,value,unit\nK1,arseen,0.3,mg/kg (L/S=10)\nK1,koper,<0.1,mg/kg\n",
+        encoding="utf-8",
+    )
+    stated = ["--laagdikte", "2.5", "--omvang", "8000", "--afdeklaag", "leeflaag"]
+    stated += ["--leeflaagdikte", "0.5", "--materiaal", "baggerspecie", "--datum", "2020-01-01"]
+    out, _ = toets(str(lab), "--format", "json", *stated, "--kolomproef", str(column))
+    (verdict,) = json.loads(out)
+    check = verdict["large_scale"]
+    assert check["met"] is True
+    assert {c["code"]: c["met"] for c in check["conditions"]} == {
+        "scope": True,
+        "emission": True,
+        "quality": True,
+        "mineral_oil": True,
+        "cover": True,
+    }
+    without_test, _ = toets(str(lab), "--format", "json", *stated)
+    assert json.loads(without_test)[0]["large_scale"]["met"] is None
+    table, _ = toets(str(lab), *stated)
+    assert "Large-scale application" in table
+
+
+def test_an_unusable_column_test_names_row_and_field(tmp_path: Path) -> None:
+    lab = tmp_path / "partij.csv"
+    lab.write_text("sample,parameter,value,unit\nM1,arseen,10,mg/kg ds\n", encoding="utf-8")
+    column = tmp_path / "kolomproef.csv"
+    column.write_text(
+        "sample,parameter,value,unit\nK1,arseen,abc,mg/kg\nK1,onbekendium,1,mg/kg\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as raised:
+        toets(str(lab), "--kolomproef", str(column))
+    message = str(raised.value)
+    assert "kolomproef.csv" in message
+    assert "row 2, value" in message
+    assert "row 3, parameter" in message

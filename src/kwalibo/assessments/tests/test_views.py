@@ -134,3 +134,54 @@ def test_large_scale_page_shows_the_emission_screening(client_en: Client) -> Non
     assert "exceed the emission test values for arseen (As)" in page
     assert "arseen (As): 50 mg/kg ds in standard soil, emission test value 42" in page
     assert "Rbk art 4.12.1 lid 2" in page
+
+
+def test_large_scale_details_are_checked_and_carried_into_the_downloads(
+    client_en: Client,
+) -> None:
+    # 2.5 m and 8000 m³ under a 0.3 m top layer: thinner than the 0.5 m of Bbk art 63 lid 3.
+    lab = b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\nM1,arseen,30,mg/kg ds\n"
+    column = b"sample,parameter,value,unit\nK1,arseen,0.2,mg/kg\n"
+    page = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(lab, "lab.csv"),
+            "frame": "grond",
+            "thickness_m": "2.5",
+            "volume_m3": "8000",
+            "cover": "leeflaag",
+            "cover_thickness_m": "0.3",
+            "column_test": _file(column, "kolomproef.csv"),
+        },
+    ).content.decode()
+    assert "does not meet the conditions for a large-scale application" in page
+    assert "A top layer of 0.3 m is thinner than the required 0.5 m." in page
+    assert "The emissions measured in the column test do not exceed" in page
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
+    assert {r["large_scale"] for r in rows} == {"not_met"}
+    assert rows[0]["large_scale_conditions"] == ("scope=met;emission=met;quality=met;cover=not_met")
+    content = client_en.get(pdf_url.group(1)).content
+    text = b"".join(
+        zlib.decompress(stream)
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        if stream.startswith(b"x")
+    )
+    assert b"Large-scale application: The batch does not meet" in text
+
+
+def test_an_unusable_column_test_is_shown_at_its_field(client_en: Client) -> None:
+    lab = b"sample,parameter,value,unit\nM1,arseen,30,mg/kg ds\n"
+    response = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(lab, "lab.csv"),
+            "frame": "grond",
+            "column_test": _file(b"sample,parameter,value,unit\nK1,arseen,x,mg/kg\n", "k.csv"),
+        },
+    )
+    assert response.status_code == 422
+    assert "row 2, value" in response.content.decode()

@@ -20,8 +20,21 @@ from django.utils.translation import gettext as _
 
 from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
+from kwalibo.assessments.domain.large_scale import (
+    COVERS,
+    LargeScaleApplication,
+    LargeScaleCheck,
+    column_test_emissions,
+    large_scale_check,
+)
 from kwalibo.assessments.domain.rules import rule_set_ids
-from kwalibo.assessments.presentation import emission_dict, message_line, verdict_summary
+from kwalibo.assessments.presentation import (
+    emission_dict,
+    large_scale_dict,
+    large_scale_summary,
+    message_line,
+    verdict_summary,
+)
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
@@ -75,6 +88,36 @@ class Command(BaseCommand):
             help="with --grootschalig --kader waterbodem: the application lies below the water "
             "level in the area of the water manager the dredgings come from (art 4.12.1 lid 3 b)",
         )
+        application = parser.add_argument_group(
+            "large-scale application (Bbk art 63; each option implies --grootschalig)"
+        )
+        application.add_argument("--laagdikte", type=float, metavar="M", help="layer thickness, m")
+        application.add_argument("--omvang", type=float, metavar="M3", help="volume, m³")
+        application.add_argument(
+            "--weg-of-spoorweg",
+            action="store_true",
+            dest="infrastructure",
+            help="construction of a road or railway (art 63 lid 5: at least 0.5 m)",
+        )
+        application.add_argument(
+            "--afdeklaag", choices=COVERS, default=None, help="what covers the batch"
+        )
+        application.add_argument(
+            "--leeflaagdikte", type=float, metavar="M", help="thickness of the top layer, m"
+        )
+        application.add_argument(
+            "--materiaal",
+            choices=["grond", "baggerspecie"],
+            default=None,
+            help="soil or dredgings (default: grond with --kader grond, else baggerspecie)",
+        )
+        application.add_argument(
+            "--kolomproef",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="column-test results (same file shape, mg/kg at L/S 10)",
+        )
         parser.add_argument(
             "--messages",
             type=Path,
@@ -85,10 +128,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["input"]
-        if options["grootschalig"] and options["output_format"] == "csv":
+        stated = ("laagdikte", "omvang", "infrastructure", "afdeklaag", "leeflaagdikte")
+        large_scale = options["grootschalig"] or any(
+            options[name] not in (None, False) for name in (*stated, "materiaal", "kolomproef")
+        )
+        if large_scale and options["output_format"] == "csv":
             raise CommandError(_("--grootschalig works with --format json or table, not csv."))
-        self._large_scale = bool(options["grootschalig"])
+        self._large_scale = bool(large_scale)
         self._below_water_level = bool(options["below_water_level"])
+        self._column_test_path: Path | None = options["kolomproef"]
+        self._options = options
         try:
             measurements = read_measurements(path, filename=str(path))
         except MeasurementFileError as error:
@@ -103,6 +152,7 @@ class Command(BaseCommand):
             )
         except DomainError as error:
             raise CommandError(translate_error(error)) from error
+        self._application = self._stated_application(assessment) if self._large_scale else None
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
         if assessment.sample_table().height == 0:
@@ -124,7 +174,11 @@ class Command(BaseCommand):
                 self.stdout.write(assessment.to_json())
                 return
             verdicts = [
-                verdict | {"emission": emission_dict(self._screen(verdict))}
+                verdict
+                | {
+                    "emission": emission_dict(self._screen(verdict)),
+                    "large_scale": large_scale_dict(self._check(verdict)),
+                }
                 for verdict in assessment.verdicts
             ]
             self.stdout.write(json.dumps(verdicts, ensure_ascii=False, indent=2))
@@ -143,6 +197,7 @@ class Command(BaseCommand):
         }
         if self._large_scale:
             headers["emission"] = _("Emission test values")
+            headers["large_scale"] = _("Large-scale application")
             for row, verdict in zip(rows, assessment.verdicts, strict=True):
                 screening = self._screen(verdict)
                 row["emission"] = (
@@ -150,6 +205,7 @@ class Command(BaseCommand):
                     if screening.met
                     else str(_("exceeded: %(substances)s")) % screening.params
                 )
+                row["large_scale"] = large_scale_summary(self._check(verdict))
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -162,6 +218,40 @@ class Command(BaseCommand):
 
     def _screen(self, verdict: dict[str, Any]) -> EmissionScreening:
         return emission_screening(verdict, below_water_level_same_manager=self._below_water_level)
+
+    def _stated_application(self, assessment: Assessment) -> LargeScaleApplication:
+        options = self._options
+        column_test = None
+        if self._column_test_path is not None:
+            path = self._column_test_path
+            try:
+                column_test = column_test_emissions(
+                    read_measurements(path, filename=str(path)), rule_set_id=assessment.rule_set
+                )
+            except MeasurementFileError as error:
+                raise CommandError(str(error)) from error
+            except DomainError as error:
+                raise CommandError(f"{path}: {translate_error(error)}") from error
+        material = options["materiaal"] or (
+            "grond" if assessment.frame == "grond" else "baggerspecie"
+        )
+        try:
+            return LargeScaleApplication(
+                material=material,
+                thickness_m=options["laagdikte"],
+                volume_m3=options["omvang"],
+                infrastructure=bool(options["infrastructure"]),
+                cover=options["afdeklaag"],
+                cover_thickness_m=options["leeflaagdikte"],
+                below_water_level_same_manager=self._below_water_level,
+                column_test=column_test,
+            )
+        except DomainError as error:
+            raise CommandError(translate_error(error)) from error
+
+    def _check(self, verdict: dict[str, Any]) -> LargeScaleCheck:
+        assert self._application is not None
+        return large_scale_check(verdict, self._application)
 
     def _report_messages(self, assessment: Assessment, target: Path | None) -> None:
         if target is not None:

@@ -1,0 +1,509 @@
+"""The framework for large-scale applications (grootschalige toepassingen), Bbk 2015 art 62-64.
+
+A large-scale application of soil or dredgings (a layer of at least 2 m and at least 5,000 m³;
+for the construction of roads and railways 0.5 m under a continuous layer of building
+materials) need not meet the generic or area-specific framework (Bbk art 63 lid 1 and 5),
+provided that
+
+* its quality meets the maximum emission values (lid 1 a i): measured in a column test
+  (Rbk art 4.2.2 lid 6, art 4.3.3 lid 2) or, as a shortcut on contents, the emission test
+  values (Rbk art 4.12.1; ``emission``);
+* on land it meets the Industrie values (lid 1 a ii; also the berms and slopes of lid 6), in
+  surface water the Industrie values and the intervention values (lid 1 a iii);
+* dredgings hold at most 2,000 mg/kg ds mineral oil (Rbk Bijlage B tabel 1 voetnoot 13); read
+  as taking the place of the Industrie value for mineral oil (500), which it would otherwise
+  never exceed;
+* a top layer (leeflaag) of at least 0.5 m or a layer of building materials covers it (lid 1
+  b, lid 3); along roads and railways a continuous layer of building materials (lid 5 b). The
+  top layer itself must meet the generic or area-specific framework (lid 4).
+
+``large_scale_check`` gives each condition as met, not met or undecided (``None``: the
+application details or measurements needed are not given, or only a column test can tell),
+each with its reason and article. The numbers are data of the rule set (``large_scale`` in
+its manifest). Art 62 (not in the territorial sea) is left to the applicant.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+import polars as pl
+
+from kwalibo.assessments.domain.emission import emission_screening
+from kwalibo.assessments.domain.identification import (
+    MASS_UNITS,
+    parameter_key_expr,
+    unit_key_expr,
+)
+from kwalibo.assessments.domain.rules import RuleSet, load_rule_set
+from kwalibo.common.domain.errors import N_, DomainError
+
+MATERIALS: Final = ("grond", "baggerspecie")
+COVERS: Final = ("leeflaag", "bouwstoffen", "bouwstoffen_aaneengesloten")
+MINERAL_OIL: Final = "minerale_olie"
+
+Cover = Literal["leeflaag", "bouwstoffen", "bouwstoffen_aaneengesloten"]
+
+# --- reasons (English templates, translated where shown) ---------------------------------
+SCOPE_UNKNOWN: Final = N_(
+    "The layer thickness and volume of the application are not given, so it is not known "
+    "whether the framework for large-scale applications applies."
+)
+SCOPE_MET: Final = N_(
+    "A layer of %(thickness)s m and %(volume)s m³: a large-scale application (at least "
+    "%(min_thickness)s m and %(min_volume)s m³)."
+)
+SCOPE_INFRASTRUCTURE: Final = N_(
+    "A layer of %(thickness)s m and %(volume)s m³ for a road or railway under a continuous "
+    "layer of building materials: a large-scale application (at least %(min_thickness)s m "
+    "and %(min_volume)s m³). Berms and slopes up to 10 m from the pavement must meet the "
+    "Industrie values."
+)
+SCOPE_NOT_MET: Final = N_(
+    "A layer of %(thickness)s m and %(volume)s m³ is not a large-scale application (at least "
+    "%(min_thickness)s m and %(min_volume)s m³): the generic or area-specific framework "
+    "applies."
+)
+EMISSION_MEASURED_MET: Final = N_(
+    "The emissions measured in the column test do not exceed the maximum emission values "
+    "(%(checked)s)."
+)
+EMISSION_MEASURED_EXCEEDED: Final = N_(
+    "The emissions measured in the column test exceed the maximum emission values for "
+    "%(substances)s."
+)
+EMISSION_MEASURED_NONE: Final = N_(
+    "The column test gives no substance with a maximum emission value."
+)
+EMISSION_UNDECIDED: Final = N_(
+    "The mean contents exceed the emission test values for %(substances)s: only a column test "
+    "(NEN 7373 or NEN 7383) can show that the maximum emission values are met."
+)
+QUALITY_LAND_MET: Final = N_("The batch does not exceed the Industrie values.")
+QUALITY_LAND_EXCEEDED: Final = N_(
+    "The batch exceeds the Industrie values or the intervention values for %(substances)s."
+)
+QUALITY_WATER_MET: Final = N_(
+    "The batch exceeds neither the Industrie values nor the intervention values of the water bed."
+)
+QUALITY_WATER_EXCEEDED: Final = N_(
+    "The batch exceeds the Industrie values or the intervention values of the water bed for "
+    "%(substances)s."
+)
+QUALITY_UNKNOWN: Final = N_("The batch has no class: none of its parameters could be assessed.")
+MINERAL_OIL_MET: Final = N_(
+    "Mineral oil %(value)s mg/kg ds in standard soil does not exceed %(limit)s mg/kg ds."
+)
+MINERAL_OIL_EXCEEDED: Final = N_(
+    "Mineral oil %(value)s mg/kg ds in standard soil exceeds %(limit)s mg/kg ds, the maximum "
+    "for dredgings in a large-scale application."
+)
+MINERAL_OIL_NOT_MEASURED: Final = N_(
+    "Mineral oil was not measured; dredgings in a large-scale application may hold at most "
+    "%(limit)s mg/kg ds."
+)
+COVER_UNKNOWN: Final = N_(
+    "The cover is not given: a top layer of at least %(min_cover)s m or a layer of building "
+    "materials must be applied on the batch."
+)
+COVER_TOP_LAYER_MET: Final = N_(
+    "A top layer of %(cover_thickness)s m (at least %(min_cover)s m); the top layer itself "
+    "must meet the generic or area-specific framework."
+)
+COVER_TOP_LAYER_THIN: Final = N_(
+    "A top layer of %(cover_thickness)s m is thinner than the required %(min_cover)s m."
+)
+COVER_TOP_LAYER_THICKNESS_UNKNOWN: Final = N_(
+    "The thickness of the top layer is not given; it must be at least %(min_cover)s m."
+)
+COVER_BUILDING_MATERIALS: Final = N_("A layer of building materials covers the batch.")
+COVER_NOT_CONTINUOUS: Final = N_(
+    "Along a road or railway with a layer under %(min_thickness)s m the batch must be covered "
+    "by a continuous layer of building materials."
+)
+
+MET: Final = N_("The batch meets the conditions for a large-scale application.")
+NOT_MET: Final = N_("The batch does not meet the conditions for a large-scale application.")
+UNDECIDED: Final = N_(
+    "Whether the batch meets the conditions for a large-scale application cannot yet be "
+    "decided; see the conditions without a verdict."
+)
+
+
+class LargeScaleError(DomainError):
+    """The application details are impossible (negative thickness, unknown material)."""
+
+
+@dataclass(frozen=True)
+class LargeScaleApplication:
+    """What the applicant states about the application.
+
+    Attributes:
+        material: ``grond`` or ``baggerspecie``.
+        thickness_m: Thickness of the layer of soil or dredgings.
+        volume_m3: Volume of the application.
+        infrastructure: Construction or alteration of a national, provincial or municipal
+            road or a railway (Bbk art 63 lid 5 a).
+        cover: ``leeflaag`` (top layer), ``bouwstoffen`` (a layer of building materials) or
+            ``bouwstoffen_aaneengesloten`` (a continuous layer of building materials).
+        cover_thickness_m: Thickness of the top layer.
+        below_water_level_same_manager: In water: below the water level within the area of
+            the water manager the dredgings come from (Rbk art 4.12.1 lid 3 b).
+        column_test: Measured emissions per substance id, mg/kg at L/S 10.
+    """
+
+    material: str = "grond"
+    thickness_m: float | None = None
+    volume_m3: float | None = None
+    infrastructure: bool = False
+    cover: Cover | None = None
+    cover_thickness_m: float | None = None
+    below_water_level_same_manager: bool = False
+    column_test: Mapping[str, float] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.material not in MATERIALS:
+            raise LargeScaleError(
+                N_("Unknown material %(material)s; use grond or baggerspecie."),
+                material=self.material,
+            )
+        if self.cover is not None and self.cover not in COVERS:
+            raise LargeScaleError(
+                N_(
+                    "Unknown cover %(cover)s; use leeflaag, bouwstoffen or "
+                    "bouwstoffen_aaneengesloten."
+                ),
+                cover=str(self.cover),
+            )
+        for name in ("thickness_m", "volume_m3", "cover_thickness_m"):
+            value = getattr(self, name)
+            if value is not None and not value >= 0:
+                raise LargeScaleError(
+                    N_("%(field)s must be zero or more, not %(value)s."), field=name, value=value
+                )
+        for substance, value in (self.column_test or {}).items():
+            if not value >= 0:
+                raise LargeScaleError(
+                    N_("The measured emission of %(substance)s must be zero or more."),
+                    substance=substance,
+                )
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of the framework: ``met`` is ``None`` when it cannot yet be decided.
+
+    ``reason`` is an English template marked for translation, filled with ``params``.
+    """
+
+    code: str
+    met: bool | None
+    reason: str
+    params: dict[str, str]
+    article: str
+    exceeded: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class LargeScaleCheck:
+    """The verdict on a large-scale application: all conditions met, one not met, or
+    undecided."""
+
+    met: bool | None
+    conditions: tuple[Condition, ...]
+
+    @property
+    def reason(self) -> str:
+        return MET if self.met else NOT_MET if self.met is False else UNDECIDED
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+@functools.cache
+def _max_emissions(rule_set_id: str, frame: str) -> dict[str, float]:
+    """Substance -> maximum emission value (mg/kg at L/S 10) of the frame's table."""
+    norms = load_rule_set(rule_set_id).norms[frame]
+    return {
+        str(substance): float(value)
+        for substance, value in norms.filter(pl.col("max_emissie_ls10").is_not_null())
+        .select("substance", "max_emissie_ls10")
+        .iter_rows()
+    }
+
+
+def _scope(rules: RuleSet, frame: str, application: LargeScaleApplication) -> Condition:
+    numbers = rules.large_scale
+    article = rules.article("large_scale_scope")
+    thickness, volume = application.thickness_m, application.volume_m3
+    if thickness is None or volume is None:
+        return Condition("scope", None, SCOPE_UNKNOWN, {}, article)
+    infrastructure = application.infrastructure and frame == "grond"
+    minimum = numbers["infrastructure_min_thickness_m" if infrastructure else "min_thickness_m"]
+    params = {
+        "thickness": _number(thickness),
+        "volume": _number(volume),
+        "min_thickness": _number(minimum),
+        "min_volume": _number(numbers["min_volume_m3"]),
+    }
+    if thickness >= minimum and volume >= numbers["min_volume_m3"]:
+        if infrastructure and thickness < numbers["min_thickness_m"]:
+            return Condition("scope", True, SCOPE_INFRASTRUCTURE, params, article)
+        return Condition("scope", True, SCOPE_MET, params, article)
+    return Condition("scope", False, SCOPE_NOT_MET, params, article)
+
+
+def _emission(
+    rules: RuleSet, verdict: dict[str, Any], application: LargeScaleApplication
+) -> Condition:
+    frame = verdict["frame"]
+    if application.column_test is not None:
+        article = rules.article("large_scale_emission_measured")
+        limits = _max_emissions(rules.id, frame)
+        names = rules.substance_names()
+        checked = [s for s in application.column_test if s in limits]
+        exceeded: tuple[dict[str, Any], ...] = tuple(
+            {
+                "substance": s,
+                "name": names.get(s, s),
+                "emission_ls10": float(application.column_test[s]),
+                "max_emission_ls10": limits[s],
+            }
+            for s in checked
+            if application.column_test[s] > limits[s]
+        )
+        if not checked:
+            return Condition("emission", None, EMISSION_MEASURED_NONE, {}, article)
+        if exceeded:
+            params = {"substances": ", ".join(str(item["name"]) for item in exceeded)}
+            return Condition(
+                "emission", False, EMISSION_MEASURED_EXCEEDED, params, article, exceeded
+            )
+        params = {"checked": ", ".join(names.get(s, s) for s in checked)}
+        return Condition("emission", True, EMISSION_MEASURED_MET, params, article)
+    screening = emission_screening(
+        verdict, below_water_level_same_manager=application.below_water_level_same_manager
+    )
+    exceeded = tuple(
+        {
+            "substance": item.substance,
+            "name": item.name,
+            "standardised": item.standardised,
+            "emission_test_value": item.emission_test_value,
+            "max_emission_ls10": item.max_emission_ls10,
+        }
+        for item in screening.exceeded
+    )
+    if screening.met:
+        return Condition("emission", True, screening.reason, screening.params, screening.article)
+    return Condition(
+        "emission", None, EMISSION_UNDECIDED, screening.params, screening.article, exceeded
+    )
+
+
+#: Per frame: the limits of the quality condition in the verdict's explanation.
+_QUALITY_LIMITS: Final = {
+    "grond": ("industrie", "interventiewaarde"),
+    "waterbodem": ("industrie_grond_in_water", "klasse_B"),
+}
+
+
+def _quality(rules: RuleSet, verdict: dict[str, Any], material: str) -> Condition:
+    """Industrie (and intervention) values per parameter, on the mean standardised content.
+
+    For dredgings the mineral-oil limit of voetnoot 13 takes the place of the Industrie value
+    (500 mg/kg ds); the intervention value still applies.
+    """
+    frame = verdict["frame"]
+    article = rules.article(f"large_scale_quality_{frame}")
+    if verdict.get("class") is None:
+        return Condition("quality", None, QUALITY_UNKNOWN, {}, article)
+    industrie, intervention = _QUALITY_LIMITS[frame]
+    exceeded = []
+    for parameter in verdict["explanation"]["parameters"]:
+        value = parameter.get("standardised")
+        if value is None or parameter.get("compliance_assumed"):
+            continue
+        limits = parameter["limits"]
+        labels: tuple[str, ...] = (intervention,)
+        if not (material == "baggerspecie" and parameter["parameter"] == MINERAL_OIL):
+            labels = (industrie, intervention)
+        over = any((limit := limits.get(label)) is not None and value > limit for label in labels)
+        if over or parameter.get("exceeds_intervention"):
+            exceeded.append(
+                {
+                    "substance": parameter["parameter"],
+                    "name": parameter["name"],
+                    "standardised": float(value),
+                    "industrie": limits.get(industrie),
+                    "interventiewaarde": limits.get(intervention),
+                }
+            )
+    if exceeded:
+        params = {"substances": ", ".join(item["name"] for item in exceeded)}
+        reason = QUALITY_LAND_EXCEEDED if frame == "grond" else QUALITY_WATER_EXCEEDED
+        return Condition("quality", False, reason, params, article, tuple(exceeded))
+    reason = QUALITY_LAND_MET if frame == "grond" else QUALITY_WATER_MET
+    return Condition("quality", True, reason, {}, article)
+
+
+def _mineral_oil(rules: RuleSet, verdict: dict[str, Any]) -> Condition:
+    limit = rules.large_scale["dredgings_mineral_oil_max"]
+    article = rules.article("large_scale_mineral_oil")
+    params = {"limit": _number(limit)}
+    for parameter in verdict["explanation"]["parameters"]:
+        if parameter["parameter"] != MINERAL_OIL or parameter.get("standardised") is None:
+            continue
+        value = float(parameter["standardised"])
+        params["value"] = _number(round(value, 3))
+        if value > limit and not parameter.get("compliance_assumed"):
+            return Condition("mineral_oil", False, MINERAL_OIL_EXCEEDED, params, article)
+        return Condition("mineral_oil", True, MINERAL_OIL_MET, params, article)
+    return Condition("mineral_oil", None, MINERAL_OIL_NOT_MEASURED, params, article)
+
+
+def _cover(rules: RuleSet, scope: Condition, application: LargeScaleApplication) -> Condition:
+    numbers = rules.large_scale
+    article = rules.article("large_scale_cover")
+    params = {
+        "min_cover": _number(numbers["min_cover_thickness_m"]),
+        "min_thickness": _number(numbers["min_thickness_m"]),
+    }
+    cover = application.cover
+    if cover is None:
+        return Condition("cover", None, COVER_UNKNOWN, params, article)
+    if scope.reason == SCOPE_INFRASTRUCTURE and cover != "bouwstoffen_aaneengesloten":
+        return Condition("cover", False, COVER_NOT_CONTINUOUS, params, article)
+    if cover == "leeflaag":
+        if application.cover_thickness_m is None:
+            return Condition("cover", None, COVER_TOP_LAYER_THICKNESS_UNKNOWN, params, article)
+        params["cover_thickness"] = _number(application.cover_thickness_m)
+        if application.cover_thickness_m < numbers["min_cover_thickness_m"]:
+            return Condition("cover", False, COVER_TOP_LAYER_THIN, params, article)
+        return Condition("cover", True, COVER_TOP_LAYER_MET, params, article)
+    return Condition("cover", True, COVER_BUILDING_MATERIALS, params, article)
+
+
+def large_scale_check(
+    verdict: dict[str, Any], application: LargeScaleApplication
+) -> LargeScaleCheck:
+    """Check one verdict of ``assess`` (a sample or the batch) against Bbk art 63.
+
+    Args:
+        verdict: An element of ``Assessment.verdicts``; ``grond`` for an application on
+            land, ``waterbodem`` for one in surface water.
+        application: What the applicant states about the application.
+
+    Raises:
+        LargeScaleError: The rule set has no framework for large-scale applications.
+    """
+    rules = load_rule_set(verdict["rule_set"])
+    if not rules.large_scale:
+        raise LargeScaleError(
+            N_("Rule set %(rule_set)s has no framework for large-scale applications."),
+            rule_set=rules.id,
+        )
+    scope = _scope(rules, verdict["frame"], application)
+    conditions = [
+        scope,
+        _emission(rules, verdict, application),
+        _quality(rules, verdict, application.material),
+    ]
+    if application.material == "baggerspecie":
+        conditions.append(_mineral_oil(rules, verdict))
+    conditions.append(_cover(rules, scope, application))
+    verdicts = [condition.met for condition in conditions]
+    met = False if False in verdicts else None if None in verdicts else True
+    return LargeScaleCheck(met, tuple(conditions))
+
+
+#: Factor applied to an emission reported below the limit of quantification ("<0.05"), as
+#: Rbk Bijlage G IV A does for contents.
+BELOW_LIMIT_FACTOR: Final = 0.7
+_ERRORS_SHOWN: Final = 10
+
+
+class ColumnTestError(DomainError):
+    """A column-test file that cannot be used; ``problems`` lists (row, field, message)."""
+
+    def __init__(self, problems: list[tuple[int | None, str, str]]) -> None:
+        self.problems = problems
+        lines = "; ".join(
+            f"row {row}, {field_}: {text}" if row is not None else f"{field_}: {text}"
+            for row, field_, text in problems[:_ERRORS_SHOWN]
+        )
+        more = len(problems) - _ERRORS_SHOWN
+        super().__init__(
+            N_("The column test cannot be used: %(problems)s%(more)s"),
+            problems=lines,
+            more=f" (and {more} more)" if more > 0 else "",
+        )
+
+
+def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str, float]:
+    """Measured emissions (mg/kg at L/S 10) per substance id from a column-test lab file.
+
+    ``table`` has the columns of a lab file as the readers return them (``row``,
+    ``parameter``, ``value_raw``, ``unit``). Units are mg/kg or µg/kg (dry matter, at L/S 10;
+    a written "L/S=10" is allowed). A value below the limit of quantification counts as 0.7 ×
+    the limit. Where a substance was measured on several subsamples the highest counts: one
+    representative subsample above the maximum is an exceedance (Rbk art 4.2.2 lid 6).
+
+    Raises:
+        ColumnTestError: Any row names an unknown parameter, has no number, a negative one or
+            an unknown unit; nothing is returned then.
+    """
+    rules = load_rule_set(rule_set_id)
+    text = pl.col("value_raw").fill_null("").str.strip_chars()
+    unit = unit_key_expr(pl.col("unit").fill_null("")).str.replace_all(r"\(?l/s=?10\)?", "")
+    rows = table.select(
+        "row",
+        pl.col("parameter").cast(pl.Utf8),
+        parameter_key_expr(pl.col("parameter").cast(pl.Utf8)).alias("key"),
+        text.str.starts_with("<").alias("below"),
+        text.str.strip_chars_start("<= ")
+        .str.replace(",", ".", literal=True)
+        .cast(pl.Float64, strict=False)
+        .alias("number"),
+        unit.replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64).alias("factor"),
+        pl.col("unit").cast(pl.Utf8),
+    ).join(rules.aliases, on="key", how="left", maintain_order="left")
+    problems: list[tuple[int | None, str, str]] = []
+    for row in rows.iter_rows(named=True):
+        if row["substance"] is None:
+            problems.append((row["row"], "parameter", f"unknown parameter {row['parameter']!r}"))
+        elif row["number"] is None or not row["number"] >= 0:
+            problems.append((row["row"], "value", "not a number of zero or more"))
+        elif row["factor"] is None:
+            problems.append((row["row"], "unit", f"unit {row['unit']!r} is not mg/kg or µg/kg"))
+    if rows.height == 0:
+        problems.append((None, "file", "no measurements"))
+    if problems:
+        raise ColumnTestError(problems)
+    values = rows.select(
+        "substance",
+        (
+            pl.col("number")
+            * pl.col("factor")
+            * pl.when(pl.col("below")).then(BELOW_LIMIT_FACTOR).otherwise(1.0)
+        ).alias("emission"),
+    )
+    highest = values.group_by("substance", maintain_order=True).agg(pl.col("emission").max())
+    return dict(highest.iter_rows())
+
+
+__all__ = [
+    "COVERS",
+    "MATERIALS",
+    "ColumnTestError",
+    "Condition",
+    "LargeScaleApplication",
+    "LargeScaleCheck",
+    "LargeScaleError",
+    "column_test_emissions",
+    "large_scale_check",
+]

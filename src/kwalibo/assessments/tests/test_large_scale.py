@@ -1,0 +1,206 @@
+"""The framework for large-scale applications (Bbk art 63), each condition recomputed by hand
+from the values of Rbk Bijlage B: arsenic Industrie 76 and maximum emission 0.61 mg/kg at
+L/S 10; zinc Industrie in water 720 and intervention value of the water bed 2000; mineral oil
+Industrie 500, intervention value 5000 (land) and at most 2000 for dredgings (voetnoot 13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import translation
+
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.domain.large_scale import (
+    COVER_NOT_CONTINUOUS,
+    EMISSION_UNDECIDED,
+    SCOPE_INFRASTRUCTURE,
+    Condition,
+    LargeScaleApplication,
+    LargeScaleError,
+    large_scale_check,
+)
+from kwalibo.assessments.tests.builders import measurements, sample
+
+LARGE = {"thickness_m": 2.0, "volume_m3": 5000.0, "cover": "leeflaag", "cover_thickness_m": 0.5}
+
+
+def verdict(values: dict[str, object], *, frame: str = "grond", **soil: float) -> dict[str, Any]:
+    (result,) = assess(measurements(sample("M1", values, **soil)), frame=frame).verdicts
+    return result
+
+
+def condition(
+    values: dict[str, object], code: str, *, frame: str = "grond", **stated: Any
+) -> Condition:
+    check = large_scale_check(verdict(values, frame=frame), LargeScaleApplication(**stated))
+    (found,) = [c for c in check.conditions if c.code == code]
+    return found
+
+
+# --- scope: Bbk art 63 lid 1 and 5 --------------------------------------------------------
+def test_two_metres_and_5000_cubic_metres_is_a_large_scale_application() -> None:
+    assert condition({"arseen": "10"}, "scope", thickness_m=2, volume_m3=5000).met is True
+
+
+@pytest.mark.parametrize(("thickness", "volume"), [(1.99, 5000), (2, 4999)])
+def test_a_thinner_or_smaller_application_is_not(thickness: float, volume: float) -> None:
+    found = condition({"arseen": "10"}, "scope", thickness_m=thickness, volume_m3=volume)
+    assert found.met is False
+    assert "generic or area-specific framework" in found.reason
+
+
+def test_roads_and_railways_need_half_a_metre_under_a_continuous_layer() -> None:
+    stated = {"thickness_m": 0.5, "volume_m3": 5000, "infrastructure": True}
+    scope = condition({"arseen": "10"}, "scope", **stated)
+    assert (scope.met, scope.reason) == (True, SCOPE_INFRASTRUCTURE)
+    cover = condition({"arseen": "10"}, "cover", cover="leeflaag", cover_thickness_m=1, **stated)
+    assert (cover.met, cover.reason) == (False, COVER_NOT_CONTINUOUS)
+    continuous = condition({"arseen": "10"}, "cover", cover="bouwstoffen_aaneengesloten", **stated)
+    assert continuous.met is True
+    below = condition({"arseen": "10"}, "scope", **(stated | {"thickness_m": 0.49}))
+    assert below.met is False
+
+
+def test_the_road_exception_does_not_apply_in_surface_water() -> None:
+    found = condition(
+        {"zink": "100"},
+        "scope",
+        frame="waterbodem",
+        thickness_m=1,
+        volume_m3=9000,
+        infrastructure=True,
+    )
+    assert found.met is False
+
+
+def test_without_thickness_and_volume_the_scope_is_undecided() -> None:
+    check = large_scale_check(verdict({"arseen": "10"}), LargeScaleApplication())
+    assert check.conditions[0].met is None
+    assert check.met is None
+
+
+# --- emission: Bbk art 63 lid 1 a i -----------------------------------------------------
+def test_a_measured_emission_at_the_maximum_meets_it_and_above_does_not() -> None:
+    at = condition({"arseen": "10"}, "emission", column_test={"arseen": 0.61})
+    assert at.met is True
+    above = condition({"arseen": "10"}, "emission", column_test={"arseen": 0.62, "koper": 0.5})
+    assert above.met is False
+    (item,) = above.exceeded
+    assert (item["substance"], item["emission_ls10"], item["max_emission_ls10"]) == (
+        "arseen",
+        0.62,
+        0.61,
+    )
+
+
+def test_the_measured_emission_wins_over_the_content_shortcut() -> None:
+    # 50 mg/kg arsenic exceeds the emission test value 42, but the column test decides.
+    found = condition({"arseen": "50"}, "emission", column_test={"arseen": 0.3})
+    assert found.met is True
+
+
+def test_without_a_column_test_contents_above_the_emission_test_value_leave_it_undecided() -> None:
+    found = condition({"arseen": "50"}, "emission")
+    assert (found.met, found.reason) == (None, EMISSION_UNDECIDED)
+    assert [item["emission_test_value"] for item in found.exceeded] == [42.0]
+    assert condition({"arseen": "42"}, "emission").met is True
+
+
+def test_a_column_test_without_any_normed_substance_decides_nothing() -> None:
+    assert condition({"arseen": "10"}, "emission", column_test={"benzeen": 1.0}).met is None
+
+
+# --- quality: Bbk art 63 lid 1 a ii and iii -----------------------------------------------
+def test_on_land_the_industrie_values_apply_per_substance() -> None:
+    assert condition({"arseen": "76"}, "quality").met is True
+    found = condition({"arseen": "76.1"}, "quality")
+    assert found.met is False
+    assert [item["substance"] for item in found.exceeded] == ["arseen"]
+
+
+def test_in_water_the_industrie_and_intervention_values_apply() -> None:
+    assert condition({"zink": "720"}, "quality", frame="waterbodem").met is True
+    found = condition({"zink": "721"}, "quality", frame="waterbodem")
+    assert found.met is False
+    assert found.exceeded[0]["industrie"] == 720.0
+    assert found.exceeded[0]["interventiewaarde"] == 2000.0
+
+
+def test_contents_are_standardised_before_the_industrie_test() -> None:
+    # 50 mg/kg arsenic at 5 % lutum and 3 % organic matter: 50 x 29 / 18.2 = 79.7 > 76.
+    check = large_scale_check(
+        verdict({"arseen": "50"}, lutum=5, organic_matter=3), LargeScaleApplication()
+    )
+    found = check.conditions[2]
+    assert (found.code, found.met) == ("quality", False)
+    assert found.exceeded[0]["standardised"] == pytest.approx(50 * 29 / 18.2)
+
+
+# --- mineral oil in dredgings: Rbk Bijlage B tabel 1 voetnoot 13 --------------------------
+def test_dredgings_may_hold_2000_mg_mineral_oil_instead_of_the_industrie_value() -> None:
+    stated = {"material": "baggerspecie"}
+    assert condition({"minerale olie": "2000"}, "mineral_oil", **stated).met is True
+    assert condition({"minerale olie": "2000"}, "quality", **stated).met is True
+    assert condition({"minerale olie": "2001"}, "mineral_oil", **stated).met is False
+    # soil (not dredgings) keeps the Industrie value of 500
+    assert condition({"minerale olie": "501"}, "quality").met is False
+
+
+def test_mineral_oil_is_checked_for_dredgings_only() -> None:
+    check = large_scale_check(verdict({"arseen": "10"}), LargeScaleApplication())
+    assert "mineral_oil" not in [c.code for c in check.conditions]
+    missing = condition({"arseen": "10"}, "mineral_oil", material="baggerspecie")
+    assert missing.met is None
+
+
+# --- cover: Bbk art 63 lid 1 b and lid 3 --------------------------------------------------
+@pytest.mark.parametrize(("thickness", "met"), [(0.5, True), (0.49, False), (None, None)])
+def test_a_top_layer_must_be_half_a_metre(thickness: float | None, met: bool | None) -> None:
+    found = condition({"arseen": "10"}, "cover", cover="leeflaag", cover_thickness_m=thickness)
+    assert found.met is met
+
+
+def test_a_layer_of_building_materials_covers_it() -> None:
+    assert condition({"arseen": "10"}, "cover", cover="bouwstoffen").met is True
+    assert condition({"arseen": "10"}, "cover").met is None
+
+
+# --- the verdict ------------------------------------------------------------------------
+def test_all_conditions_met_gives_a_positive_verdict_and_one_failure_a_negative() -> None:
+    good = large_scale_check(verdict({"arseen": "40"}), LargeScaleApplication(**LARGE))
+    assert good.met is True
+    assert [c.code for c in good.conditions] == ["scope", "emission", "quality", "cover"]
+    bad = large_scale_check(verdict({"arseen": "80"}), LargeScaleApplication(**LARGE))
+    assert bad.met is False
+
+
+def test_a_failure_outweighs_an_undecided_condition() -> None:
+    check = large_scale_check(
+        verdict({"arseen": "80"}), LargeScaleApplication(thickness_m=2, volume_m3=5000)
+    )
+    assert [c.met for c in check.conditions] == [True, None, False, None]
+    assert check.met is False
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        {"material": "bouwstof"},
+        {"cover": "zand"},
+        {"thickness_m": -1},
+        {"volume_m3": float("nan")},
+        {"column_test": {"arseen": -0.1}},
+    ],
+)
+def test_impossible_application_details_are_refused(stated: dict[str, Any]) -> None:
+    with pytest.raises(LargeScaleError):
+        LargeScaleApplication(**stated)
+
+
+def test_reasons_are_translated() -> None:
+    found = condition({"arseen": "10"}, "scope", thickness_m=1, volume_m3=100)
+    with translation.override("nl"):
+        text = translation.gettext(found.reason) % found.params
+    assert "grootschalige toepassing" in text
+    assert "1 m" in text
