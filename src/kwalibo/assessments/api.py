@@ -28,10 +28,22 @@ from kwalibo.assessments.domain.large_scale import (
     column_test_emissions,
     large_scale_check,
 )
-from kwalibo.assessments.presentation import emission_dict, large_scale_dict, translated
+from kwalibo.assessments.domain.local_maxima import (
+    LocalMaximumValues,
+    local_check,
+    read_local_maximum_values,
+)
+from kwalibo.assessments.presentation import (
+    emission_dict,
+    large_scale_dict,
+    local_dict,
+    local_maxima_error,
+    translated,
+)
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.serializers import ToetsingAssessmentIn, ToetsingAssessmentOut
 from kwalibo.assessments.uploads import measurements_from_rows, measurements_from_upload
+from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
 _EXAMPLE = {
@@ -105,22 +117,71 @@ class AssessmentRun(APIView):
                 }
                 for verdict in body["verdicts"]
             ]
+        if params["local_maximum_values"] is not None:
+            maxima = _local_maxima(params["local_maximum_values"], result.frame, result.rule_set)
+            zone = params["local_maximum_values"]["zone"]
+            try:
+                body["verdicts"] = [
+                    verdict
+                    | {"local_maximum_values": local_dict(local_check(verdict, maxima, zone=zone))}
+                    for verdict in body["verdicts"]
+                ]
+            except DomainError as error:
+                raise serializers.ValidationError(
+                    {"local_maximum_values": {"zone": [translate_error(error)]}}
+                ) from error
         return Response(ToetsingAssessmentOut(body).data)
 
 
-def _with_application(data: Any) -> Any:
-    """A multipart upload sends ``application`` as JSON text; decode it for the serializer."""
-    text = data.get("application") if hasattr(data, "get") else None
-    if not isinstance(text, str):
-        return data
+def _local_maxima(stated: dict[str, Any], frame: str, rule_set_id: str) -> LocalMaximumValues:
+    """The local maximum values as sent, identified and checked row by row."""
+    rows = stated["values"]
+    table = pl.DataFrame(
+        {
+            "row": list(range(1, len(rows) + 1)),
+            "parameter": [item["parameter"] for item in rows],
+            "value": [item["value"] for item in rows],
+            "unit": [item["unit"] for item in rows],
+            "zone": [item.get("zone") or None for item in rows],
+        },
+        schema={
+            "row": pl.Int64,
+            "parameter": pl.Utf8,
+            "value": pl.Utf8,
+            "unit": pl.Utf8,
+            "zone": pl.Utf8,
+        },
+    )
     try:
-        decoded = json.loads(text) if text.strip() else None
-    except json.JSONDecodeError as error:
+        return read_local_maximum_values(
+            table, title=stated["title"], frame=frame, rule_set_id=rule_set_id
+        )
+    except DomainError as error:
         raise serializers.ValidationError(
-            {"application": [_("Not valid JSON: %(error)s") % {"error": error.msg}]}
+            {"local_maximum_values": {"values": [local_maxima_error(error)]}}
         ) from error
+
+
+#: Nested objects that a multipart upload sends as JSON text.
+_JSON_FIELDS = ("application", "local_maximum_values")
+
+
+def _with_application(data: Any) -> Any:
+    """A multipart upload sends ``application`` and ``local_maximum_values`` as JSON text;
+    decode them for the serializer."""
+    if not hasattr(data, "get") or not any(isinstance(data.get(f), str) for f in _JSON_FIELDS):
+        return data
     merged = {key: data.get(key) for key in data}
-    merged["application"] = decoded
+    for name in _JSON_FIELDS:
+        text = data.get(name)
+        if not isinstance(text, str):
+            continue
+        try:
+            merged[name] = json.loads(text) if text.strip() else None
+        except json.JSONDecodeError as error:
+            raise serializers.ValidationError(
+                {name: [_("Not valid JSON: %(error)s") % {"error": error.msg}]}
+            ) from error
     return merged
 
 

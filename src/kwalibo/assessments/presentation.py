@@ -20,6 +20,9 @@ from kwalibo.assessments.domain.emission import EmissionScreening
 from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
 from kwalibo.assessments.domain.large_scale import LargeScaleCheck
+from kwalibo.assessments.domain.local_maxima import LocalCheck
+from kwalibo.common.domain.errors import DomainError
+from kwalibo.common.i18n import translate_error
 
 CLASS_LABELS = {
     "achtergrondwaarde": _("Background value"),
@@ -321,3 +324,29 @@ def csv_report(assessment: Assessment, checks: dict[str, LargeScaleCheck] | None
             )
         writer.writerow(row)
     return buffer.getvalue()
+
+
+def local_dict(check: LocalCheck) -> dict[str, Any]:
+    """A check against local maximum values for JSON, its texts in the active language."""
+    return {
+        "met": check.met,
+        "zone": check.zone,
+        "reason": gettext(check.reason) % check.params,
+        "note": gettext(check.note) % check.params if check.note else None,
+        "article": check.article,
+        "checked": list(check.checked),
+        "not_set": list(check.not_set),
+        "exceeded": [dataclasses.asdict(item) for item in check.exceeded],
+    }
+
+
+def local_maxima_error(error: DomainError) -> str:
+    """A refused table of local maximum values, with every row problem, translated."""
+    lines = [translate_error(error)]
+    for problem in getattr(error, "errors", ())[:20]:
+        message = gettext(problem.template) % dict(problem.params)
+        lines.append(
+            gettext("row %(row)s, %(field)s: %(message)s")
+            % {"row": problem.row, "field": problem.field, "message": message}
+        )
+    return " ".join(lines)

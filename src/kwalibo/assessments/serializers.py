@@ -91,6 +91,38 @@ class ToetsingApplicationIn(serializers.Serializer[dict[str, Any]]):
     )
 
 
+class ToetsingLocalValueIn(serializers.Serializer[dict[str, Any]]):
+    parameter = serializers.CharField(
+        max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
+    )
+    value = serializers.CharField(max_length=100, help_text=_("mg/kg ds in standard soil."))
+    unit = serializers.CharField(max_length=50, default="mg/kg ds")
+    zone = serializers.CharField(
+        max_length=200,
+        required=False,
+        default=None,
+        allow_null=True,
+        allow_blank=True,
+        help_text=_("Soil-quality zone; empty: the whole soil-management area."),
+    )
+
+
+class ToetsingLocalMaximaIn(serializers.Serializer[dict[str, Any]]):
+    """The local maximum values of a decision under Bbk art 44 or 45."""
+
+    title = serializers.CharField(
+        max_length=300, help_text=_("The decision, e.g. Nota bodembeheer Gemeente X 2024.")
+    )
+    zone = serializers.CharField(
+        max_length=200,
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_("The zone the soil or dredgings are assessed for."),
+    )
+    values = ToetsingLocalValueIn(many=True, max_length=2000)  # type: ignore[call-arg]
+
+
 class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
     """Either ``measurements`` (JSON) or ``file`` (multipart upload), not both."""
 
@@ -137,6 +169,12 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
             "Large-scale application: its details for the check against Bbk art 63 "
             "(implies large_scale)."
         ),
+    )
+    local_maximum_values = ToetsingLocalMaximaIn(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_("Check each verdict against these local maximum values as well."),
     )
     # max_length is checked before the items are validated (DRF ListSerializer; the stubs lack it)
     measurements = ToetsingMeasurementIn(  # type: ignore[call-arg]
@@ -289,6 +327,24 @@ class ToetsingLargeScaleOut(serializers.Serializer[dict[str, Any]]):
     conditions = ToetsingConditionOut(many=True)
 
 
+class ToetsingLocalExceedanceOut(serializers.Serializer[dict[str, Any]]):
+    substance = serializers.CharField()
+    name = serializers.CharField()
+    standardised = serializers.FloatField(help_text=_("Mean content in standard soil, mg/kg ds."))
+    local_maximum = serializers.FloatField(help_text=_("Local maximum value, mg/kg ds."))
+
+
+class ToetsingLocalOut(serializers.Serializer[dict[str, Any]]):
+    met = serializers.BooleanField()
+    zone = serializers.CharField(allow_null=True)
+    reason = serializers.CharField()
+    note = serializers.CharField(allow_null=True)
+    article = serializers.CharField()
+    checked = serializers.ListField(child=serializers.CharField())
+    not_set = serializers.ListField(child=serializers.CharField())
+    exceeded = ToetsingLocalExceedanceOut(many=True)
+
+
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
@@ -307,6 +363,10 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     samples = serializers.ListField(child=serializers.CharField(), required=False)
     emission = ToetsingEmissionOut(
         required=False, help_text=_("With large_scale: the emission screening (Rbk art 4.12.1).")
+    )
+    local_maximum_values = ToetsingLocalOut(
+        required=False,
+        help_text=_("With local_maximum_values: the check against them (Rbk art 4.2.2 lid 1)."),
     )
     large_scale = ToetsingLargeScaleOut(
         required=False,

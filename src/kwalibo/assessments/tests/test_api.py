@@ -221,3 +221,43 @@ def test_a_file_upload_sends_the_application_as_json_text(api: APIClient) -> Non
     broken = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
     refused = api.post(URL, {"file": broken, "application": "{"}, format="multipart")
     assert refused.status_code == 400
+
+
+def test_local_maximum_values_are_checked_per_zone(api: APIClient) -> None:
+    # Copper 50 at 5 % lutum and 3 % organic matter = 90.91 in standard soil (see above).
+    maxima = {
+        "title": "Nota bodembeheer Voorbeeld",
+        "zone": "kern",
+        "values": [
+            {"parameter": "koper", "value": "90", "zone": "kern"},
+            {"parameter": "Cu", "value": "100", "zone": "buitengebied"},
+        ],
+    }
+    body = post_json(api, {"measurements": COPPER, "local_maximum_values": maxima}).json()
+    local = body["verdicts"][0]["local_maximum_values"]
+    assert local["met"] is False
+    (exceeded,) = local["exceeded"]
+    assert exceeded["substance"] == "koper"
+    assert exceeded["standardised"] == pytest.approx(50 * 36 / 19.8)
+    assert exceeded["local_maximum"] == 90.0
+    outer = post_json(
+        api, {"measurements": COPPER, "local_maximum_values": maxima | {"zone": "buitengebied"}}
+    ).json()
+    assert outer["verdicts"][0]["local_maximum_values"]["met"] is True
+    unknown = post_json(
+        api, {"measurements": COPPER, "local_maximum_values": maxima | {"zone": "haven"}}
+    )
+    assert unknown.status_code == 400
+    assert "haven" in unknown.json()["errors"]["local_maximum_values"]["zone"][0]
+    bad = post_json(
+        api,
+        {
+            "measurements": COPPER,
+            "local_maximum_values": {
+                "title": "Nota",
+                "values": [{"parameter": "koper", "value": "-1"}],
+            },
+        },
+    )
+    assert bad.status_code == 400
+    assert "row 1, value" in bad.json()["errors"]["local_maximum_values"]["values"][0]

@@ -245,3 +245,38 @@ def test_an_unusable_column_test_names_row_and_field(tmp_path: Path) -> None:
     assert "kolomproef.csv" in message
     assert "row 2, value" in message
     assert "row 3, parameter" in message
+
+
+def test_local_maximum_values_from_a_file(tmp_path: Path) -> None:
+    lab = tmp_path / "lab.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,arseen,30,mg/kg ds\nM1,lood,70,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    maxima = tmp_path / "nota.csv"
+    maxima.write_text(
+        "parameter;waarde;eenheid;zone\narseen;30;mg/kg ds;kern\nlood;60;mg/kg ds;\n",
+        encoding="utf-8",
+    )
+    out, _ = toets(
+        str(lab),
+        "--format",
+        "json",
+        "--lokale-maxima",
+        str(maxima),
+        "--zone",
+        "kern",
+        "--nota",
+        "Nota bodembeheer Voorbeeld",
+        "--datum",
+        "2020-01-01",
+    )
+    local = json.loads(out)[0]["local_maximum_values"]
+    assert local["met"] is False
+    assert [(e["substance"], e["local_maximum"]) for e in local["exceeded"]] == [("lood", 60.0)]
+    assert set(local["checked"]) == {"arseen", "lood"}
+    broken = tmp_path / "kapot.csv"
+    broken.write_text("parameter;waarde;eenheid\nonbekendium;1;mg/kg ds\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"row 2, parameter"):
+        toets(str(lab), "--lokale-maxima", str(broken))

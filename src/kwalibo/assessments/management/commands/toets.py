@@ -27,15 +27,24 @@ from kwalibo.assessments.domain.large_scale import (
     column_test_emissions,
     large_scale_check,
 )
+from kwalibo.assessments.domain.local_maxima import (
+    LocalCheck,
+    LocalMaximumValues,
+    local_check,
+    read_local_maximum_values,
+)
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.presentation import (
     emission_dict,
     large_scale_dict,
     large_scale_summary,
+    local_dict,
+    local_maxima_error,
     message_line,
     verdict_summary,
 )
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
+from kwalibo.assessments.readers.local_maxima import read_local_maxima_file
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
@@ -118,6 +127,21 @@ class Command(BaseCommand):
             metavar="FILE",
             help="column-test results (same file shape, mg/kg at L/S 10)",
         )
+        local = parser.add_argument_group(
+            "area-specific framework: local maximum values (Bbk art 44/45, Rbk art 4.2.2)"
+        )
+        local.add_argument(
+            "--lokale-maxima",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            dest="local_maxima",
+            help="CSV or XLSX with the columns parameter, waarde, eenheid and optionally zone",
+        )
+        local.add_argument("--zone", default=None, help="the soil-quality zone of the values")
+        local.add_argument(
+            "--nota", default=None, help="title of the decision (default: the file name)"
+        )
         parser.add_argument(
             "--messages",
             type=Path,
@@ -153,6 +177,9 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(translate_error(error)) from error
         self._application = self._stated_application(assessment) if self._large_scale else None
+        self._maxima = self._local_maxima(assessment)
+        if self._maxima is not None and options["output_format"] == "csv":
+            raise CommandError(_("--lokale-maxima works with --format json or table, not csv."))
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
         if assessment.sample_table().height == 0:
@@ -170,17 +197,10 @@ class Command(BaseCommand):
             buffer.flush()
             return
         if output_format == "json":
-            if not self._large_scale:
+            if not self._large_scale and self._maxima is None:
                 self.stdout.write(assessment.to_json())
                 return
-            verdicts = [
-                verdict
-                | {
-                    "emission": emission_dict(self._screen(verdict)),
-                    "large_scale": large_scale_dict(self._check(verdict)),
-                }
-                for verdict in assessment.verdicts
-            ]
+            verdicts = [verdict | self._extra(verdict) for verdict in assessment.verdicts]
             self.stdout.write(json.dumps(verdicts, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
@@ -206,6 +226,15 @@ class Command(BaseCommand):
                     else str(_("exceeded: %(substances)s")) % screening.params
                 )
                 row["large_scale"] = large_scale_summary(self._check(verdict))
+        if self._maxima is not None:
+            headers["local"] = _("Local maximum values")
+            for row, verdict in zip(rows, assessment.verdicts, strict=True):
+                local = self._local_check(verdict)
+                row["local"] = (
+                    str(_("not exceeded"))
+                    if local.met
+                    else str(_("exceeded: %(substances)s")) % local.params
+                )
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -218,6 +247,39 @@ class Command(BaseCommand):
 
     def _screen(self, verdict: dict[str, Any]) -> EmissionScreening:
         return emission_screening(verdict, below_water_level_same_manager=self._below_water_level)
+
+    def _extra(self, verdict: dict[str, Any]) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self._large_scale:
+            extra["emission"] = emission_dict(self._screen(verdict))
+            extra["large_scale"] = large_scale_dict(self._check(verdict))
+        if self._maxima is not None:
+            extra["local_maximum_values"] = local_dict(self._local_check(verdict))
+        return extra
+
+    def _local_maxima(self, assessment: Assessment) -> LocalMaximumValues | None:
+        path: Path | None = self._options["local_maxima"]
+        if path is None:
+            return None
+        try:
+            table = read_local_maxima_file(path, filename=str(path))
+            return read_local_maximum_values(
+                table,
+                title=self._options["nota"] or path.name,
+                frame=assessment.frame,
+                rule_set_id=assessment.rule_set,
+            )
+        except MeasurementFileError as error:
+            raise CommandError(str(error)) from error
+        except DomainError as error:
+            raise CommandError(f"{path}: {local_maxima_error(error)}") from error
+
+    def _local_check(self, verdict: dict[str, Any]) -> LocalCheck:
+        assert self._maxima is not None
+        try:
+            return local_check(verdict, self._maxima, zone=self._options["zone"])
+        except DomainError as error:
+            raise CommandError(translate_error(error)) from error
 
     def _stated_application(self, assessment: Assessment) -> LargeScaleApplication:
         options = self._options
