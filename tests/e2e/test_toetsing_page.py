@@ -66,5 +66,30 @@ def test_upload_a_lab_file_and_download_the_verdicts(live_server, english_page) 
 def test_the_page_speaks_dutch_by_default(live_server, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{live_server.url}/toetsing/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.locator("input[type=file]").get_attribute("id") == "id_file"
+    assert page.locator("input[name=file]").get_attribute("id") == "id_file"
     assert page.locator("label[for=id_file]").count() == 1
+
+
+def test_a_large_scale_application_is_checked_condition_by_condition(  # type: ignore[no-untyped-def]
+    live_server, english_page, tmp_path
+) -> None:
+    lab = tmp_path / "partij.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,arseen,50,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    column = tmp_path / "kolomproef.csv"
+    column.write_text("sample,parameter,value,unit\nK1,arseen,0.3,mg/kg\n", encoding="utf-8")
+    page = english_page
+    page.goto(f"{live_server.url}/toetsing/")
+    page.set_input_files("input[name=file]", str(lab))
+    page.get_by_text("Details of the large-scale application").click()
+    page.get_by_label("Layer thickness (m)", exact=True).fill("2.5")
+    page.get_by_label("Volume (m³)").fill("8000")
+    page.get_by_label("Cover", exact=True).select_option("bouwstoffen")
+    page.set_input_files("input[name=column_test]", str(column))
+    page.get_by_role("button", name="Assess").click()
+    block = page.locator(".notice", has_text="Large-scale application (Bbk art 63)")
+    assert "The batch meets the conditions for a large-scale application." in block.inner_text()
+    assert "column test do not exceed the maximum emission values" in block.inner_text()
