@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -220,21 +221,13 @@ class Command(BaseCommand):
             headers["large_scale"] = _("Large-scale application")
             for row, verdict in zip(rows, assessment.verdicts, strict=True):
                 screening = self._screen(verdict)
-                row["emission"] = (
-                    str(_("not exceeded"))
-                    if screening.met
-                    else str(_("exceeded: %(substances)s")) % screening.params
-                )
+                row["emission"] = _exceedance_text(screening.met, screening.params)
                 row["large_scale"] = large_scale_summary(self._check(verdict))
         if self._maxima is not None:
             headers["local"] = _("Local maximum values")
             for row, verdict in zip(rows, assessment.verdicts, strict=True):
                 local = self._local_check(verdict)
-                row["local"] = (
-                    str(_("not exceeded"))
-                    if local.met
-                    else str(_("exceeded: %(substances)s")) % local.params
-                )
+                row["local"] = _exceedance_text(local.met, local.params)
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -331,3 +324,8 @@ class Command(BaseCommand):
                     "counts": ", ".join(f"{code}: {n}" for code, n in counts.items()),
                 }
             )
+
+
+def _exceedance_text(met: bool, params: Mapping[str, str]) -> str:
+    """A table cell for a screening: not exceeded, or the substances that exceed."""
+    return str(_("not exceeded")) if met else str(_("exceeded: %(substances)s")) % params
