@@ -9,7 +9,11 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from kwalibo.conf.i18n import LANGUAGE_CODE as LANGUAGE_CODE
+from kwalibo.conf.i18n import LANGUAGES as LANGUAGES
+from kwalibo.conf.i18n import LOCALE_PATHS as LOCALE_PATHS
+from kwalibo.conf.i18n import TIME_ZONE as TIME_ZONE
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = SRC_DIR.parent.parent
@@ -123,10 +127,7 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "register:search"
 LOGOUT_REDIRECT_URL = "register:search"
 
-LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [SRC_DIR / "locale"]
-TIME_ZONE = "Europe/Amsterdam"
+# LANGUAGE_CODE, LANGUAGES, LOCALE_PATHS and TIME_ZONE: kwalibo.conf.i18n (imported above)
 USE_I18N = True
 USE_TZ = True
 

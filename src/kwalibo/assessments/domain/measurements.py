@@ -28,7 +28,12 @@ from typing import Final
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import CODE, Catalogue
-from kwalibo.assessments.domain.frames import factorize, first_positions
+from kwalibo.assessments.domain.frames import (
+    factorize,
+    factorize_grouped,
+    factorize_rows,
+    first_positions,
+)
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     PERCENT_UNITS,
@@ -177,7 +182,7 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
 
 def code_samples(data: pl.DataFrame) -> Samples:
     """Trimmed sample names as codes, with their order of first appearance."""
-    codes, names = factorize(data.get_column("sample"))
+    codes, names = factorize_grouped(data.get_column("sample"))
     trimmed = names.str.strip_chars()
     if (trimmed != names).any():
         merged, trimmed = factorize(trimmed)
@@ -200,16 +205,6 @@ def code_samples(data: pl.DataFrame) -> Samples:
 def observed_samples(measurements: pl.DataFrame) -> list[str]:
     """Sample names in the order of first appearance (empty names left out)."""
     return list(code_samples(normalise_input(measurements)).observed)
-
-
-def _codes(column: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """``factorize`` with nulls coded as one more value at the end (null in ``values``)."""
-    if column.null_count() == column.len():
-        return pl.repeat(0, column.len(), dtype=CODE, eager=True), pl.Series([None], dtype=pl.Utf8)
-    codes, values = factorize(column)
-    if codes.null_count():
-        codes = codes.fill_null(values.len())
-    return codes, values.append(pl.Series([None], dtype=pl.Utf8))
 
 
 def _substance_codes(
@@ -272,36 +267,55 @@ def _values(values: pl.Series) -> pl.DataFrame:
     )
 
 
-_KIND_OTHER, _KIND_SOIL, _KIND_INFO, _KIND_UNKNOWN = 0, 1, 2, 3
+def _per_distinct(
+    column: pl.Series, interpret: Callable[[pl.Series], pl.DataFrame]
+) -> pl.DataFrame:
+    """``interpret(column)``, computed once per distinct value (nulls included)."""
+    codes, values = factorize(column)
+    if codes.null_count():
+        codes = codes.fill_null(values.len())
+        values = values.append(pl.Series([None], dtype=values.dtype))
+    return interpret(values).select(pl.all().gather(codes))
 
 
-def _kinds(substances: pl.DataFrame) -> pl.Series:
-    """Per substance code its kind for the input checks; one more entry for no substance."""
-    kinds = substances.select(
-        pl.when(pl.col("is_soil"))
-        .then(_KIND_SOIL)
-        .when(pl.col("is_info"))
-        .then(_KIND_INFO)
-        .otherwise(_KIND_OTHER)
-        .cast(pl.UInt8)
-    ).to_series()
-    return kinds.append(pl.Series([_KIND_UNKNOWN], dtype=pl.UInt8))
+def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
+    """Per distinct spelling (parameter, value, unit and CAS as written) what a measurement
+    written so is: ``sub``, ``below``, ``number``, ``value_mg``, ``organotin`` (an organotin
+    compound not expressed as tin), ``is_soil`` (a soil property in %) and ``error``, the
+    first input error of ``INPUT_ERRORS`` that applies (0 for none) apart from the sample's.
+    """
+    substances = catalogue.substances
 
+    def parameters(values: pl.Series) -> pl.DataFrame:
+        return _substance_codes(values, catalogue, parameter_key_expr).to_frame()
 
-def _spelling_errors(units: pl.DataFrame) -> pl.DataFrame:
-    """Per (kind, unit), at ``kind * len(units) + unit``: the identification error and the unit
-    error of a measurement (0 for none), in the order of ``INPUT_ERRORS``."""
-    kinds = pl.DataFrame({"kind": pl.Series(range(4), dtype=pl.UInt8)})
-    soil = pl.col("kind") == _KIND_SOIL
-    return kinds.join(units, how="cross", maintain_order="left_right").select(
-        pl.when(pl.col("kind") == _KIND_UNKNOWN)
+    sub = _per_distinct(spellings.get_column("parameter"), parameters).to_series()
+    if "cas" in spellings.columns:
+        by_cas = _per_distinct(
+            spellings.get_column("cas"),
+            lambda values: _substance_codes(values, catalogue, cas_key_expr).to_frame(),
+        ).to_series()
+        sub = pl.select(pl.coalesce(pl.lit(by_cas), pl.lit(sub))).to_series()
+    table = pl.concat(
+        [
+            pl.DataFrame({"sub": sub}),
+            _per_distinct(spellings.get_column("unit"), _units),
+            _per_distinct(spellings.get_column("value_raw"), _values),
+        ],
+        how="horizontal",
+    )
+    known = pl.col("sub").is_not_null()
+    code = pl.col("sub").fill_null(0)
+    soil = known & pl.lit(substances.get_column("is_soil")).gather(code)
+    info = known & pl.lit(substances.get_column("is_info")).gather(code)
+    error = (
+        pl.when(~known)
         .then(_ERROR["unknown_parameter"])
-        .when(pl.col("kind") == _KIND_INFO)
+        .when(info)
         .then(_ERROR["not_used"])
-        .otherwise(0)
-        .cast(pl.UInt8)
-        .alias("identification"),
-        pl.when(pl.col("unit_empty"))
+        .when(pl.col("value_status") > 0)
+        .then(pl.col("value_status") + (_ERROR["missing_value"] - _VALUE_MISSING))
+        .when(pl.col("unit_empty"))
         .then(_ERROR["missing_unit"])
         .when(soil & ~pl.col("is_percent"))
         .then(_ERROR["percent_expected"])
@@ -309,9 +323,21 @@ def _spelling_errors(units: pl.DataFrame) -> pl.DataFrame:
         .then(_ERROR["mass_fraction_expected"])
         .when(~soil & pl.col("mass_factor").is_null())
         .then(_ERROR["unknown_unit"])
+        .when(soil & (pl.col("number") > 100))
+        .then(_ERROR["percent_out_of_range"])
         .otherwise(0)
         .cast(pl.UInt8)
-        .alias("unit"),
+    )
+    return table.select(
+        "sub",
+        "below",
+        "number",
+        (pl.col("number") * pl.col("mass_factor")).alias("value_mg"),
+        (known & pl.lit(substances.get_column("organotin_basis")).gather(code) & ~pl.col("has_sn"))
+        .fill_null(False)
+        .alias("organotin"),
+        soil.alias("is_soil"),
+        error.alias("error"),
     )
 
 
@@ -361,84 +387,41 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         frame: ``grond`` or ``waterbodem``.
     """
     substances = catalogue.substances
-    p_codes, p_values = _codes(data.get_column("parameter"))
-    sub = pl.lit(_substance_codes(p_values, catalogue, parameter_key_expr)).gather(pl.col("p"))
-    columns = {"p": p_codes}
+    written = ["parameter", "value_raw", "unit"]
     if data.get_column("cas").null_count() < data.height:
-        c_codes, c_values = _codes(data.get_column("cas"))
-        columns["c"] = c_codes
-        sub = pl.coalesce(
-            pl.lit(_substance_codes(c_values, catalogue, cas_key_expr)).gather(pl.col("c")), sub
-        )
-    u_codes, u_values = _codes(data.get_column("unit"))
-    v_codes, v_values = _codes(data.get_column("value_raw"))
-    units, parsed = _units(u_values), _values(v_values)
+        written.append("cas")
+    spelling_codes, spellings = factorize_rows(data.select(written))
+    per_spelling = _spelling_table(spellings, catalogue)
 
     def by(table: pl.DataFrame, name: str, code: str) -> pl.Expr:
         return pl.lit(table.get_column(name)).gather(pl.col(code)).alias(name)
 
-    # What can be wrong with a spelling (substance kind x unit) is decided per combination:
-    # the error checked first (an identification error) and the unit error.
-    kinds = _kinds(substances)
-    static = _spelling_errors(units)
     empty_sample = samples.names.eq("").arg_true()
     missing_sample = pl.col("s").is_null()
     if empty_sample.len():
         missing_sample = missing_sample | (pl.col("s") == empty_sample[0])
-    kind = pl.lit(kinds).gather(pl.col("sub").fill_null(kinds.len() - 1))
-    spelling = kind.cast(CODE) * units.height + pl.col("u")
-    identification = pl.lit(static.get_column("identification")).gather(pl.col("_spelling"))
-    unit_error = pl.lit(static.get_column("unit")).gather(pl.col("_spelling"))
-    is_soil = pl.col("_kind") == _KIND_SOIL
-    error = (
-        pl.when(missing_sample)
-        .then(_ERROR["missing_sample"])
-        .when(identification > 0)
-        .then(identification)
-        .when(pl.col("_value_status") > 0)
-        .then(pl.col("_value_status") + (_ERROR["missing_value"] - _VALUE_MISSING))
-        .when(unit_error > 0)
-        .then(unit_error)
-        .when(is_soil & (pl.col("number") > 100))
-        .then(_ERROR["percent_out_of_range"])
-        .otherwise(0)
-        .cast(pl.UInt8)
-    )
     rows = (
         pl.DataFrame(
             {
                 "i": pl.int_range(0, data.height, dtype=CODE, eager=True),
                 "row": data.get_column("row"),
                 "s": samples.codes,
-                **columns,
-                "u": u_codes,
-                "v": v_codes,
+                "t": spelling_codes,
             }
         )
         .lazy()
-        .with_columns(sub.alias("sub"))
-        .with_columns(kind.alias("_kind"), spelling.alias("_spelling"))
-        .with_columns(
-            by(parsed, "below", "v"),
-            by(parsed, "number", "v"),
-            by(parsed, "value_status", "v").alias("_value_status"),
-        )
         .select(
             "i",
             "row",
             "s",
-            "sub",
-            "below",
-            "number",
-            (pl.col("number") * pl.lit(units.get_column("mass_factor")).gather(pl.col("u"))).alias(
-                "value_mg"
-            ),
-            (
-                pl.lit(substances.get_column("organotin_basis")).gather(pl.col("sub"))
-                & ~pl.lit(units.get_column("has_sn")).gather(pl.col("u"))
-            ).alias("organotin"),
-            is_soil.alias("is_soil"),
-            error.alias("error"),
+            *[
+                by(per_spelling, name, "t")
+                for name in ("sub", "below", "number", "value_mg", "organotin", "is_soil")
+            ],
+            pl.when(missing_sample)
+            .then(pl.lit(_ERROR["missing_sample"], pl.UInt8))
+            .otherwise(pl.lit(per_spelling.get_column("error")).gather(pl.col("t")))
+            .alias("error"),
         )
         .collect()
     )

@@ -280,3 +280,24 @@ def test_local_maximum_values_from_a_file(tmp_path: Path) -> None:
     broken.write_text("parameter;waarde;eenheid\nonbekendium;1;mg/kg ds\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"row 2, parameter"):
         toets(str(lab), "--lokale-maxima", str(broken))
+
+
+def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> None:
+    # On a laptop there is no SECRET_KEY, no settings module and no database: `kwalibo toets`
+    # needs none of them, and still speaks Dutch with the project's translations.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "kwalibo.cli", "toets", str(CSV_FILE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split()[:2] == ["Monster", "Klasse"]
+    assert "SECRET_KEY" not in result.stderr
