@@ -195,15 +195,30 @@ def classify(
         pl.max_horizontal(level, pl.when(intervention).then(3).otherwise(0)).alias("level"),
         (above_aw & cap_ok).alias("allowance_cap_ok"),
     ).collect()
-    per_sample = assessed.group_by("s").agg(
-        pl.len().alias("n_measured"),
-        pl.col("level").max().alias("max_level"),
-        pl.col("above_aw").sum().alias("n_above_aw"),
-        (pl.col("above_aw") & ~pl.col("allowance_cap_ok")).sum().alias("n_above_cap"),
-        (~pl.col("above_aw") & (pl.col("level") > 0)).sum().alias("n_other_above"),
-        pl.col("intervention").any().alias("intervention_exceeded"),
-        pl.col("empty_column").any().alias("empty_column_used"),
-        pl.col("compliant").any().alias("any_compliant"),
+    # The conditions are columns first: a group-by sums plain columns several times faster
+    # than expressions evaluated per group.
+    per_sample = (
+        assessed.select(
+            "s",
+            "level",
+            "above_aw",
+            (pl.col("above_aw") & ~pl.col("allowance_cap_ok")).alias("above_cap"),
+            (~pl.col("above_aw") & (pl.col("level") > 0)).alias("other_above"),
+            "intervention",
+            "empty_column",
+            "compliant",
+        )
+        .group_by("s")
+        .agg(
+            pl.len().alias("n_measured"),
+            pl.col("level").max().alias("max_level"),
+            pl.col("above_aw").sum().alias("n_above_aw"),
+            pl.col("above_cap").sum().alias("n_above_cap"),
+            pl.col("other_above").sum().alias("n_other_above"),
+            pl.col("intervention").any().alias("intervention_exceeded"),
+            pl.col("empty_column").any().alias("empty_column_used"),
+            pl.col("compliant").any().alias("any_compliant"),
+        )
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
     per_sample = per_sample.with_columns(

@@ -700,13 +700,12 @@ def assess(
         parameter=pl.lit(substances.column("name")).gather(pl.col("sub")),
         detail=pl.lit(frame),
     )
-    classified_codes = set(classes.get_column("s").to_list())
-    without = [code for code in range(verdicts.names.len()) if code not in classified_codes]
     unassessable = message_rows(
-        pl.DataFrame(
-            {"s": without, "row": [None] * len(without)}, schema={"s": CODE, "row": pl.Int64}
+        pl.DataFrame({"s": pl.int_range(0, verdicts.names.len(), dtype=CODE, eager=True)})
+        .filter(~pl.col("s").is_in(classes.get_column("s").implode()))
+        .with_columns(
+            pl.lit(None, pl.Int64).alias("row"), verdicts.order_of(pl.col("s")).alias("_position")
         )
-        .with_columns(verdicts.order_of(pl.col("s")).alias("_position"))
         .filter(pl.col("_position").is_not_null())
         .sort("_position"),
         verdicts,

@@ -34,10 +34,15 @@ def factorize(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     first = codes.is_first_distinct() & codes.is_not_null()
     highest = codes.max()
     count = int(cast(int, highest)) + 1 if highest is not None else 0
-    values = pl.Series(column.name, [None] * count, dtype=pl.Utf8).scatter(
+    values = nulls(count, pl.Utf8, column.name).scatter(
         codes.filter(first), column.filter(first).cast(pl.Utf8)
     )
     return codes, values
+
+
+def nulls(size: int, dtype: pl.DataType | type[pl.DataType], name: str = "") -> pl.Series:
+    """A column of ``size`` nulls (built in Polars, not from a Python list)."""
+    return pl.repeat(None, size, dtype=dtype, eager=True).rename(name)
 
 
 def first_positions(codes: pl.Series) -> pl.Series:

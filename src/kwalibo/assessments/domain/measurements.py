@@ -33,6 +33,7 @@ from kwalibo.assessments.domain.frames import (
     factorize_grouped,
     factorize_rows,
     first_positions,
+    nulls,
 )
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
@@ -191,7 +192,7 @@ def code_samples(data: pl.DataFrame) -> Samples:
     empty = trimmed.eq("").arg_true()
     if empty.len():
         first = first.filter(first != empty[0])
-    order = pl.Series("order", [None] * trimmed.len(), dtype=CODE).scatter(
+    order = nulls(trimmed.len(), CODE, "order").scatter(
         first, pl.Series(range(first.len()), dtype=CODE)
     )
     return Samples(
@@ -472,7 +473,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     for column in ("lutum", "organische_stof", "organische_koolstof"):
         (code,) = catalogue.codes_of(frozenset({column}))
         found = groups.filter(pl.col("sub") == code)
-        properties[column] = pl.Series(column, [None] * size, dtype=pl.Float64).scatter(
+        properties[column] = nulls(size, pl.Float64, column).scatter(
             found.get_column("s"), found.get_column("percent")
         )
     per_sample = pl.DataFrame(properties)
