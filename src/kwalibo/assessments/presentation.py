@@ -337,6 +337,16 @@ def local_dict(check: LocalCheck) -> dict[str, Any]:
         "checked": list(check.checked),
         "not_set": list(check.not_set),
         "exceeded": [dataclasses.asdict(item) for item in check.exceeded],
+        "origin_only": check.origin_only,
+        "restrictions": [
+            {
+                "code": item.code,
+                "reason": gettext(item.reason) % item.params,
+                "substances": list(item.substances),
+                "article": item.article,
+            }
+            for item in check.restrictions
+        ],
     }
 
 

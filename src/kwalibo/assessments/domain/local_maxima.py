@@ -49,9 +49,29 @@ Interpretations (the text does not settle them):
   values they are compared with; whether each is at least the zone's mean (lid 2) is the
   council's responsibility and is not checked here.
 
-Out of scope: the bounds a decision must respect (art 44 lid 2, art 45 lid 2), the foreign-matter
-percentage, and art 52 lid 2 (soil that meets values set above Industrie may be applied only in
-the area it comes from).
+Values set above the generic ones (Bbk art 44 lid 2, art 45 lid 2, art 52 lid 2 and 3):
+
+* "De lokale maximale waarden kunnen boven de maximale waarden voor de bodemfunctieklasse
+  industrie [...] worden vastgesteld [...] indien" the soil quality is due to diffuse pollution
+  of the area, the values match it, and they stay below the urgency values of the Wbb (art 44
+  lid 2 a-c). In water, "voor het toepassen van baggerspecie boven de interventiewaarden en voor
+  het toepassen van grond niet boven de maximale waarden voor de bodemfunctieklasse industrie"
+  (art 45 lid 2). Whether a decision meets conditions a-c is the council's or water manager's
+  responsibility and is not checked here.
+* "Grond of baggerspecie die voldoet aan de lokale maximale waarden, bedoeld in de artikelen 44,
+  tweede lid, en 45, tweede lid, kan uitsluitend worden toegepast in het bodembeheergebied
+  waarvan deze afkomstig is" (art 52 lid 2; lid 3 the same when it exceeds the quality of the
+  receiving soil). Interpretation: soil or dredgings rely on such values when the content of a
+  substance is above the generic bound (Industrie on land; the intervention value, the upper
+  bound of klasse B, for dredgings) and at or below its raised local value. The check then
+  meets the local values with the restriction ``origin_only``.
+* In water, a local value above the Industrie value for soil applied in water
+  (``industrie_grond_in_water``) can serve dredgings only; the check notes it
+  (``soil_in_water_bound``), since the verdict does not say whether soil or dredgings are
+  applied.
+
+Out of scope: the foreign-matter percentage (no measurement of it in a lab file), and whether
+soil comes from the area of application (the user knows; the restriction says it).
 """
 
 from __future__ import annotations
@@ -72,7 +92,7 @@ from kwalibo.assessments.domain.identification import (
     parameter_key_expr,
     unit_key,
 )
-from kwalibo.assessments.domain.rules import FRAMES, choose, load_rule_set
+from kwalibo.assessments.domain.rules import FRAMES, RuleSet, choose, load_rule_set
 from kwalibo.common.domain.errors import N_, DomainError
 
 ART_LAND: Final = (
@@ -107,6 +127,25 @@ NOTE_NOT_SET: Final = N_(
     "%(title)s sets no local maximum value for %(not_set)s; for these substances the generic "
     "maximum values continue to apply."
 )
+
+ART_ORIGIN_LAND: Final = "Bbk art 44 lid 2, art 52 lid 2 en 3"
+ART_ORIGIN_WATER: Final = "Bbk art 45 lid 2, art 52 lid 2 en 3"
+RESTRICTION_ORIGIN_ONLY: Final = N_(
+    "The contents of %(substances)s are above the generic %(bound)s value and meet local "
+    "maximum values set above it: the soil or dredgings may only be applied in the "
+    "soil-management area they come from."
+)
+RESTRICTION_SOIL_IN_WATER: Final = N_(
+    "%(title)s sets local maximum values above the Industrie value for soil applied in water for "
+    "%(substances)s; such values can be set for dredgings only, so soil (not dredgings) must "
+    "still meet the Industrie values for these substances."
+)
+#: The generic bound above which a local value relies on art 44 lid 2 or 45 lid 2, per frame:
+#: (column of the rule set's norm table, its name in messages).
+_RAISED_BOUND: Final = {
+    "grond": ("industrie", "Industrie"),
+    "waterbodem": ("klasse_b", "interventiewaarde (klasse B)"),
+}
 
 #: Templates of the errors per row of a table of local maximum values.
 ROW_ERRORS: Final = {
@@ -266,6 +305,25 @@ class LocalExceedance:
 
 
 @dataclass(frozen=True)
+class Restriction:
+    """A limit on the use of soil that meets the local maximum values, or on the values.
+
+    Attributes:
+        code: ``origin_only`` (art 52 lid 2 and 3) or ``soil_in_water_bound`` (art 45 lid 2).
+        reason: English template marked for translation; its parameters are ``params``.
+        substances: The substance ids concerned.
+        article: The legal source.
+        params: ``title``, ``substances`` (names) and ``bound`` for ``reason``.
+    """
+
+    code: str
+    reason: str
+    substances: tuple[str, ...]
+    article: str
+    params: Mapping[str, str] = dataclass_field(compare=False)
+
+
+@dataclass(frozen=True)
 class LocalCheck:
     """Whether soil or dredgings meet the local maximum values, and why.
 
@@ -281,6 +339,8 @@ class LocalCheck:
         article: The legal source of the check.
         params: ``title``, ``substances`` (names of ``exceeded``) and ``not_set`` (names of
             ``not_set``), for ``reason`` and ``note``.
+        restrictions: What limits the use of soil that meets the values (see the module
+            docstring): ``origin_only`` only when ``met``.
     """
 
     met: bool
@@ -292,6 +352,12 @@ class LocalCheck:
     note: str | None
     article: str
     params: Mapping[str, str] = dataclass_field(compare=False)
+    restrictions: tuple[Restriction, ...] = ()
+
+    @property
+    def origin_only(self) -> bool:
+        """The soil may only be applied in the soil-management area it comes from."""
+        return any(item.code == "origin_only" for item in self.restrictions)
 
 
 def _catalogue(rule_set_id: str | None, frame: str) -> Catalogue:
@@ -492,10 +558,14 @@ def _result(
 ) -> LocalCheck:
     """Compare (substance, name, value in standard soil, assumed to comply) with the maxima."""
     limits = maxima.for_zone(zone)
+    rules = load_rule_set(maxima.rule_set)
+    bound_column, bound_name = _RAISED_BOUND[maxima.frame]
+    bounds = _norm_values(rules, maxima.frame, bound_column)
     checked: list[str] = []
     not_set: list[str] = []
     not_set_names: list[str] = []
     exceeded: list[LocalExceedance] = []
+    relied_on: list[tuple[str, str]] = []
     for substance, name, value, compliant in compared:
         if value is None:
             continue  # not computable; the assessment reports why
@@ -508,6 +578,45 @@ def _result(
             continue  # every result below the required reporting limit (Bijlage G IV A)
         if value > limits[substance]:
             exceeded.append(LocalExceedance(substance, name, float(value), limits[substance]))
+        elif (bound := bounds.get(substance)) is not None and value > bound:
+            relied_on.append((substance, name))
+    restrictions = []
+    if relied_on and not exceeded:
+        restrictions.append(
+            Restriction(
+                code="origin_only",
+                reason=RESTRICTION_ORIGIN_ONLY,
+                substances=tuple(substance for substance, _ in relied_on),
+                article=ART_ORIGIN_LAND if maxima.frame == "grond" else ART_ORIGIN_WATER,
+                params={
+                    "title": maxima.title,
+                    "substances": ", ".join(name for _, name in relied_on),
+                    "bound": bound_name,
+                },
+            )
+        )
+    if maxima.frame == "waterbodem":
+        soil_bounds = _norm_values(rules, "waterbodem", "industrie")
+        names = rules.substance_names()
+        above = sorted(
+            substance
+            for substance, limit in limits.items()
+            if (bound := soil_bounds.get(substance)) is not None and limit > bound
+        )
+        if above:
+            restrictions.append(
+                Restriction(
+                    code="soil_in_water_bound",
+                    reason=RESTRICTION_SOIL_IN_WATER,
+                    substances=tuple(above),
+                    article="Bbk art 45 lid 2",
+                    params={
+                        "title": maxima.title,
+                        "substances": ", ".join(names.get(item, item) for item in above),
+                        "bound": "Industrie",
+                    },
+                )
+            )
     if exceeded:
         reason = REASON_ZONE_EXCEEDED if zones else REASON_EXCEEDED
     elif checked:
@@ -533,7 +642,14 @@ def _result(
             "substances": ", ".join(item.name for item in exceeded),
             "not_set": ", ".join(not_set_names),
         },
+        restrictions=tuple(restrictions),
     )
+
+
+def _norm_values(rules: RuleSet, frame: str, column: str) -> dict[str, float]:
+    """Substance id -> the value of one column of the frame's norm table (set values only)."""
+    table = rules.norms[frame].select(pl.col("substance").cast(pl.Utf8), column).drop_nulls()
+    return dict(zip(table["substance"].to_list(), table[column].to_list(), strict=True))
 
 
 def local_check(
@@ -622,6 +738,7 @@ __all__ = [
     "LocalFrameError",
     "LocalMaximumValues",
     "LocalMaximumValuesError",
+    "Restriction",
     "RowError",
     "UnknownZoneError",
     "local_check",

@@ -282,6 +282,29 @@ def test_local_maximum_values_from_a_file(tmp_path: Path) -> None:
         toets(str(lab), "--lokale-maxima", str(broken))
 
 
+def test_soil_relying_on_a_raised_local_value_is_kept_to_its_area(tmp_path: Path) -> None:
+    # Lead 600 in standard soil: above Industrie 530, below the local value 800 (Bbk art 44
+    # lid 2): the soil meets the local values but may only be applied where it comes from.
+    lab = tmp_path / "lab.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,lood,600,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    maxima = tmp_path / "nota.csv"
+    maxima.write_text("parameter;waarde;eenheid\nlood;800;mg/kg ds\n", encoding="utf-8")
+    options = ("--lokale-maxima", str(maxima), "--datum", "2020-01-01")
+    out, _ = toets(str(lab), "--format", "json", *options)
+    local = json.loads(out)[0]["local_maximum_values"]
+    assert local["met"] is True
+    assert local["origin_only"] is True
+    (restriction,) = local["restrictions"]
+    assert restriction["article"] == "Bbk art 44 lid 2, art 52 lid 2 en 3"
+    assert "only be applied in the soil-management area they come from" in restriction["reason"]
+    table, _ = toets(str(lab), *options)
+    assert "not exceeded (only in the area of origin)" in table
+
+
 def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> None:
     # On a laptop there is no SECRET_KEY, no settings module and no database: `kwalibo toets`
     # needs none of them, and still speaks Dutch with the project's translations.

@@ -12,6 +12,8 @@ import pytest
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.local_maxima import (
     ART_LAND,
+    ART_ORIGIN_LAND,
+    ART_ORIGIN_WATER,
     ART_WATER,
     ART_ZONE_LAND,
     ART_ZONE_WATER,
@@ -21,6 +23,7 @@ from kwalibo.assessments.domain.local_maxima import (
     REASON_NONE_CHECKED,
     REASON_ZONE_EXCEEDED,
     REASON_ZONE_MET,
+    RESTRICTION_ORIGIN_ONLY,
     CharacteristicValueError,
     LocalCheck,
     LocalExceedance,
@@ -166,6 +169,67 @@ def test_water_uses_the_values_of_the_water_manager() -> None:
     )
     assert [item.substance for item in check.exceeded] == ["zink"]
     assert check.article == ART_WATER
+
+
+# --- values set above the generic ones: Bbk art 44 lid 2, 45 lid 2, 52 lid 2 en 3 ---------
+# Lead: Industrie 530 mg/kg ds (Rbk Bijlage B tabel 1), klasse B 580 (tabel 2), Industrie for
+# soil applied in water 530.
+
+
+def test_soil_relying_on_a_value_above_industrie_may_only_stay_in_its_area() -> None:
+    raised = maxima({None: {"lood": 800.0}})
+    check = local_check(verdict({"lood": "600"}), raised)
+    assert check.met
+    assert check.origin_only
+    (restriction,) = check.restrictions
+    assert (restriction.code, restriction.substances, restriction.article) == (
+        "origin_only",
+        ("lood",),
+        ART_ORIGIN_LAND,
+    )
+    assert restriction.reason == RESTRICTION_ORIGIN_ONLY
+    assert "lood (Pb) are above the generic Industrie value" in restriction.reason % (
+        restriction.params
+    )
+
+
+def test_at_the_industrie_value_the_soil_does_not_rely_on_the_raised_value() -> None:
+    check = local_check(verdict({"lood": "530"}), maxima({None: {"lood": 800.0}}))
+    assert check.met
+    assert not check.origin_only
+    assert check.restrictions == ()
+    just_above = local_check(verdict({"lood": "530.1"}), maxima({None: {"lood": 800.0}}))
+    assert just_above.origin_only
+
+
+def test_soil_exceeding_the_local_values_gets_no_origin_restriction() -> None:
+    # Not applicable in the area at all: the restriction would say nothing more.
+    check = local_check(verdict({"lood": "900"}), maxima({None: {"lood": 800.0}}))
+    assert not check.met
+    assert not check.origin_only
+
+
+def test_dredgings_rely_on_a_raised_value_above_the_intervention_value() -> None:
+    raised = maxima({None: {"lood": 800.0}}, frame="waterbodem")
+    between = local_check(verdict({"lood": "560"}, frame="waterbodem"), raised)
+    assert not between.origin_only  # above Industrie 530, not above klasse B 580
+    above = local_check(verdict({"lood": "600"}, frame="waterbodem"), raised)
+    assert above.origin_only
+    (origin,) = [item for item in above.restrictions if item.code == "origin_only"]
+    assert origin.article == ART_ORIGIN_WATER
+
+
+def test_in_water_a_value_above_industrie_is_noted_as_for_dredgings_only() -> None:
+    raised = maxima({None: {"lood": 540.0, "zink": 300.0}}, frame="waterbodem")
+    check = local_check(verdict({"lood": "100"}, frame="waterbodem"), raised)
+    (note,) = check.restrictions
+    assert (note.code, note.substances, note.article) == (
+        "soil_in_water_bound",
+        ("lood",),
+        "Bbk art 45 lid 2",
+    )
+    assert check.met
+    assert not check.origin_only
 
 
 def test_a_verdict_of_the_other_frame_is_refused() -> None:

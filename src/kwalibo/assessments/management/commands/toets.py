@@ -228,6 +228,8 @@ class Command(BaseCommand):
             for row, verdict in zip(rows, assessment.verdicts, strict=True):
                 local = self._local_check(verdict)
                 row["local"] = _exceedance_text(local.met, local.params)
+                if local.origin_only:
+                    row["local"] += " " + str(_("(only in the area of origin)"))
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
