@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils import formats
@@ -151,6 +153,22 @@ def number(value: float | None) -> str:
     return text.replace(".", separator)
 
 
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
+
+
+def reason_text(template: str, params: Mapping[str, Any]) -> str:
+    """A reason of the domain in the active language, its numbers ("2.5", computed by the
+    domain) written with the language's decimal separator ("2,5" in Dutch)."""
+    separator = str(formats.get_format("DECIMAL_SEPARATOR"))
+    localised = {
+        key: value.replace(".", separator)
+        if isinstance(value, str) and _PLAIN_NUMBER.match(value)
+        else value
+        for key, value in params.items()
+    }
+    return gettext(template) % localised
+
+
 def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": parameter["name"],
@@ -248,7 +266,7 @@ def emission_dict(screening: EmissionScreening) -> dict[str, Any]:
     """An emission screening for JSON, its reason in the active language."""
     return {
         "met": screening.met,
-        "reason": gettext(screening.reason) % screening.params,
+        "reason": reason_text(screening.reason, screening.params),
         "article": screening.article,
         "checked": list(screening.checked),
         "exceeded": [dataclasses.asdict(item) for item in screening.exceeded],
@@ -277,7 +295,7 @@ def large_scale_dict(check: LargeScaleCheck) -> dict[str, Any]:
                 "name": str(CONDITION_LABELS[condition.code]),
                 "met": condition.met,
                 "verdict": str(VERDICT_LABELS[condition.met]),
-                "reason": gettext(condition.reason) % condition.params,
+                "reason": reason_text(condition.reason, condition.params),
                 "article": condition.article,
                 "exceeded": [dict(item) for item in condition.exceeded],
             }
@@ -331,8 +349,8 @@ def local_dict(check: LocalCheck) -> dict[str, Any]:
     return {
         "met": check.met,
         "zone": check.zone,
-        "reason": gettext(check.reason) % check.params,
-        "note": gettext(check.note) % check.params if check.note else None,
+        "reason": reason_text(check.reason, check.params),
+        "note": reason_text(check.note, check.params) if check.note else None,
         "article": check.article,
         "checked": list(check.checked),
         "not_set": list(check.not_set),
@@ -341,7 +359,7 @@ def local_dict(check: LocalCheck) -> dict[str, Any]:
         "restrictions": [
             {
                 "code": item.code,
-                "reason": gettext(item.reason) % item.params,
+                "reason": reason_text(item.reason, item.params),
                 "substances": list(item.substances),
                 "article": item.article,
             }

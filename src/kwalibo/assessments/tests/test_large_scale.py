@@ -20,6 +20,7 @@ from kwalibo.assessments.domain.large_scale import (
     LargeScaleError,
     large_scale_check,
 )
+from kwalibo.assessments.presentation import large_scale_dict
 from kwalibo.assessments.tests.builders import measurements, sample
 
 LARGE = {"thickness_m": 2.0, "volume_m3": 5000.0, "cover": "leeflaag", "cover_thickness_m": 0.5}
@@ -204,3 +205,14 @@ def test_reasons_are_translated() -> None:
         text = translation.gettext(found.reason) % found.params
     assert "grootschalige toepassing" in text
     assert "1 m" in text
+
+
+def test_numbers_in_the_reasons_have_the_decimal_separator_of_the_language() -> None:
+    check = large_scale_check(
+        verdict({"arseen": "10"}), LargeScaleApplication(thickness_m=1.5, volume_m3=100)
+    )
+    for language, written in (("nl", "1,5 m"), ("en", "1.5 m")):
+        with translation.override(language):
+            (scope, *_) = large_scale_dict(check)["conditions"]
+        assert written in scope["reason"]
+    assert "100" in scope["reason"]
