@@ -112,6 +112,11 @@ def factorize_grouped(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     heads = column.filter(starts)
     if heads.len() * 4 > column.len():
         return factorize(column)
-    head_codes, values = factorize(heads)
-    runs = starts.cast(pl.UInt32).cum_sum() - 1
-    return head_codes.gather(runs).rename(column.name), values
+    if heads.null_count():
+        head_codes, values = factorize(heads)
+        runs = starts.cast(pl.UInt32).cum_sum() - 1
+        return head_codes.gather(runs).rename(column.name), values
+    # One hash per run, and each run's code written at its start and carried forward.
+    head_codes, distinct = factorize_rows(heads.to_frame())
+    codes = nulls(column.len(), pl.UInt32, column.name).scatter(starts.arg_true(), head_codes)
+    return codes.forward_fill(), distinct.to_series().cast(pl.Utf8)
