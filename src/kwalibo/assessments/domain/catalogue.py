@@ -9,11 +9,14 @@ measurements get their constants by a gather instead of a join.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 import polars as pl
 
+from kwalibo.assessments.domain.frames import factorize
+from kwalibo.assessments.domain.identification import cas_key_expr, parameter_key_expr
 from kwalibo.assessments.domain.rules import RuleSet
 
 CODE: Final = pl.UInt32()
@@ -86,6 +89,27 @@ class Catalogue:
     def column(self, name: str) -> pl.Series:
         """One column of ``substances``."""
         return self.substances.get_column(name)
+
+    def identify(self, parameters: pl.Series, cas: pl.Series | None = None) -> pl.Series:
+        """The substance code per row, as every reader of lab values identifies it: by the CAS
+        number of a separate column when it names a substance, otherwise by the parameter as
+        written (name in any spelling, Aquo code, SIKB0101 id or CAS number); null when
+        neither does. Each distinct spelling is looked up once.
+        """
+        found = self._lookup(parameters, parameter_key_expr)
+        if cas is not None and cas.null_count() < cas.len():
+            found = pl.select(pl.coalesce(self._lookup(cas, cas_key_expr), found)).to_series()
+        return found.rename("sub")
+
+    def _lookup(self, column: pl.Series, key: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
+        codes, values = factorize(column.cast(pl.Utf8))
+        found = (
+            pl.DataFrame({"value": values})
+            .select(key(pl.col("value")).alias("key"))
+            .join(self.aliases, on="key", how="left", maintain_order="left")
+            .get_column("sub")
+        )
+        return found.gather(codes)
 
 
 _BUILT: dict[tuple[int, str], Catalogue] = {}

@@ -32,10 +32,10 @@ from typing import Any, Final, Literal
 
 import polars as pl
 
+from kwalibo.assessments.domain.catalogue import catalogue
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
-    parameter_key_expr,
     unit_key_expr,
 )
 from kwalibo.assessments.domain.rules import RuleSet, load_rule_set
@@ -458,12 +458,17 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
             an unknown unit; nothing is returned then.
     """
     rules = load_rule_set(rule_set_id)
+    # Substance codes and aliases are the same in both frames' catalogues.
+    substances = catalogue(rules, "grond")
+    found = substances.identify(
+        table.get_column("parameter"), table.get_column("cas") if "cas" in table.columns else None
+    )
     text = pl.col("value_raw").fill_null("").str.strip_chars()
     unit = unit_key_expr(pl.col("unit").fill_null("")).str.replace_all(r"\(?l/s=?10\)?", "")
     rows = table.select(
         "row",
         pl.col("parameter").cast(pl.Utf8),
-        parameter_key_expr(pl.col("parameter").cast(pl.Utf8)).alias("key"),
+        pl.lit(substances.column("id").cast(pl.Utf8)).gather(found).alias("substance"),
         text.str.starts_with("<").alias("below"),
         text.str.strip_chars_start("<= ")
         .str.replace(",", ".", literal=True)
@@ -471,7 +476,7 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
         .alias("number"),
         unit.replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64).alias("factor"),
         pl.col("unit").cast(pl.Utf8),
-    ).join(rules.aliases, on="key", how="left", maintain_order="left")
+    )
     problems: list[tuple[int | None, str, str]] = []
     for row in rows.iter_rows(named=True):
         if row["substance"] is None:

@@ -88,8 +88,6 @@ import polars as pl
 from kwalibo.assessments.domain.catalogue import Catalogue, catalogue
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
-    cas_key_expr,
-    parameter_key_expr,
     unit_key,
 )
 from kwalibo.assessments.domain.rules import FRAMES, RuleSet, choose, load_rule_set
@@ -397,22 +395,7 @@ def _number(value: object) -> tuple[float | None, str | None]:
 def _identified(table: pl.DataFrame, substances: Catalogue) -> pl.DataFrame:
     """Per row the substance as the engine identifies it: ``id``, ``is_soil`` and ``assessed``
     (a value of its own in the frame's table, so the verdicts report it)."""
-    keys = table.select(
-        parameter_key_expr(pl.col("parameter")).alias("key"),
-        cas_key_expr(pl.col("cas")).alias("cas_key"),
-    )
-    aliases = substances.aliases
-    by_name = keys.join(aliases, on="key", how="left", maintain_order="left").get_column("sub")
-    by_cas = (
-        keys.select(pl.col("cas_key").alias("key"))
-        .join(aliases, on="key", how="left", maintain_order="left")
-        .get_column("sub")
-    )
-    found = (
-        pl.DataFrame({"by_cas": by_cas, "by_name": by_name})
-        .select(pl.coalesce("by_cas", "by_name").alias("sub"))
-        .get_column("sub")
-    )
+    found = substances.identify(table.get_column("parameter"), table.get_column("cas"))
     properties = substances.substances.select(
         "sub",
         pl.col("id").cast(pl.Utf8),

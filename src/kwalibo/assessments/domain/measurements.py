@@ -38,8 +38,6 @@ from kwalibo.assessments.domain.frames import (
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     PERCENT_UNITS,
-    cas_key_expr,
-    parameter_key_expr,
     unit_key_expr,
 )
 from kwalibo.assessments.domain.standardisation import bounded_exprs, factor_expr
@@ -208,18 +206,6 @@ def observed_samples(measurements: pl.DataFrame) -> list[str]:
     return list(code_samples(normalise_input(measurements)).observed)
 
 
-def _substance_codes(
-    values: pl.Series, catalogue: Catalogue, key: Callable[[pl.Expr], pl.Expr]
-) -> pl.Series:
-    """Substance code per distinct spelling (parameter name or CAS number; null when unknown)."""
-    return (
-        pl.DataFrame({"value": values})
-        .select(key(pl.col("value")).alias("key"))
-        .join(catalogue.aliases, on="key", how="left", maintain_order="left")
-        .get_column("sub")
-    )
-
-
 def _units(values: pl.Series) -> pl.DataFrame:
     """Per distinct unit as written: empty, factor to mg/kg ds, percent, expressed as tin."""
     return (
@@ -286,17 +272,10 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     first input error of ``INPUT_ERRORS`` that applies (0 for none) apart from the sample's.
     """
     substances = catalogue.substances
-
-    def parameters(values: pl.Series) -> pl.DataFrame:
-        return _substance_codes(values, catalogue, parameter_key_expr).to_frame()
-
-    sub = _per_distinct(spellings.get_column("parameter"), parameters).to_series()
-    if "cas" in spellings.columns:
-        by_cas = _per_distinct(
-            spellings.get_column("cas"),
-            lambda values: _substance_codes(values, catalogue, cas_key_expr).to_frame(),
-        ).to_series()
-        sub = pl.select(pl.coalesce(pl.lit(by_cas), pl.lit(sub))).to_series()
+    sub = catalogue.identify(
+        spellings.get_column("parameter"),
+        spellings.get_column("cas") if "cas" in spellings.columns else None,
+    )
     table = pl.concat(
         [
             pl.DataFrame({"sub": sub}),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import polars as pl
 import pytest
 from django.utils import translation
 
@@ -18,6 +19,7 @@ from kwalibo.assessments.domain.large_scale import (
     Condition,
     LargeScaleApplication,
     LargeScaleError,
+    column_test_emissions,
     large_scale_check,
 )
 from kwalibo.assessments.presentation import large_scale_dict
@@ -110,6 +112,23 @@ def test_without_a_column_test_contents_above_the_emission_test_value_leave_it_u
 
 def test_a_column_test_without_any_normed_substance_decides_nothing() -> None:
     assert condition({"arseen": "10"}, "emission", column_test={"benzeen": 1.0}).met is None
+
+
+def test_the_column_test_file_identifies_substances_as_a_lab_file_does() -> None:
+    # Name in another spelling, a CAS number as parameter, and a separate CAS column that wins
+    # over the written name (7440-38-2 is arsenic); "<" counts as 0.7 x the limit; the highest
+    # subsample counts.
+    table = pl.DataFrame(
+        {
+            "row": [2, 3, 4, 5],
+            "parameter": ["Arseen (As)", "7440-50-8", "onbekend", "koper"],
+            "value_raw": ["0,2", "<0.5", "0.3", "0.4"],
+            "unit": ["mg/kg ds", "mg/kg ds (L/S=10)", "mg/kg ds", "mg/kg ds"],
+            "cas": [None, None, "7440-38-2", None],
+        }
+    )
+    emissions = column_test_emissions(table, rule_set_id="rbk-2015")
+    assert emissions == {"arseen": pytest.approx(0.3), "koper": pytest.approx(0.4)}
 
 
 # --- quality: Bbk art 63 lid 1 a ii and iii -----------------------------------------------
