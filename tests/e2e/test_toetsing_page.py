@@ -93,3 +93,38 @@ def test_a_large_scale_application_is_checked_condition_by_condition(  # type: i
     block = page.locator(".notice", has_text="Large-scale application (Bbk art 63)")
     assert "The batch meets the conditions for a large-scale application." in block.inner_text()
     assert "column test do not exceed the maximum emission values" in block.inner_text()
+
+
+def test_local_maximum_values_are_checked_for_each_verdict(  # type: ignore[no-untyped-def]
+    live_server, english_page, tmp_path
+) -> None:
+    lab = tmp_path / "partij.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,arseen,30,mg/kg ds\nM1,lood,70,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    annex = tmp_path / "bijlage.csv"
+    annex.write_text(
+        "parameter;waarde;eenheid;zone\narseen;30;mg/kg ds;kern\nlood;60;mg/kg ds;\n",
+        encoding="utf-8",
+    )
+    page = english_page
+    page.goto(f"{live_server.url}/toetsing/")
+    page.set_input_files("input[name=file]", str(lab))
+    page.get_by_text("Local maximum values of the soil-management area").click()
+    page.set_input_files("input[name=local_maxima]", str(annex))
+    page.get_by_label("Soil-quality zone").fill("kern")
+    page.get_by_label("Title of the decision").fill("Nota bodembeheer Voorbeeld")
+    page.get_by_role("button", name="Assess").first.click()
+    page.wait_for_selector("h1:has-text('Assessment result')")
+    rows = page.locator("table[aria-labelledby=verdicts-heading] tbody tr")
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "Industrie (industrial)"
+    block = page.locator(".notice", has_text="Local maximum values (zone kern)")
+    assert block.locator(".status").inner_text() == "exceeded"
+    assert "exceed the local maximum values of Nota bodembeheer Voorbeeld for lood (Pb)" in (
+        block.inner_text()
+    )
+    assert block.locator("li").all_inner_texts() == [
+        "lood (Pb): 70 mg/kg ds in standard soil, local maximum value 60"
+    ]

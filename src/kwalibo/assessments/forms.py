@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +106,46 @@ class UploadForm(forms.Form):
         return bool(data.get("large_scale")) or any(
             data.get(name) not in (None, "", False) for name in (*APPLICATION_FIELDS, "column_test")
         )
+
+    # The area-specific framework (Bbk art 44 and 45): the annex of a nota bodembeheer.
+    local_maxima = forms.FileField(
+        label=_("Local maximum values (optional)"),
+        required=False,
+        help_text=_(
+            "The annex of the decision as CSV or XLSX with the columns parameter, waarde, "
+            "eenheid and optionally zone; the values in mg/kg ds of standard soil."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),
+    )
+    local_zone = forms.CharField(
+        label=_("Soil-quality zone"),
+        required=False,
+        max_length=200,
+        help_text=_("The zone where the soil is applied; empty: the values for the whole area."),
+    )
+    local_title = forms.CharField(
+        label=_("Title of the decision"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "As the reasons cite it, e.g. Nota bodembeheer Gemeente Voorbeeld 2024; empty: "
+            "the file name."
+        ),
+    )
+
+    def local_fields(self) -> list[forms.BoundField]:
+        """The bound fields of the zone and the title of the local maximum values."""
+        return [self["local_zone"], self["local_title"]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("local_maxima") is None and (data.get("local_zone") or data.get("local_title")):
+            # A zone or title alone checks nothing; say so instead of ignoring it.
+            self.add_error(
+                "local_maxima",
+                _("Add the file of local maximum values to check the zone or decision against."),
+            )
+        return data
 
     rules = forms.ChoiceField(label=_("Rule set"), choices=_rule_set_choices, required=False)
     sampling_date = forms.DateField(

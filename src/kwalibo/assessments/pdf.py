@@ -66,10 +66,13 @@ def pdf_report(
     source: str,
     created: dt.datetime,
     large_scale: dict[str, dict[str, Any]] | None = None,
+    local: dict[str, dict[str, Any]] | None = None,
 ) -> bytes:
     """The verdicts with their explanation as a PDF (one section per sample or batch); with
     ``large_scale`` (per verdict sample, as ``large_scale_dict`` gives it) each section also
-    shows the check against the framework for large-scale applications."""
+    shows the check against the framework for large-scale applications, and with ``local``
+    (per verdict sample, as ``page_local`` gives it) the check against the local maximum
+    values."""
     title = gettext("Soil-quality assessment")
     pdf = _Report(_latin1(title))
     pdf.add_page()
@@ -131,6 +134,7 @@ def pdf_report(
                 f"- {c['name']}: {c['verdict']}. {c['reason']} ({c['article']})"
                 for c in check["conditions"]
             ]
+        lines += _local_lines((local or {}).get(verdict["sample"]))
         for line in lines:
             pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
         columns = [
@@ -170,6 +174,36 @@ def pdf_report(
             new_y="NEXT",
         )
     return bytes(pdf.output())
+
+
+def _local_lines(check: dict[str, Any] | None) -> list[str]:
+    """The lines of a check against local maximum values: verdict, reason and article, then
+    the exceedances, the restrictions and the note."""
+    if check is None:
+        return []
+    params = {
+        "zone": check["zone"],
+        "verdict": check["verdict"],
+        "reason": check["reason"],
+        "article": check["article"],
+    }
+    if check["zone"]:
+        first = gettext(
+            "Local maximum values (zone %(zone)s): %(verdict)s. %(reason)s (%(article)s)"
+        )
+    else:
+        first = gettext("Local maximum values: %(verdict)s. %(reason)s (%(article)s)")
+    lines = [first % params]
+    lines += [
+        "- "
+        + gettext("%(name)s: %(value)s mg/kg ds in standard soil, local maximum value %(limit)s")
+        % {"name": item["name"], "value": item["standardised"], "limit": item["local_maximum"]}
+        for item in check["exceeded"]
+    ]
+    lines += [f"- {item['reason']} ({item['article']})" for item in check["restrictions"]]
+    if check["note"]:
+        lines.append(f"- {check['note']}")
+    return lines
 
 
 def _row(pdf: FPDF, cells: Iterable[object], widths: list[int], *, bold: bool = False) -> None:

@@ -318,28 +318,38 @@ def _condition_code(met: bool | None) -> str:
     return {True: "met", False: "not_met", None: "undecided"}[met]
 
 
-def csv_report(assessment: Assessment, checks: dict[str, LargeScaleCheck] | None = None) -> str:
+def csv_report(
+    assessment: Assessment,
+    checks: dict[str, LargeScaleCheck] | None = None,
+    *,
+    local: Mapping[str, LocalCheck] | None = None,
+) -> str:
     """The CSV download: one row per sample and parameter; with ``checks`` (per verdict
     sample) two more columns give the large-scale verdict and each condition's outcome
-    (``met``, ``not_met``, ``undecided``) as ``code=outcome`` pairs."""
-    if checks is None:
+    (``met``, ``not_met``, ``undecided``) as ``code=outcome`` pairs; with ``local`` (per
+    verdict sample) three more give the verdict on the local maximum values (``met``,
+    ``not_met``), its restriction codes (``origin_only``, ``soil_in_water_bound``) and per
+    parameter whether it exceeds its local maximum value (empty: the decision sets none)."""
+    if checks is None and local is None:
         return assessment.to_csv()
     buffer = io.StringIO()
-    header = [
-        *CSV_COLUMNS,
-        *(label for label, _ in LIMIT_COLUMNS[assessment.frame]),
-        "large_scale",
-        "large_scale_conditions",
-    ]
+    header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
+    if checks is not None:
+        header += ["large_scale", "large_scale_conditions"]
+    if local is not None:
+        header += ["local_maximum_values", "local_restrictions", "exceeds_local_maximum"]
     writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in assessment.to_csv_rows():
-        check = checks.get(row["sample"])
+        check = (checks or {}).get(row["sample"])
         if check is not None:
             row["large_scale"] = _condition_code(check.met)
             row["large_scale_conditions"] = ";".join(
                 f"{c.code}={_condition_code(c.met)}" for c in check.conditions
             )
+        local_check = (local or {}).get(row["sample"])
+        if local_check is not None:
+            row |= _local_csv(local_check, row.get("parameter"))
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -378,3 +388,40 @@ def local_maxima_error(error: DomainError) -> str:
             % {"row": problem.row, "field": problem.field, "message": message}
         )
     return " ".join(lines)
+
+
+LOCAL_VERDICT_LABELS = {True: _("not exceeded"), False: _("exceeded")}
+
+
+def page_local(check: LocalCheck) -> dict[str, Any]:
+    """A check against local maximum values for the web page and the PDF: ``local_dict`` with
+    the verdict as a label and status, and the numbers of the exceedances formatted."""
+    local = local_dict(check)
+    verdict = str(LOCAL_VERDICT_LABELS[check.met])
+    status = "status-valid" if check.met else "status-invalid"
+    if check.origin_only:
+        verdict = f"{verdict} {gettext('(only in the area of origin)')}"
+        status = "status-warning"
+    return local | {
+        "verdict": verdict,
+        "status": status,
+        "exceeded": [
+            item
+            | {
+                "standardised": number(item["standardised"]),
+                "local_maximum": number(item["local_maximum"]),
+            }
+            for item in local["exceeded"]
+        ],
+        "restrictions": local.get("restrictions", []),
+    }
+
+
+def _local_csv(check: LocalCheck, parameter: str | None) -> dict[str, Any]:
+    """The columns of a CSV row for the check of its sample against local maximum values."""
+    exceeded = {item.substance for item in check.exceeded}
+    return {
+        "local_maximum_values": "met" if check.met else "not_met",
+        "local_restrictions": ";".join(item.code for item in check.restrictions),
+        "exceeds_local_maximum": ((parameter in exceeded) if parameter in check.checked else None),
+    }

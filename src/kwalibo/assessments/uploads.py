@@ -18,7 +18,9 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 
 from kwalibo.assessments.domain.large_scale import LargeScaleApplication
+from kwalibo.assessments.domain.local_maxima import LocalMaximumValues
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
+from kwalibo.assessments.readers.local_maxima import read_local_maxima_file
 
 #: The largest lab file the API and the page accept (a SIKB0101 file of a large investigation
 #: is a few MB; the CLI has no limit).
@@ -30,14 +32,18 @@ _CACHE_PREFIX: Final = "toetsing:"
 
 @dataclass(frozen=True)
 class Options:
-    """How to assess: frame, rule set (``None``: by date), sampling date, batch, and the
-    large-scale application to check the verdicts against (``None``: no such check)."""
+    """How to assess: frame, rule set (``None``: by date), sampling date, batch, the
+    large-scale application to check the verdicts against (``None``: no such check), and the
+    local maximum values with the zone they apply in (``None``: no such check; no zone: the
+    values for the whole area)."""
 
     frame: str
     rules: str | None
     sampling_date: dt.date | None
     batch: bool
     application: LargeScaleApplication | None = None
+    local_maxima: LocalMaximumValues | None = None
+    local_zone: str | None = None
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -63,13 +69,28 @@ def measurements_from_upload(upload: UploadedFile) -> pl.DataFrame:
     Raises:
         MeasurementFileError: The file is too large or cannot be used.
     """
+    name, data = _upload_bytes(upload)
+    return read_measurements(data, filename=name)
+
+
+def local_maxima_from_upload(upload: UploadedFile) -> pl.DataFrame:
+    """Read an uploaded table of local maximum values (CSV or XLSX annex of a decision).
+
+    Raises:
+        MeasurementFileError: The file is too large or not a table with the columns
+            parameter, waarde and eenheid.
+    """
+    name, data = _upload_bytes(upload)
+    return read_local_maxima_file(data, filename=name)
+
+
+def _upload_bytes(upload: UploadedFile) -> tuple[str, bytes]:
     name = upload.name or "upload"
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
         raise MeasurementFileError(
             f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB", file=name
         )
-    data = b"".join(upload.chunks())
-    return read_measurements(data, filename=name)
+    return name, b"".join(upload.chunks())
 
 
 def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> str:
@@ -86,6 +107,8 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "sampling_date": options.sampling_date,
             "batch": options.batch,
             "application": None if options.application is None else asdict(options.application),
+            "local_maxima": None if options.local_maxima is None else asdict(options.local_maxima),
+            "local_zone": options.local_zone,
             "filename": filename,
         },
         timeout=KEEP_SECONDS,
@@ -109,5 +132,11 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
             if stored.get("application") is None
             else LargeScaleApplication(**stored["application"])
         ),
+        local_maxima=(
+            None
+            if stored.get("local_maxima") is None
+            else LocalMaximumValues(**stored["local_maxima"])
+        ),
+        local_zone=stored.get("local_zone"),
     )
     return measurements, options, str(stored["filename"])

@@ -19,12 +19,20 @@ from kwalibo.assessments.domain.large_scale import (
     column_test_emissions,
     large_scale_check,
 )
+from kwalibo.assessments.domain.local_maxima import (
+    LocalCheck,
+    LocalMaximumValues,
+    local_check,
+    read_local_maximum_values,
+)
 from kwalibo.assessments.forms import APPLICATION_FIELDS, UploadForm
 from kwalibo.assessments.presentation import (
     class_label,
     csv_report,
     emission_dict,
     large_scale_dict,
+    local_maxima_error,
+    page_local,
     page_verdict,
     translated,
 )
@@ -32,6 +40,7 @@ from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.uploads import (
     KEEP_SECONDS,
     Options,
+    local_maxima_from_upload,
     measurements_from_upload,
     recall,
     remember,
@@ -66,7 +75,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         measurements = measurements_from_upload(data["file"])
     except MeasurementFileError as error:
         form.add_error("file", str(error))
-        return render(request, "assessments/upload.html", {"form": form}, status=422)
+        return _refused(request, form)
     options = Options(
         frame=data["frame"],
         rules=data["rules"] or None,
@@ -80,8 +89,26 @@ def upload(request: HttpRequest) -> HttpResponse:
         except (MeasurementFileError, DomainError) as error:
             message = translate_error(error) if isinstance(error, DomainError) else str(error)
             form.add_error("column_test", message)
-            return render(request, "assessments/upload.html", {"form": form}, status=422)
+            return _refused(request, form)
         options = dataclasses.replace(options, application=application)
+    if data["local_maxima"] is not None:
+        # All or nothing: a table with a wrong row, or a zone it lacks, shows no verdicts.
+        upload_name = data["local_maxima"].name
+        try:
+            maxima = _local_maxima(form, assessment)
+        except MeasurementFileError as error:
+            form.add_error("local_maxima", str(error))
+            return _refused(request, form)
+        except DomainError as error:
+            form.add_error("local_maxima", f"{upload_name}: {local_maxima_error(error)}")
+            return _refused(request, form)
+        zone = data["local_zone"].strip() or None
+        try:
+            maxima.for_zone(zone)
+        except DomainError as error:
+            form.add_error("local_zone", translate_error(error))
+            return _refused(request, form)
+        options = dataclasses.replace(options, local_maxima=maxima, local_zone=zone)
     result = translated(assessment.as_dict())
     token = remember(measurements, options, filename=data["file"].name)
     verdicts = result["verdicts"]
@@ -99,13 +126,18 @@ def upload(request: HttpRequest) -> HttpResponse:
         "token": token,
         "keep_minutes": KEEP_SECONDS // 60,
         "verdicts": [
-            page_verdict(v, assessment.frame) | _large_scale(v, options)
+            page_verdict(v, assessment.frame) | _large_scale(v, options) | _local(v, options)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }
     return render(request, "assessments/result.html", context)
+
+
+def _refused(request: HttpRequest, form: UploadForm) -> HttpResponse:
+    """The form again with what is wrong at its fields; no verdicts."""
+    return render(request, "assessments/upload.html", {"form": form}, status=422)
 
 
 def _application(form: UploadForm, assessment: Assessment) -> LargeScaleApplication:
@@ -135,6 +167,36 @@ def _large_scale(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
         "emission": emission_dict(emission_screening(verdict)),
         "large_scale": large_scale_dict(large_scale_check(verdict, options.application)),
     }
+
+
+def _local_maxima(form: UploadForm, assessment: Assessment) -> LocalMaximumValues:
+    """The local maximum values of the uploaded annex, read with the assessment's frame and
+    rule set; the decision is cited by its stated title, else by the file name (as the CLI)."""
+    data = form.cleaned_data
+    upload = data["local_maxima"]
+    return read_local_maximum_values(
+        local_maxima_from_upload(upload),
+        title=data["local_title"].strip() or str(upload.name),
+        frame=assessment.frame,
+        rule_set_id=assessment.rule_set,
+    )
+
+
+def _local_checks(verdicts: list[dict[str, Any]], options: Options) -> dict[str, LocalCheck]:
+    """The check against the local maximum values per verdict sample (empty: none asked)."""
+    if options.local_maxima is None:
+        return {}
+    return {
+        v["sample"]: local_check(v, options.local_maxima, zone=options.local_zone) for v in verdicts
+    }
+
+
+def _local(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The check of a verdict against the local maximum values, when asked for."""
+    if options.local_maxima is None:
+        return {}
+    check = local_check(verdict, options.local_maxima, zone=options.local_zone)
+    return {"local": page_local(check)}
 
 
 def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -168,7 +230,10 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
         checks = {
             v["sample"]: large_scale_check(v, options.application) for v in assessment.verdicts
         }
-    response = HttpResponse(csv_report(assessment, checks), content_type="text/csv; charset=utf-8")
+    local = _local_checks(assessment.verdicts, options) or None
+    response = HttpResponse(
+        csv_report(assessment, checks, local=local), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
     return response
 
@@ -190,8 +255,16 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
             v["sample"]: large_scale_dict(large_scale_check(v, options.application))
             for v in assessment.verdicts
         }
+    local = {
+        sample: page_local(check)
+        for sample, check in _local_checks(assessment.verdicts, options).items()
+    }
     content = pdf_report(
-        assessment, source=filename, created=timezone.localtime(), large_scale=checks
+        assessment,
+        source=filename,
+        created=timezone.localtime(),
+        large_scale=checks,
+        local=local or None,
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'

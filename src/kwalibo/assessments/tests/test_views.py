@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import Client
 
 LAB_FILE = Path(__file__).parent / "lab_files" / "lab_grond.csv"
@@ -185,3 +186,166 @@ def test_an_unusable_column_test_is_shown_at_its_field(client_en: Client) -> Non
     )
     assert response.status_code == 422
     assert "row 2, value" in response.content.decode()
+
+
+# Standard soil (25 % lutum, 10 % organic matter): the standardised contents are the measured ones.
+LOCAL_LAB = (
+    b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+    b"M1,arseen,30,mg/kg ds\nM1,lood,70,mg/kg ds\n"
+)
+# Arsenic 30 in zone kern, lead 60 in the whole area (the annex of a nota bodembeheer).
+LOCAL_ANNEX = b"parameter;waarde;eenheid;zone\narseen;30;mg/kg ds;kern\nlood;60;mg/kg ds;\n"
+
+
+def _pdf_text(content: bytes) -> bytes:
+    return b"".join(
+        zlib.decompress(stream)
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        if stream.startswith(b"x")
+    )
+
+
+def _post_local(client: Client, annex: bytes, **fields: str) -> HttpResponse:
+    return client.post(
+        "/toetsing/",
+        {
+            "file": _file(LOCAL_LAB, "lab.csv"),
+            "frame": "grond",
+            "local_maxima": _file(annex, "nota.csv"),
+            **fields,
+        },
+    )
+
+
+def test_local_maximum_values_show_the_exceeded_substance_per_verdict(client_en: Client) -> None:
+    response = _post_local(
+        client_en, LOCAL_ANNEX, local_zone="kern", local_title="Nota bodembeheer Voorbeeld"
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    # arseen 30 > Wonen 27: class Industrie; the local check is a verdict of its own
+    assert re.search(
+        r'<a href="#sample-1">M1</a></th>\s*<td><span class="status status-warning">Industrie \(industrial\)</span>',
+        page,
+    )
+    assert (
+        '<strong>Local maximum values (zone kern):</strong> <span class="status status-invalid">'
+        "exceeded</span>. The mean contents in standard soil exceed the local maximum values of "
+        "Nota bodembeheer Voorbeeld for lood (Pb): the soil or dredgings may not be applied in "
+        "this soil-management area." in page
+    )
+    # arsenic at exactly its local value meets it (Rbk art 4.2.2 lid 1); lead exceeds
+    assert re.findall(r"<li>([^<]*local maximum value[^<]*)</li>", page) == [
+        "lood (Pb): 70 mg/kg ds in standard soil, local maximum value 60"
+    ]
+    assert "(Bbk art 44 lid 1, art 52 lid 1; Rbk art 4.2.1 lid 1 onder d" in page
+
+
+def test_the_local_check_speaks_dutch() -> None:
+    page = _post_local(Client(), LOCAL_ANNEX, local_zone="kern").content.decode()
+    assert "<strong>Lokale maximale waarden (zone kern):</strong>" in page
+    assert ">overschreden</span>" in page
+    assert "lood (Pb): 70 mg/kg ds in standaardbodem, lokale maximale waarde 60" in page
+
+
+def test_soil_that_relies_on_a_raised_local_value_is_kept_to_its_area(client_en: Client) -> None:
+    # Lead 600 in standard soil: above Industrie 530, within the local value 800 (Bbk art 44
+    # lid 2): it meets the local values, but only in the area it comes from (art 52 lid 2).
+    lab = b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\nM1,lood,600,mg/kg ds\n"
+    page = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(lab, "lab.csv"),
+            "frame": "grond",
+            "local_maxima": _file(b"parameter;waarde;eenheid\nlood;800;mg/kg ds\n", "nota.csv"),
+        },
+    ).content.decode()
+    assert (
+        '<span class="status status-warning">not exceeded (only in the area of origin)</span>'
+        in page
+    )
+    assert (
+        "<p>The contents of lood (Pb) are above the generic Industrie value and meet local "
+        "maximum values set above it: the soil or dredgings may only be applied in the "
+        "soil-management area they come from. "
+        '<span class="article">(Bbk art 44 lid 2, art 52 lid 2 en 3)</span></p>' in page
+    )
+
+
+def test_an_annex_with_wrong_rows_is_refused_naming_each_row(client_en: Client) -> None:
+    annex = b"parameter;waarde;eenheid\nonbekendium;1;mg/kg ds\nlood;x;mg/kg ds\n"
+    response = _post_local(client_en, annex)
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Assessment result" not in page
+    assert '<details class="field local-maxima" open>' in page
+    assert re.findall(r'<p class="error" role="alert">(.*?)</p>', page) == [
+        "nota.csv: The local maximum values were not read; errors in the table: 2. "
+        "row 2, parameter: Unknown parameter onbekendium: not a name, CAS number or code in "
+        "rule set rbk-2015. row 3, value: The value x is not a number."
+    ]
+
+
+def test_an_annex_without_the_columns_is_refused(client_en: Client) -> None:
+    response = _post_local(client_en, b"stof;gehalte\nlood;60\n")
+    assert response.status_code == 422
+    assert re.findall(r'<p class="error" role="alert">(.*?)</p>', response.content.decode()) == [
+        "nota.csv, row 1: the header lacks the columns value, unit (parameter, waarde, eenheid)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("zone", "message"),
+    [
+        ("haven", "nota.csv has no zone haven; its zones are: kern, stad."),
+        ("", "nota.csv sets local maximum values per zone; name the zone: kern, stad."),
+    ],
+)
+def test_a_zone_the_annex_lacks_is_refused_listing_its_zones(
+    client_en: Client, zone: str, message: str
+) -> None:
+    annex = b"parameter;waarde;eenheid;zone\narseen;30;mg/kg ds;kern\nlood;60;mg/kg ds;stad\n"
+    response = _post_local(client_en, annex, local_zone=zone)
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Assessment result" not in page
+    assert re.findall(r'<p class="error" role="alert">(.*?)</p>', page) == [message]
+    assert 'aria-describedby="id_local_zone_helptext id_local_zone_error"' in page
+
+
+def test_a_zone_without_an_annex_is_refused(client_en: Client) -> None:
+    response = client_en.post(
+        "/toetsing/",
+        {"file": _file(LOCAL_LAB, "lab.csv"), "frame": "grond", "local_zone": "kern"},
+    )
+    page = response.content.decode()
+    assert "Assessment result" not in page
+    assert re.findall(r'<p class="error" role="alert">(.*?)</p>', page) == [
+        "Add the file of local maximum values to check the zone or decision against."
+    ]
+
+
+def test_local_maximum_values_are_carried_into_the_downloads(client_en: Client) -> None:
+    page = _post_local(client_en, LOCAL_ANNEX, local_zone="kern").content.decode()
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
+    assert [
+        (r["parameter"], r["local_maximum_values"], r["exceeds_local_maximum"]) for r in rows
+    ] == [("arseen", "not_met", "False"), ("lood", "not_met", "True")]
+    assert {r["local_restrictions"] for r in rows} == {""}
+    text = _pdf_text(client_en.get(pdf_url.group(1)).content)
+    assert b"Local maximum values \\(zone kern\\): exceeded. The mean contents" in text
+    assert b"- lood \\(Pb\\): 70 mg/kg ds in standard soil, local maximum value 60" in text
+
+
+def test_downloads_without_local_maximum_values_have_no_local_columns(client_en: Client) -> None:
+    page = client_en.post(
+        "/toetsing/", {"file": _file(LOCAL_LAB, "lab.csv"), "frame": "grond"}
+    ).content.decode()
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    assert csv_url
+    header = client_en.get(csv_url.group(1)).content.decode().splitlines()[0]
+    assert header.endswith(",allowance_used,achtergrondwaarde,wonen,industrie,interventiewaarde")
