@@ -35,6 +35,7 @@ from kwalibo.assessments.domain.local_maxima import (
 )
 from kwalibo.assessments.presentation import (
     emission_dict,
+    file_error,
     large_scale_dict,
     local_dict,
     local_maxima_error,
@@ -86,7 +87,7 @@ class AssessmentRun(APIView):
             try:
                 measurements = measurements_from_upload(params["file"])
             except MeasurementFileError as error:
-                raise serializers.ValidationError({"file": [str(error)]}) from error
+                raise serializers.ValidationError({"file": [file_error(error)]}) from error
         else:
             measurements = measurements_from_rows(params["measurements"])
         result = assess(

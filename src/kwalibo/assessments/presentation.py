@@ -23,6 +23,7 @@ from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
 from kwalibo.assessments.domain.large_scale import LargeScaleCheck
 from kwalibo.assessments.domain.local_maxima import LocalCheck
+from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
@@ -376,6 +377,17 @@ def local_dict(check: LocalCheck) -> dict[str, Any]:
             for item in check.restrictions
         ],
     }
+
+
+def file_error(error: MeasurementFileError) -> str:
+    """A file that cannot be used, in the active language: where (file, row, field), then what."""
+    where = [error.file or "<input>"]
+    if error.row is not None:
+        where.append(gettext("row %(row)s") % {"row": error.row})
+    if error.field is not None:
+        where.append(gettext("field '%(field)s'") % {"field": error.field})
+    detail = gettext(error.template) % error.params if error.params else gettext(error.template)
+    return f"{', '.join(where)}: {detail}"
 
 
 def local_maxima_error(error: DomainError) -> str:

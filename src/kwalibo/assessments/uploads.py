@@ -21,6 +21,7 @@ from kwalibo.assessments.domain.large_scale import LargeScaleApplication
 from kwalibo.assessments.domain.local_maxima import LocalMaximumValues
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
 from kwalibo.assessments.readers.local_maxima import read_local_maxima_file
+from kwalibo.common.domain.errors import N_
 
 #: The largest lab file the API and the page accept (a SIKB0101 file of a large investigation
 #: is a few MB; the CLI has no limit).
@@ -88,7 +89,9 @@ def _upload_bytes(upload: UploadedFile) -> tuple[str, bytes]:
     name = upload.name or "upload"
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
         raise MeasurementFileError(
-            f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB", file=name
+            N_("the file is larger than %(size)s MB"),
+            file=name,
+            size=MAX_UPLOAD_BYTES // (1024 * 1024),
         )
     return name, b"".join(upload.chunks())
 

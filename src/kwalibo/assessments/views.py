@@ -30,6 +30,7 @@ from kwalibo.assessments.presentation import (
     class_label,
     csv_report,
     emission_dict,
+    file_error,
     large_scale_dict,
     local_maxima_error,
     page_local,
@@ -74,7 +75,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     try:
         measurements = measurements_from_upload(data["file"])
     except MeasurementFileError as error:
-        form.add_error("file", str(error))
+        form.add_error("file", file_error(error))
         return _refused(request, form)
     options = Options(
         frame=data["frame"],
@@ -87,7 +88,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         try:
             application = _application(form, assessment)
         except (MeasurementFileError, DomainError) as error:
-            message = translate_error(error) if isinstance(error, DomainError) else str(error)
+            message = (
+                translate_error(error) if isinstance(error, DomainError) else file_error(error)
+            )
             form.add_error("column_test", message)
             return _refused(request, form)
         options = dataclasses.replace(options, application=application)
@@ -97,7 +100,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         try:
             maxima = _local_maxima(form, assessment)
         except MeasurementFileError as error:
-            form.add_error("local_maxima", str(error))
+            form.add_error("local_maxima", file_error(error))
             return _refused(request, form)
         except DomainError as error:
             form.add_error("local_maxima", f"{upload_name}: {local_maxima_error(error)}")

@@ -21,6 +21,7 @@ import polars as pl
 from kwalibo.assessments.readers.columns import SCHEMA
 from kwalibo.assessments.readers.delimited import is_blank, read_delimited
 from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.common.domain.errors import N_
 
 __all__ = ["SCHEMA", "MeasurementFileError", "detect_format", "read_measurements"]
 
@@ -41,7 +42,7 @@ def detect_format(data: bytes | mmap.mmap, *, filename: str) -> str:
         return "xlsx"
     if data[: len(_OLE2_MAGIC)] == _OLE2_MAGIC:
         raise MeasurementFileError(
-            "this is a legacy Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV",
+            N_("this is a legacy Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV"),
             file=filename,
         )
     start = data[:1024]
@@ -86,7 +87,7 @@ def read_measurements(source: pathlib.Path | bytes, *, filename: str) -> pl.Data
             data = _content(source, stack)
         except OSError as error:
             raise MeasurementFileError(
-                f"cannot read the file ({error.strerror})", file=filename
+                N_("cannot read the file (%(reason)s)"), file=filename, reason=error.strerror
             ) from None
         mapped = isinstance(data, mmap.mmap)
         return _read(data, filename=filename, path=source if mapped else None)
@@ -103,7 +104,7 @@ def _content(path: pathlib.Path, stack: contextlib.ExitStack) -> bytes | mmap.mm
 
 def _read(data: bytes | mmap.mmap, *, filename: str, path: pathlib.Path | None) -> pl.DataFrame:
     if is_blank(data):
-        raise MeasurementFileError("the file is empty", file=filename)
+        raise MeasurementFileError(N_("the file is empty"), file=filename)
     kind = detect_format(data, filename=filename)
     # The XLSX and XML readers (openpyxl, defusedxml) are imported when such a file comes in.
     if kind == "xlsx":

@@ -6,6 +6,7 @@ import polars as pl
 
 from kwalibo.assessments.domain.frames import factorize
 from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.common.domain.errors import N_
 
 #: Columns and types of the table returned by ``read_measurements`` (always all of them; ``cas``
 #: and ``sampling_date`` are null when the source does not give them).
@@ -68,10 +69,13 @@ def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str
             continue
         if column in seen:
             raise MeasurementFileError(
-                f"the header names column '{column}' twice ('{seen[column]}' and '{cell.strip()}')",
+                N_("the header names column '%(column)s' twice ('%(first)s' and '%(second)s')"),
                 file=file,
                 row=header_row,
                 field=cell.strip(),
+                column=column,
+                first=seen[column],
+                second=cell.strip(),
             )
         seen[column] = cell.strip()
         positions[position] = column
@@ -80,10 +84,14 @@ def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str
         wanted = ", ".join(" or ".join(repr(a) for a in HEADER_ALIASES[c][:2]) for c in missing)
         found = ", ".join(repr(c.strip()) for c in cells if c.strip()) or "nothing"
         raise MeasurementFileError(
-            f"missing header column(s): {wanted} (found {found}); expected a header "
-            "'sample,parameter,value,unit' or 'monster,parameter,waarde,eenheid'",
+            N_(
+                "missing header column(s): %(wanted)s (found %(found)s); expected a header "
+                "'sample,parameter,value,unit' or 'monster,parameter,waarde,eenheid'"
+            ),
             file=file,
             row=header_row,
+            wanted=wanted,
+            found=found,
         )
     return positions
 
@@ -120,7 +128,7 @@ def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
     if frame.height and not frame.select(content.all()).item():
         frame = frame.filter(content)
     if frame.height == 0:
-        raise MeasurementFileError("the file contains no measurements", file=file)
+        raise MeasurementFileError(N_("the file contains no measurements"), file=file)
     return frame.select([pl.col(c).cast(t) for c, t in SCHEMA.items()])
 
 
@@ -144,9 +152,10 @@ def _read_dates(frame: pl.DataFrame, *, file: str) -> pl.Series:
             "row": frame["row"][position],
         }
         raise MeasurementFileError(
-            f"cannot read date '{first['_date_text']}' (use YYYY-MM-DD or DD-MM-YYYY)",
+            N_("cannot read date '%(date)s' (use YYYY-MM-DD or DD-MM-YYYY)"),
             file=file,
             row=first["row"],
             field="date",
+            date=first["_date_text"],
         )
     return distinct.get_column("date").gather(codes)

@@ -28,6 +28,7 @@ from polars.exceptions import ComputeError
 
 from kwalibo.assessments.readers.columns import finish, map_header
 from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.common.domain.errors import N_
 
 _SEPARATORS = (";", ",", "\t")
 _LEADING_BLANK_LINES = re.compile(rb"\A(?:[ \t]*\r?\n)+")
@@ -44,9 +45,7 @@ def to_utf8(data: bytes, *, file: str) -> bytes:
         try:
             body.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise _undecodable(
-                body, error, "UTF-8 (the file starts with a UTF-8 mark)", file
-            ) from None
+            raise _undecodable(body, error, "UTF-8 (BOM)", file) from None
         return body
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -55,7 +54,7 @@ def to_utf8(data: bytes, *, file: str) -> bytes:
             raise _undecodable(data, error, "UTF-16", file) from None
     if b"\x00" in data:
         raise MeasurementFileError(
-            "the file is not text (it contains NUL bytes); export it as CSV or XLSX", file=file
+            N_("the file is not text (it contains NUL bytes); export it as CSV or XLSX"), file=file
         )
     try:
         data.decode("utf-8")
@@ -66,7 +65,7 @@ def to_utf8(data: bytes, *, file: str) -> bytes:
     try:
         return data.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError as error:
-        raise _undecodable(data, error, "UTF-8 or Windows-1252", file) from None
+        raise _undecodable(data, error, "UTF-8 / Windows-1252", file) from None
 
 
 def is_blank(data: bytes | mmap.mmap) -> bool:
@@ -79,9 +78,11 @@ def _undecodable(
 ) -> MeasurementFileError:
     line = data.count(b"\n", 0, error.start) + 1
     return MeasurementFileError(
-        f"byte 0x{data[error.start]:02x} cannot be read as {tried} text; save the file as UTF-8",
+        N_("byte 0x%(byte)s cannot be read as %(encoding)s text; save the file as UTF-8"),
         file=file,
         row=line,
+        byte=f"{data[error.start]:02x}",
+        encoding=tried,
     )
 
 
@@ -95,6 +96,11 @@ def _sniff_separator(header_line: str) -> str:
     return best
 
 
+_RAGGED = N_("this row has %(cells)s cells but the header %(header)s")
+_RAGGED_COMMA = N_(
+    "this row has %(cells)s cells but the header %(header)s (a decimal comma in a "
+    "comma-separated file must be quoted, or use ';')"
+)
 _COMPRESSED_MAGIC = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip, zstd: Polars would unpack them
 
 
@@ -141,7 +147,7 @@ def _read_text(
 ) -> pl.DataFrame:
     """Read ``text`` (UTF-8 when ``checked``; otherwise Polars checks it, see ``read_delimited``)."""
     if is_blank(text):
-        raise MeasurementFileError("the file is empty", file=file)
+        raise MeasurementFileError(N_("the file is empty"), file=file)
     leading = _LEADING_BLANK_LINES.match(text)
     header_row = 1
     if leading:
@@ -172,9 +178,11 @@ def _read_text(
         ) from error
     if frame.width != len(header_cells):
         raise MeasurementFileError(
-            f"the header has {len(header_cells)} cells but the rows {frame.width}",
+            N_("the header has %(header)s cells but the rows %(rows)s"),
             file=file,
             row=header_row,
+            header=len(header_cells),
+            rows=frame.width,
         )
     frame = frame.rename({frame.columns[p]: column for p, column in positions.items()}).select(
         list(positions.values())
@@ -203,15 +211,12 @@ def _locate_ragged_row(
     for record in reader:
         if len(record) > width:
             line = header_row + start - 1
-            hint = (
-                " (a decimal comma in a comma-separated file must be quoted, or use ';')"
-                if separator == ","
-                else ""
-            )
             return MeasurementFileError(
-                f"this row has {len(record)} cells but the header {width}{hint}",
+                _RAGGED_COMMA if separator == "," else _RAGGED,
                 file=file,
                 row=line,
+                cells=len(record),
+                header=width,
             )
         start = reader.line_num + 1
-    return MeasurementFileError("the rows cannot be split into the header's columns", file=file)
+    return MeasurementFileError(N_("the rows cannot be split into the header's columns"), file=file)

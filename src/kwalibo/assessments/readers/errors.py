@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class MeasurementFileError(Exception):
     """A lab file that cannot be read as measurements.
@@ -16,13 +18,23 @@ class MeasurementFileError(Exception):
         row: The row the user sees in the source (header is row 1 in CSV/XLSX; the source line
             for XML), or ``None`` when the problem is not at one row.
         field: The column or element concerned, or ``None``.
-        detail: What is wrong, without the location.
+        detail: What is wrong, without the location (English).
+        template: ``detail`` as an English template marked for translation (``N_``), with
+            ``params``: the adapters show it in the user's language.
     """
 
     def __init__(
-        self, detail: str, *, file: str, row: int | None = None, field: str | None = None
+        self,
+        template: str,
+        *,
+        file: str,
+        row: int | None = None,
+        field: str | None = None,
+        **params: Any,
     ) -> None:
-        self.detail = detail
+        self.template = template
+        self.params = params
+        self.detail = template % params if params else template
         self.file = file
         self.row = row
         self.field = field

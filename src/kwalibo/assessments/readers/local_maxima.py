@@ -18,6 +18,7 @@ import polars as pl
 from kwalibo.assessments.readers.columns import header_name
 from kwalibo.assessments.readers.delimited import _sniff_separator, to_utf8
 from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.common.domain.errors import N_
 
 _HEADERS: Final = {
     "parameter": ("parameter", "stof"),
@@ -46,7 +47,7 @@ def read_local_maxima_file(source: pathlib.Path | bytes, *, filename: str) -> pl
         lines = text.splitlines()
         if not lines or not lines[0].strip():
             raise MeasurementFileError(
-                "the file is empty or starts with a blank line", file=filename
+                N_("the file is empty or starts with a blank line"), file=filename
             )
         try:
             table = pl.read_csv(
@@ -54,7 +55,7 @@ def read_local_maxima_file(source: pathlib.Path | bytes, *, filename: str) -> pl
             )
         except pl.exceptions.PolarsError as error:
             raise MeasurementFileError(
-                f"not a readable CSV table ({error})", file=filename
+                N_("not a readable CSV table (%(reason)s)"), file=filename, reason=str(error)
             ) from None
         cells = [list(table.columns), *(list(row) for row in table.rows())]
     header, *rows = cells
@@ -62,9 +63,10 @@ def read_local_maxima_file(source: pathlib.Path | bytes, *, filename: str) -> pl
     missing = [c for c in ("parameter", "value", "unit") if c not in columns.values()]
     if missing:
         raise MeasurementFileError(
-            f"the header lacks the columns {', '.join(missing)} (parameter, waarde, eenheid)",
+            N_("the header lacks the columns %(columns)s (parameter, waarde, eenheid)"),
             file=filename,
             row=1,
+            columns=", ".join(missing),
         )
     records: dict[str, list[str | None]] = {c: [] for c in columns.values() if c is not None}
     for row in rows:
@@ -84,11 +86,13 @@ def _xlsx_rows(data: bytes, *, filename: str) -> list[list[object]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged file
-        raise MeasurementFileError(f"not a readable XLSX file ({error})", file=filename) from None
+        raise MeasurementFileError(
+            N_("not a readable XLSX file (%(reason)s)"), file=filename, reason=str(error)
+        ) from None
     sheet = workbook.worksheets[0]
     rows = [
         list(row) for row in sheet.iter_rows(values_only=True) if any(c is not None for c in row)
     ]
     if not rows:
-        raise MeasurementFileError("the first sheet is empty", file=filename)
+        raise MeasurementFileError(N_("the first sheet is empty"), file=filename)
     return rows

@@ -73,6 +73,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from kwalibo.assessments.readers.columns import finish, parse_dates
 from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.assessments.readers.sikb_codes import PERCENT_UNIT_IDS, identify, unit_code, unit_id
+from kwalibo.common.domain.errors import N_
 
 
 @dataclass(slots=True)
@@ -174,15 +175,21 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
         parser.close()
     except DefusedXmlException as error:
         raise MeasurementFileError(
-            "the XML declares a DTD or entities, which is refused for safety "
-            f"({type(error).__name__}); SIKB0101 files need neither",
+            N_(
+                "the XML declares a DTD or entities, which is refused for safety "
+                "(%(kind)s); SIKB0101 files need neither"
+            ),
             file=file,
             row=builder.line() or None,
+            kind=type(error).__name__,
         ) from None
     except ParseError as error:
         message = str(error).split(": line", 1)[0]
         raise MeasurementFileError(
-            f"malformed XML: {message}", file=file, row=int(error.position[0])
+            N_("malformed XML: %(reason)s"),
+            file=file,
+            row=int(error.position[0]),
+            reason=message,
         ) from None
     return builder
 
@@ -198,7 +205,7 @@ def _sample_date(sample: _Element) -> str | None:
 def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
     """Read the lab results of a SIKB0101 XML file into the measurement table."""
     if not data.strip():
-        raise MeasurementFileError("the file is empty", file=file)
+        raise MeasurementFileError(N_("the file is empty"), file=file)
     tree = _parse(data, file=file)
     samples: dict[str, _Element] = {}
     sample_of_analysis: dict[str, str] = dict(tree.inline_sample)
@@ -266,8 +273,12 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             else "no immetingen:Analysis elements"
         )
         raise MeasurementFileError(
-            f"the XML contains no measurements ({found}); is this a SIKB0101 file with lab results?",
+            N_(
+                "the XML contains no measurements (%(found)s); is this a SIKB0101 file with lab "
+                "results?"
+            ),
             file=file,
+            found=found,
         )
     frame = pl.DataFrame(records, schema=dict.fromkeys(records, pl.Utf8) | {"row": pl.Int64})
     frame = frame.with_columns(parse_dates(pl.col("sampling_date")).alias("sampling_date"))

@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from kwalibo.assessments.readers.columns import finish, map_header
 from kwalibo.assessments.readers.errors import MeasurementFileError
+from kwalibo.common.domain.errors import N_
 
 _PREFERRED_SHEETS = ("measurements", "meetresultaten", "metingen", "measurement", "resultaten")
 
@@ -66,11 +67,13 @@ def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
         raise MeasurementFileError(
-            f"cannot open the file as an XLSX workbook ({error})", file=file
+            N_("cannot open the file as an XLSX workbook (%(reason)s)"),
+            file=file,
+            reason=str(error),
         ) from None
     try:
         if not workbook.sheetnames:
-            raise MeasurementFileError("the workbook has no sheets", file=file)
+            raise MeasurementFileError(N_("the workbook has no sheets"), file=file)
         sheet = _choose_sheet(workbook)
         # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
         sheet.reset_dimensions()
@@ -91,7 +94,7 @@ def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str)
         None,
     )
     if first is None:
-        raise MeasurementFileError("the sheet is empty", file=where)
+        raise MeasurementFileError(N_("the sheet is empty"), file=where)
     header_row, cells = first
     header = ["" if c is None else str(c) for c in cells]
     positions = map_header(header, file=where, header_row=header_row)

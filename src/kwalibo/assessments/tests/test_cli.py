@@ -324,3 +324,13 @@ def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1].split()[:2] == ["Monster", "Klasse"]
     assert "SECRET_KEY" not in result.stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "kwalibo.cli", "toets", "ontbreekt.csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert missing.returncode == 1
+    assert "ontbreekt.csv: het bestand kan niet worden gelezen" in missing.stderr

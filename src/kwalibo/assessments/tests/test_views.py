@@ -100,6 +100,18 @@ def test_an_unusable_file_is_shown_at_the_field(client_en: Client) -> None:
     assert '<p class="error" role="alert">x.csv, row 1: missing header column' in page
 
 
+def test_a_dutch_user_reads_what_is_wrong_with_the_file_in_dutch() -> None:
+    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/", {"file": _file(b"a;b\n1;2\n", "x.csv"), "frame": "grond"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert (
+        '<p class="error" role="alert">x.csv, regel 1: ontbrekende kolom(men) in de kopregel'
+        in page
+    )
+
+
 def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem"}

@@ -37,6 +37,7 @@ from kwalibo.assessments.domain.local_maxima import (
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.presentation import (
     emission_dict,
+    file_error,
     large_scale_dict,
     large_scale_summary,
     local_dict,
@@ -166,7 +167,7 @@ class Command(BaseCommand):
         try:
             measurements = read_measurements(path, filename=str(path))
         except MeasurementFileError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(file_error(error)) from error
         try:
             assessment = assess(
                 measurements,
@@ -265,7 +266,7 @@ class Command(BaseCommand):
                 rule_set_id=assessment.rule_set,
             )
         except MeasurementFileError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(file_error(error)) from error
         except DomainError as error:
             raise CommandError(f"{path}: {local_maxima_error(error)}") from error
 
@@ -286,7 +287,7 @@ class Command(BaseCommand):
                     read_measurements(path, filename=str(path)), rule_set_id=assessment.rule_set
                 )
             except MeasurementFileError as error:
-                raise CommandError(str(error)) from error
+                raise CommandError(file_error(error)) from error
             except DomainError as error:
                 raise CommandError(f"{path}: {translate_error(error)}") from error
         material = options["materiaal"] or (
