@@ -161,7 +161,7 @@ def test_exit_status_of_the_installed_command(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 1
-    assert "bad.csv: the file is empty" in result.stderr
+    assert "bad.csv: het bestand is leeg" in result.stderr  # Dutch first, as the rest
     ok = subprocess.run(
         [sys.executable, "-m", "kwalibo.cli", "toets", str(CSV_FILE), "--format", "csv"],
         capture_output=True,
