@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.emission import EmissionScreening
-from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment
+from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment, csv_row
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
 from kwalibo.assessments.domain.large_scale import LargeScaleCheck
 from kwalibo.assessments.domain.local_maxima import LocalCheck
@@ -351,7 +351,7 @@ def csv_report(
         local_check = (local or {}).get(row["sample"])
         if local_check is not None:
             row |= _local_csv(local_check, row.get("parameter"))
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
     return buffer.getvalue()
 
 

@@ -509,7 +509,7 @@ class Assessment:
             buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n"
         )
         writer.writeheader()
-        writer.writerows(self.to_csv_rows())
+        writer.writerows(csv_row(row) for row in self.to_csv_rows())
         return buffer.getvalue()
 
 
@@ -536,6 +536,13 @@ _EMPTY_PARAMETER_TABLE: Final = {
     )
     for frame in FRAMES
 }
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for ``csv.DictWriter`` written as ``write_csv`` writes it: ``true``/``false``."""
+    return {
+        key: str(value).lower() if isinstance(value, bool) else value for key, value in row.items()
+    }
 
 
 def _csv_lines(frame: pl.DataFrame) -> pl.Series | None:
@@ -795,4 +802,4 @@ def _empty(
     )
 
 
-__all__ = ["CLASSES", "Assessment", "UnknownFrameError", "assess", "empty_messages"]
+__all__ = ["CLASSES", "Assessment", "UnknownFrameError", "assess", "csv_row", "empty_messages"]

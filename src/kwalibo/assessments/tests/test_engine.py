@@ -152,11 +152,21 @@ def test_json_and_csv_outputs() -> None:
     ]
     parsed = list(csv.DictReader(io.StringIO(result.to_csv())))
     assert parsed[0]["class"] == "industrie"
-    assert parsed[0]["decisive"] == "True"
+    assert parsed[0]["decisive"] == "true"
     assert float(parsed[0]["wonen"]) == 54.0
     buffer = io.BytesIO()
     result.write_csv(buffer)
     assert pl.read_csv(buffer.getvalue()).height == 2
+
+
+def test_the_page_csv_and_the_command_csv_write_the_same_cells() -> None:
+    # The download of the page (csv.DictWriter) and `kwalibo toets --format csv` (Polars) give
+    # one table in one notation, so a user can compare or merge them.
+    rows = [*sample("M1", {"koper": "60", "zink": "<20"}), *sample("M2", {"lood": "700"})]
+    result = assess(measurements(rows), frame="grond")
+    buffer = io.BytesIO()
+    result.write_csv(buffer)
+    assert result.to_csv() == buffer.getvalue().decode()
 
 
 def test_input_with_other_types_and_missing_optional_columns() -> None:

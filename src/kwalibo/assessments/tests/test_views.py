@@ -346,7 +346,7 @@ def test_local_maximum_values_are_carried_into_the_downloads(client_en: Client) 
     rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
     assert [
         (r["parameter"], r["local_maximum_values"], r["exceeds_local_maximum"]) for r in rows
-    ] == [("arseen", "not_met", "False"), ("lood", "not_met", "True")]
+    ] == [("arseen", "not_met", "false"), ("lood", "not_met", "true")]
     assert {r["local_restrictions"] for r in rows} == {""}
     text = _pdf_text(client_en.get(pdf_url.group(1)).content)
     assert b"Local maximum values \\(zone kern\\): exceeded. The mean contents" in text
