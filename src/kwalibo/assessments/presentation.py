@@ -305,6 +305,12 @@ def large_scale_dict(check: LargeScaleCheck) -> dict[str, Any]:
     }
 
 
+def page_verdict_label(met: bool | None) -> dict[str, str]:
+    """A met / not met / undecided outcome as a label and its status colour on the page."""
+    status = {True: "status-valid", False: "status-invalid", None: "status-warning"}[met]
+    return {"label": str(VERDICT_LABELS[met]), "status": status}
+
+
 def large_scale_summary(check: LargeScaleCheck) -> str:
     """One line for a table: the verdict and the conditions not met or undecided."""
     open_ = [

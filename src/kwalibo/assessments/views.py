@@ -35,6 +35,7 @@ from kwalibo.assessments.presentation import (
     local_maxima_error,
     page_local,
     page_verdict,
+    page_verdict_label,
     translated,
 )
 from kwalibo.assessments.readers import MeasurementFileError
@@ -132,6 +133,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             page_verdict(v, assessment.frame) | _large_scale(v, options) | _local(v, options)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
+        "show_large_scale": options.application is not None,
+        "show_local": options.local_maxima is not None,
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }
@@ -166,9 +169,11 @@ def _large_scale(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
     """The emission screening and the large-scale check of a verdict, when asked for."""
     if options.application is None:
         return {}
+    check = large_scale_check(verdict, options.application)
     return {
         "emission": emission_dict(emission_screening(verdict)),
-        "large_scale": large_scale_dict(large_scale_check(verdict, options.application)),
+        "large_scale": large_scale_dict(check),
+        "large_scale_verdict": page_verdict_label(check.met),
     }
 
 

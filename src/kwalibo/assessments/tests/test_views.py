@@ -169,6 +169,14 @@ def test_large_scale_details_are_checked_and_carried_into_the_downloads(
     ).content.decode()
     assert "does not meet the conditions for a large-scale application" in page
     assert "A top layer of 0.3 m is thinner than the required 0.5 m." in page
+    # the overview table has a column for it, with the outcome per sample
+    assert '<th scope="col">Large-scale application</th>' in page
+    assert re.search(
+        r'<a href="#sample-1">M1</a></th>(?:\s*<td>.*?</td>){4}\s*'
+        r'<td><span class="status status-invalid">does not meet</span></td>',
+        page,
+        re.S,
+    )
     assert "The emissions measured in the column test do not exceed" in page
     csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
     pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
@@ -251,6 +259,9 @@ def test_local_maximum_values_show_the_exceeded_substance_per_verdict(client_en:
         "lood (Pb): 70 mg/kg ds in standard soil, local maximum value 60"
     ]
     assert "(Bbk art 44 lid 1, art 52 lid 1; Rbk art 4.2.1 lid 1 onder d" in page
+    # and in the overview table, as a column of its own
+    assert '<th scope="col">Local maximum values</th>' in page
+    assert '<td><span class="status status-invalid">exceeded</span></td>' in page
 
 
 def test_the_local_check_speaks_dutch() -> None:
