@@ -334,6 +334,20 @@ class ToetsingLocalExceedanceOut(serializers.Serializer[dict[str, Any]]):
     local_maximum = serializers.FloatField(help_text=_("Local maximum value, mg/kg ds."))
 
 
+class ToetsingLocalRestrictionOut(serializers.Serializer[dict[str, Any]]):
+    code = serializers.ChoiceField(
+        choices=["origin_only", "soil_in_water_bound"],
+        help_text=_(
+            "origin_only: may only be applied in the soil-management area it comes from (Bbk "
+            "art 52 lid 2 and 3); soil_in_water_bound: a local value above Industrie serves "
+            "dredgings only (Bbk art 45 lid 2)."
+        ),
+    )
+    reason = serializers.CharField()
+    substances = serializers.ListField(child=serializers.CharField())
+    article = serializers.CharField()
+
+
 class ToetsingLocalOut(serializers.Serializer[dict[str, Any]]):
     met = serializers.BooleanField()
     zone = serializers.CharField(allow_null=True)
@@ -343,6 +357,10 @@ class ToetsingLocalOut(serializers.Serializer[dict[str, Any]]):
     checked = serializers.ListField(child=serializers.CharField())
     not_set = serializers.ListField(child=serializers.CharField())
     exceeded = ToetsingLocalExceedanceOut(many=True)
+    origin_only = serializers.BooleanField(
+        help_text=_("Met, but only for application in the area of origin (Bbk art 52 lid 2).")
+    )
+    restrictions = ToetsingLocalRestrictionOut(many=True)
 
 
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):

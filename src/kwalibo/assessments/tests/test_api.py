@@ -244,6 +244,9 @@ def test_local_maximum_values_are_checked_per_zone(api: APIClient) -> None:
         api, {"measurements": COPPER, "local_maximum_values": maxima | {"zone": "buitengebied"}}
     ).json()
     assert outer["verdicts"][0]["local_maximum_values"]["met"] is True
+    # 90.91 is below Industrie 190: the soil does not rely on a raised value (Bbk art 52 lid 2)
+    assert outer["verdicts"][0]["local_maximum_values"]["origin_only"] is False
+    assert outer["verdicts"][0]["local_maximum_values"]["restrictions"] == []
     unknown = post_json(
         api, {"measurements": COPPER, "local_maximum_values": maxima | {"zone": "haven"}}
     )
