@@ -333,4 +333,4 @@ def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> N
         check=False,
     )
     assert missing.returncode == 1
-    assert "ontbreekt.csv: het bestand kan niet worden gelezen" in missing.stderr
+    assert missing.stderr.startswith("fout: ontbreekt.csv: het bestand kan niet worden gelezen")

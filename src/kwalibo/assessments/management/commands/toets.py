@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, cast
@@ -36,6 +37,7 @@ from kwalibo.assessments.domain.local_maxima import (
 )
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.presentation import (
+    LEVEL_LABELS,
     emission_dict,
     file_error,
     large_scale_dict,
@@ -57,6 +59,17 @@ class Command(BaseCommand):
     help = "Assess a lab file (CSV, XLSX, SIKB0101 XML) against the soil-quality norms."
     # No database, URLs or models: the system checks (half a second of imports) are not needed.
     requires_system_checks: list[str] = []  # type: ignore[assignment]
+
+    def execute(self, *args: Any, **options: Any) -> str | None:
+        """As Django's, but on the command line an unusable input is reported as ``fout: …``
+        in the user's language, like the messages about single rows (not ``CommandError: …``)."""
+        try:
+            return super().execute(*args, **options)
+        except CommandError as error:
+            if options.get("traceback") or not getattr(self, "_called_from_command_line", False):
+                raise
+            self.stderr.write(f"{LEVEL_LABELS['error']}: {error}")
+            sys.exit(error.returncode)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", type=Path, help="the lab file")
