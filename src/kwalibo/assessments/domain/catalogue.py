@@ -15,7 +15,7 @@ from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.frames import factorize
+from kwalibo.assessments.domain.frames import per_distinct
 from kwalibo.assessments.domain.identification import cas_key_expr, parameter_key_expr
 from kwalibo.assessments.domain.rules import RuleSet
 
@@ -102,14 +102,15 @@ class Catalogue:
         return found.rename("sub")
 
     def _lookup(self, column: pl.Series, key: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
-        codes, values = factorize(column.cast(pl.Utf8))
-        found = (
-            pl.DataFrame({"value": values})
-            .select(key(pl.col("value")).alias("key"))
-            .join(self.aliases, on="key", how="left", maintain_order="left")
-            .get_column("sub")
-        )
-        return found.gather(codes)
+        def codes_of(values: pl.Series) -> pl.DataFrame:
+            return (
+                pl.DataFrame({"value": values})
+                .select(key(pl.col("value")).alias("key"))
+                .join(self.aliases, on="key", how="left", maintain_order="left")
+                .select("sub")
+            )
+
+        return per_distinct(column.cast(pl.Utf8), codes_of).to_series()
 
 
 _BUILT: dict[tuple[int, str], Catalogue] = {}

@@ -8,6 +8,7 @@ for every step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 import polars as pl
@@ -120,3 +121,13 @@ def factorize_grouped(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     head_codes, distinct = factorize_rows(heads.to_frame())
     codes = nulls(column.len(), pl.UInt32, column.name).scatter(starts.arg_true(), head_codes)
     return codes.forward_fill(), distinct.to_series().cast(pl.Utf8)
+
+
+def per_distinct(column: pl.Series, interpret: Callable[[pl.Series], pl.DataFrame]) -> pl.DataFrame:
+    """``interpret(column)``, computed once per distinct value (nulls included) and gathered
+    back to one row per row of ``column``."""
+    codes, values = factorize(column)
+    if codes.null_count():
+        codes = codes.fill_null(values.len())
+        values = values.append(pl.Series([None], dtype=values.dtype))
+    return interpret(values).select(pl.all().gather(codes))

@@ -21,7 +21,6 @@ Steps, each a set of Polars expressions over all measurements at once:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -34,6 +33,7 @@ from kwalibo.assessments.domain.frames import (
     factorize_rows,
     first_positions,
     nulls,
+    per_distinct,
 )
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
@@ -254,17 +254,6 @@ def _values(values: pl.Series) -> pl.DataFrame:
     )
 
 
-def _per_distinct(
-    column: pl.Series, interpret: Callable[[pl.Series], pl.DataFrame]
-) -> pl.DataFrame:
-    """``interpret(column)``, computed once per distinct value (nulls included)."""
-    codes, values = factorize(column)
-    if codes.null_count():
-        codes = codes.fill_null(values.len())
-        values = values.append(pl.Series([None], dtype=values.dtype))
-    return interpret(values).select(pl.all().gather(codes))
-
-
 def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFrame:
     """Per distinct spelling (parameter, value, unit and CAS as written) what a measurement
     written so is: ``sub``, ``below``, ``number``, ``value_mg``, ``organotin`` (an organotin
@@ -279,8 +268,8 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     table = pl.concat(
         [
             pl.DataFrame({"sub": sub}),
-            _per_distinct(spellings.get_column("unit"), _units),
-            _per_distinct(spellings.get_column("value_raw"), _values),
+            per_distinct(spellings.get_column("unit"), _units),
+            per_distinct(spellings.get_column("value_raw"), _values),
         ],
         how="horizontal",
     )
