@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kwalibo.assessments.domain.application import Location, location_check
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.large_scale import (
@@ -39,6 +40,7 @@ from kwalibo.assessments.presentation import (
     large_scale_dict,
     local_dict,
     local_maxima_error,
+    location_dict,
     translated,
 )
 from kwalibo.assessments.readers import MeasurementFileError
@@ -131,7 +133,31 @@ class AssessmentRun(APIView):
                 raise serializers.ValidationError(
                     {"local_maximum_values": {"zone": [translate_error(error)]}}
                 ) from error
+        if params["location"] is not None:
+            body["verdicts"] = _with_location(body["verdicts"], params["location"], result.frame)
         return Response(ToetsingAssessmentOut(body).data)
+
+
+def _with_location(
+    verdicts: list[dict[str, Any]], stated: dict[str, Any], frame: str
+) -> list[dict[str, Any]]:
+    """Each verdict with the double test against the stated location (all or nothing: a class
+    of the other frame refuses the request)."""
+    location = Location(
+        function_class=stated["function_class"],
+        receiving_quality_class=stated["receiving_quality_class"],
+        material=stated["material"],
+    )
+    try:
+        location.checked(frame)
+    except DomainError as error:
+        raise serializers.ValidationError(
+            {"location": {"receiving_quality_class": [translate_error(error)]}}
+        ) from error
+    return [
+        verdict | {"location": location_dict(location_check(verdict, location), location)}
+        for verdict in verdicts
+    ]
 
 
 def _local_maxima(stated: dict[str, Any], frame: str, rule_set_id: str) -> LocalMaximumValues:
@@ -164,7 +190,7 @@ def _local_maxima(stated: dict[str, Any], frame: str, rule_set_id: str) -> Local
 
 
 #: Nested objects that a multipart upload sends as JSON text.
-_JSON_FIELDS = ("application", "local_maximum_values")
+_JSON_FIELDS = ("application", "local_maximum_values", "location")
 
 
 def _with_application(data: Any) -> Any:

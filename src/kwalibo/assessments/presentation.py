@@ -18,6 +18,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kwalibo.assessments.domain.application import ApplicationVerdict, Location
 from kwalibo.assessments.domain.emission import EmissionScreening
 from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment, csv_row
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
@@ -330,14 +331,17 @@ def csv_report(
     checks: dict[str, LargeScaleCheck] | None = None,
     *,
     local: Mapping[str, LocalCheck] | None = None,
+    location: Mapping[str, ApplicationVerdict] | None = None,
 ) -> str:
     """The CSV download: one row per sample and parameter; with ``checks`` (per verdict
     sample) two more columns give the large-scale verdict and each condition's outcome
     (``met``, ``not_met``, ``undecided``) as ``code=outcome`` pairs; with ``local`` (per
     verdict sample) three more give the verdict on the local maximum values (``met``,
     ``not_met``), its restriction codes (``origin_only``, ``soil_in_water_bound``) and per
-    parameter whether it exceeds its local maximum value (empty: the decision sets none)."""
-    if checks is None and local is None:
+    parameter whether it exceeds its local maximum value (empty: the decision sets none); with
+    ``location`` (per verdict sample) two more give whether the batch may be applied at the
+    stated location (``true``, ``false``) and the article that decided."""
+    if checks is None and local is None and location is None:
         return assessment.to_csv()
     buffer = io.StringIO()
     header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
@@ -345,6 +349,8 @@ def csv_report(
         header += ["large_scale", "large_scale_conditions"]
     if local is not None:
         header += ["local_maximum_values", "local_restrictions", "exceeds_local_maximum"]
+    if location is not None:
+        header += ["may_be_applied", "application_article"]
     writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in assessment.to_csv_rows():
@@ -357,6 +363,10 @@ def csv_report(
         local_check = (local or {}).get(row["sample"])
         if local_check is not None:
             row |= _local_csv(local_check, row.get("parameter"))
+        application = (location or {}).get(row["sample"])
+        if application is not None:
+            row["may_be_applied"] = application.allowed
+            row["application_article"] = application.article
         writer.writerow(csv_row(row))
     return buffer.getvalue()
 
@@ -442,4 +452,58 @@ def _local_csv(check: LocalCheck, parameter: str | None) -> dict[str, Any]:
         "local_maximum_values": "met" if check.met else "not_met",
         "local_restrictions": ";".join(item.code for item in check.restrictions),
         "exceeds_local_maximum": ((parameter in exceeded) if parameter in check.checked else None),
+    }
+
+
+#: The soil function class of a location as the page and the table name it.
+FUNCTION_CLASS_LABELS = {
+    "achtergrondwaarde": _("neither Wonen nor Industrie"),
+    "wonen": _("Wonen (residential)"),
+    "industrie": _("Industrie (industrial)"),
+}
+MATERIAL_LABELS = {"grond": _("soil"), "baggerspecie": _("dredgings")}
+APPLICATION_LABELS = {True: _("may be applied"), False: _("may not be applied")}
+
+
+def location_dict(check: ApplicationVerdict, location: Location) -> dict[str, Any]:
+    """The double test of a verdict against a location for JSON, reasons in the active
+    language, with the location as stated."""
+    return {
+        "allowed": check.allowed,
+        "reasons": [gettext(reason) for reason in check.reasons],
+        "article": check.article,
+        "function_class": location.function_class,
+        "receiving_quality_class": location.receiving_quality_class,
+        "material": location.material,
+    }
+
+
+def location_text(location: Location, frame: str) -> str:
+    """The stated location in one line, e.g. "function class Wonen; receiving soil Industrie"."""
+    parts = []
+    if frame == "grond":
+        function = location.function_class
+        parts.append(
+            gettext("no soil-function map")
+            if function is None
+            else gettext("function class %(class)s") % {"class": FUNCTION_CLASS_LABELS[function]}
+        )
+    else:
+        parts.append(str(MATERIAL_LABELS[location.material or "baggerspecie"]))
+    receiving = location.receiving_quality_class
+    parts.append(
+        gettext("quality class of the receiving soil not known")
+        if receiving is None
+        else gettext("receiving soil %(class)s") % {"class": class_label(receiving)}
+    )
+    return "; ".join(parts)
+
+
+def page_location(check: ApplicationVerdict, location: Location, frame: str) -> dict[str, Any]:
+    """The double test for the web page and the PDF: ``location_dict`` with the verdict as a
+    label and status and the location in words."""
+    return location_dict(check, location) | {
+        "verdict": str(APPLICATION_LABELS[check.allowed]),
+        "status": "status-valid" if check.allowed else "status-invalid",
+        "location": location_text(location, frame),
     }

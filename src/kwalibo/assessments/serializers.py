@@ -9,6 +9,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from kwalibo.assessments.domain.application import FUNCTION_CLASSES
+from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES
 from kwalibo.assessments.domain.large_scale import COVERS, MATERIALS
 from kwalibo.assessments.domain.rules import FRAMES, rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
@@ -123,6 +125,44 @@ class ToetsingLocalMaximaIn(serializers.Serializer[dict[str, Any]]):
     values = ToetsingLocalValueIn(many=True, max_length=2000)  # type: ignore[call-arg]
 
 
+#: Every quality class of the receiving soil or water bed: the land classes, the water classes,
+#: then above both (the order of the passport's quality classes, so the API schema names the set
+#: once).
+RECEIVING_CLASSES: Final = [*LAND_CLASSES[:-1], *WATER_CLASSES[1:-1], "niet_toepasbaar"]
+
+
+class ToetsingLocationIn(serializers.Serializer[dict[str, Any]]):
+    """What the applicant knows of the location where the batch would be applied."""
+
+    function_class = serializers.ChoiceField(
+        choices=list(FUNCTION_CLASSES),
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_(
+            "Land: the soil function class of the location (achtergrondwaarde where neither "
+            "wonen nor industrie applies); null: the municipality has no soil-function map."
+        ),
+    )
+    receiving_quality_class = serializers.ChoiceField(
+        choices=RECEIVING_CLASSES,
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_(
+            "The quality class of the receiving soil (land classes) or water bed (water "
+            "classes); null: not known."
+        ),
+    )
+    material = serializers.ChoiceField(
+        choices=list(MATERIALS),
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_("Water: grond or baggerspecie (default); soil must also meet Industrie."),
+    )
+
+
 class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
     """Either ``measurements`` (JSON) or ``file`` (multipart upload), not both."""
 
@@ -175,6 +215,15 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
         default=None,
         allow_null=True,
         help_text=_("Check each verdict against these local maximum values as well."),
+    )
+    location = ToetsingLocationIn(
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_(
+            "Test each verdict against this location: the double test of the generic "
+            "framework (Bbk art 59)."
+        ),
     )
     # max_length is checked before the items are validated (DRF ListSerializer; the stubs lack it)
     measurements = ToetsingMeasurementIn(  # type: ignore[call-arg]
@@ -363,6 +412,15 @@ class ToetsingLocalOut(serializers.Serializer[dict[str, Any]]):
     restrictions = ToetsingLocalRestrictionOut(many=True)
 
 
+class ToetsingLocationOut(serializers.Serializer[dict[str, Any]]):
+    allowed = serializers.BooleanField(help_text=_("Whether the batch may be applied there."))
+    reasons = serializers.ListField(child=serializers.CharField())
+    article = serializers.CharField()
+    function_class = serializers.CharField(allow_null=True)
+    receiving_quality_class = serializers.CharField(allow_null=True)
+    material = serializers.CharField(allow_null=True)
+
+
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
@@ -389,6 +447,10 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     large_scale = ToetsingLargeScaleOut(
         required=False,
         help_text=_("With large_scale: the check against Bbk art 63, condition by condition."),
+    )
+    location = ToetsingLocationOut(
+        required=False,
+        help_text=_("With location: may the batch be applied there (Bbk art 59)."),
     )
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:

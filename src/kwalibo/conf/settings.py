@@ -211,6 +211,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that several serializers share get one stable component name each.
+    "ENUM_NAME_OVERRIDES": {
+        "QualityClassEnum": "kwalibo.passport.models.QualityClass.values",
+        "FunctionClassEnum": "kwalibo.passport.models.FunctionClass.values",
+        "LocationFunctionClassEnum": "kwalibo.assessments.domain.application.FUNCTION_CLASSES",
+        "SoilMaterialEnum": "kwalibo.assessments.domain.large_scale.MATERIALS",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kwalibo.api.schema.drop_storage_bounds",

@@ -31,14 +31,20 @@ Water (frame ``waterbodem``; Bbk art 55 lid 5, 56, 59 lid 2 and 3; Rbk art 4.4.1
 
 Spreading dredgings (art 35 f, g; art 60), large-scale applications (art 63) and the
 area-specific framework with local maximum values (art 44-53) are outside this test.
+
+``location_check`` runs the test on a verdict of ``assess`` and what the applicant states
+about the location (``Location``): the batch class comes from the verdict, and for soil in
+surface water the Industrie test of art 59 lid 3 from the verdict's own Industrie limits
+(Rbk Bijlage B tabel 2 voetnoot 3), so no second assessment in the land frame is needed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES
+from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES, exceeds
 from kwalibo.common.domain.errors import N_, DomainError
 
 #: Function classes of a soil-function map (Bbk art 55 lid 1); ``achtergrondwaarde`` stands
@@ -108,6 +114,10 @@ REASON_SOIL_IN_WATER_ABOVE_INDUSTRIE: Final = N_(
     "Soil applied in surface water may not exceed the Industrie values of the land table "
     "(Bbk art 59 lid 3)."
 )
+REASON_BATCH_UNCLASSIFIED: Final = N_(
+    "The batch has no quality class (no parameter could be assessed), so it cannot be "
+    "tested against the location."
+)
 REASON_SOIL_IN_WATER_UNKNOWN: Final = N_(
     "Soil applied in surface water must meet the Industrie values of the land table "
     "(Bbk art 59 lid 3); its land class is not known."
@@ -130,14 +140,18 @@ class ApplicationVerdict:
     article: str
 
 
+#: One message per kind of name, so that each translates as a whole sentence.
+_UNKNOWN: Final = {
+    "quality class": N_("Unknown quality class %(name)s; expected one of %(expected)s."),
+    "function class": N_("Unknown soil function class %(name)s; expected one of %(expected)s."),
+    "material": N_("Unknown material %(name)s; expected one of %(expected)s."),
+    "frame": N_("Unknown frame %(name)s; expected one of %(expected)s."),
+}
+
+
 def _level(name: str, classes: tuple[str, ...], what: str) -> int:
     if name not in classes:
-        raise UnknownClassError(
-            N_("Unknown %(what)s %(name)s; expected one of %(expected)s."),
-            what=what,
-            name=name,
-            expected=", ".join(classes),
-        )
+        raise UnknownClassError(_UNKNOWN[what], name=name, expected=", ".join(classes))
     return classes.index(name)
 
 
@@ -168,20 +182,9 @@ def application_check(
     if frame == "grond":
         return _land(batch_class, function_class, receiving_quality_class)
     if frame == "waterbodem":
-        if material not in MATERIALS:
-            raise UnknownClassError(
-                N_("Unknown %(what)s %(name)s; expected one of %(expected)s."),
-                what="material",
-                name=material,
-                expected=", ".join(MATERIALS),
-            )
+        _level(material, MATERIALS, "material")
         return _water(batch_class, receiving_quality_class, material, land_class)
-    raise UnknownClassError(
-        N_("Unknown %(what)s %(name)s; expected one of %(expected)s."),
-        what="frame",
-        name=frame,
-        expected="grond, waterbodem",
-    )
+    raise UnknownClassError(_UNKNOWN["frame"], name=frame, expected="grond, waterbodem")
 
 
 def _land(
@@ -260,4 +263,93 @@ def _water(
     return ApplicationVerdict(True, tuple(reasons), ART_WATER)
 
 
-__all__ = ["ApplicationVerdict", "UnknownClassError", "application_check"]
+@dataclass(frozen=True)
+class Location:
+    """What the applicant states about the location where the batch would be applied.
+
+    ``function_class``: land only; ``wonen`` or ``industrie`` from the soil-function map,
+    ``achtergrondwaarde`` where neither applies, ``None`` where there is no map.
+    ``receiving_quality_class``: the quality class of the receiving soil or water bed in the
+    frame's classes, ``None`` when not known. ``material``: water only; ``grond`` or
+    ``baggerspecie`` (``None``: dredgings).
+    """
+
+    function_class: str | None = None
+    receiving_quality_class: str | None = None
+    material: str | None = None
+
+    def checked(self, frame: str) -> None:
+        """Raise ``UnknownClassError`` for a name that is not a class of the frame, so that a
+        wrong statement is refused before any verdict is shown (all or nothing)."""
+        if frame == "grond":
+            if self.function_class is not None:
+                _level(self.function_class, FUNCTION_CLASSES, "function class")
+            classes = LAND_CLASSES
+        else:
+            if self.material is not None:
+                _level(self.material, MATERIALS, "material")
+            classes = WATER_CLASSES
+        if self.receiving_quality_class is not None:
+            _level(self.receiving_quality_class, classes, "quality class")
+
+
+#: The Industrie limit of the water table for soil applied in surface water (tabel 2 vn 3).
+_SOIL_IN_WATER_LIMIT: Final = "industrie_grond_in_water"
+
+
+def _exceeds_industrie_in_water(verdict: Mapping[str, Any]) -> bool:
+    """Whether a parameter's value used for testing exceeds the Industrie limit of the water
+    table; a value assumed to comply (all components below the reporting limit) does not."""
+    for parameter in verdict["explanation"]["parameters"]:
+        value = parameter.get("standardised")
+        limit = parameter.get("limits", {}).get(_SOIL_IN_WATER_LIMIT)
+        if value is None or limit is None or parameter.get("compliance_assumed"):
+            continue
+        if exceeds(value, limit):
+            return True
+    return False
+
+
+def location_check(verdict: Mapping[str, Any], location: Location) -> ApplicationVerdict:
+    """May the batch of this verdict be applied at the stated location (Bbk art 59)?
+
+    Args:
+        verdict: One verdict of ``Assessment.verdicts`` (its frame, class and explanation).
+        location: What is known of the location.
+
+    Raises:
+        UnknownClassError: A class name in ``location`` that does not belong to the frame.
+    """
+    frame = verdict["frame"]
+    location.checked(frame)
+    batch_class = verdict.get("class")
+    if batch_class is None:
+        return ApplicationVerdict(False, (REASON_BATCH_UNCLASSIFIED,), ART_LAND)
+    if frame == "grond":
+        return application_check(
+            frame=frame,
+            batch_class=batch_class,
+            function_class=location.function_class,
+            receiving_quality_class=location.receiving_quality_class,
+        )
+    material = location.material or "baggerspecie"
+    land_class = None
+    if material == "grond":
+        land_class = "niet_toepasbaar" if _exceeds_industrie_in_water(verdict) else "industrie"
+    return application_check(
+        frame=frame,
+        batch_class=batch_class,
+        function_class=None,
+        receiving_quality_class=location.receiving_quality_class,
+        material=material,
+        land_class=land_class,
+    )
+
+
+__all__ = [
+    "ApplicationVerdict",
+    "Location",
+    "UnknownClassError",
+    "application_check",
+    "location_check",
+]

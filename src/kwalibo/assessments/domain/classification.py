@@ -5,7 +5,8 @@ Land (frame ``grond``, Rbk 2015 art 4.4.1 lid 1, 2, 6; Bijlage B tabel 1):
 ``niet_toepasbaar`` (> Industrie, or > the intervention value of the Circulaire bodemsanering
 2013, which also raises ``intervention_exceeded``). Where Wonen or Industrie has no value the
 material is classed Industrie (tabel 1 opmerking 2). A substance without an AW value (asbestos)
-is not tested against AW.
+is not tested against AW, in either frame. A substance with an intervention value but no class
+value (aldrin) is tested against the intervention value only and is not counted as measured.
 
 Water bed and dredgings (frame ``waterbodem``, art 4.4.1 lid 3, 4, 6; tabel 2):
 ``achtergrondwaarde``, ``klasse_A`` (≤ A), ``klasse_B`` (≤ B = intervention value of the water
@@ -13,8 +14,10 @@ bed, ``intervention_exceeded`` above it), ``niet_toepasbaar`` (> B). An empty A 
 means class B (tabel 2 opmerking 2).
 
 A value exceeds a limit only when it is higher than the limit: at the limit it is still in the
-class (art 4.4.1: a class holds material that "de maximale waarden ... niet overschrijdt"). A
-value that may be assumed to comply (Bijlage G IV A) is at background level.
+class (art 4.4.1: a class holds material that "de maximale waarden ... niet overschrijdt"), also
+when floating-point rounding of a standardisation, sum or mean lands a few units in the last
+place above it (``LIMIT_TOLERANCE``). A value that may be assumed to comply (Bijlage G IV A) is
+at background level.
 
 Background-value allowance (art 4.2.2 lid 4, 5, 8): AW counts as not exceeded when, with at
 least 2/7/16/27/37 measured substances that have a value in the table, at most 1/2/3/4/5 are
@@ -63,6 +66,11 @@ AW_ALLOWANCE_FACTOR: Final = 2.0  # art 4.2.2 lid 5
 WONEN_CAP_EXEMPT: Final = frozenset({"nikkel"})  # art 4.2.2 lid 8
 SALT_EXCESS_FACTOR: Final = 1.5  # art 4.11.1 lid 2
 SALT_EXCESS_MAX: Final = 2  # art 4.11.1 lid 2
+#: Relative margin of "higher than a limit" (art 4.2.2 lid 1: "hoger is dan"): a value that is
+#: at the limit in exact arithmetic may come out a few units in the last place above it after
+#: standardisation, a sum or a mean in floating point (30 × 36 / 27 gives 40.00000000000001);
+#: it does not exceed the limit. Far below any digit a laboratory reports.
+LIMIT_TOLERANCE: Final = 1e-12
 TARE_SOIL_EXEMPT: Final = {
     "natural_presence": frozenset({"cresolen_som", "fenol", "tolueen", "minerale_olie"}),
     "potatoes": frozenset({"mclan_som"}),
@@ -84,6 +92,23 @@ def allowance_for(measured: int, table: tuple[tuple[int, int], ...] = AW_ALLOWAN
         if measured >= minimum:
             return allowed
     return 0
+
+
+def exceeds(value: float, limit: float) -> bool:
+    """Whether one value is higher than a limit, beyond floating-point rounding; the checks
+    that run on a verdict's explanation (emission, large scale, local maxima, location) use
+    this so that they draw the line exactly where the classification does."""
+    return value > limit * (1 + LIMIT_TOLERANCE)
+
+
+def _over(value: pl.Expr, limit: pl.Expr) -> pl.Expr:
+    """Whether ``value`` is higher than ``limit``, beyond floating-point rounding."""
+    return value > limit * (1 + LIMIT_TOLERANCE)
+
+
+def _within(value: pl.Expr, limit: pl.Expr) -> pl.Expr:
+    """Whether ``value`` does not exceed ``limit`` (null when the limit is null)."""
+    return value <= limit * (1 + LIMIT_TOLERANCE)
 
 
 def _allowance_expr(measured: pl.Expr, table: tuple[tuple[int, int], ...]) -> pl.Expr:
@@ -132,7 +157,13 @@ def classify(
     substances = catalogue.substances
     sub = pl.col("sub")
     tare_exempt = substances.get_column("sub").is_in(exempt_codes)
-    assessed_codes = substances.get_column("has_value") & ~tare_exempt
+    # On land a substance with an intervention value but no class value (aldrin, Circulaire
+    # bodemsanering 2013) is tested against that value only: it raises the intervention flag
+    # and is not counted among the measured substances of the allowance.
+    iw_only = pl.Series("iw_only", [False] * substances.height)
+    if frame == "grond":
+        iw_only = ~substances.get_column("has_value") & substances.get_column("iw").is_not_null()
+    assessed_codes = (substances.get_column("has_value") | iw_only) & ~tare_exempt
     no_norm_codes = ~assessed_codes & ~tare_exempt & ~substances.get_column("is_component")
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
     pending = (
@@ -142,51 +173,54 @@ def classify(
             *[
                 pl.lit(substances.get_column(column)).gather(sub).alias(column)
                 for column in NORM_COLUMNS[frame]
-            ]
+            ],
+            pl.lit(iw_only).gather(sub).alias("iw_only"),
         )
     )
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
     aw = pl.col("aw")
-    above_aw = ~ok & aw.is_not_null() & (std > aw)
+    above_aw = ~ok & aw.is_not_null() & _over(std, aw)
     if frame == "grond":
         wonen, industrie, iw = pl.col("wonen"), pl.col("industrie"), pl.col("iw")
         level = (
-            pl.when(ok)
+            pl.when(ok | pl.col("iw_only"))
             .then(0)
-            .when(aw.is_not_null() & (std <= aw))
+            .when(aw.is_not_null() & _within(std, aw))
             .then(0)
-            .when(aw.is_null() & wonen.is_not_null() & (std <= wonen))
+            .when(aw.is_null() & wonen.is_not_null() & _within(std, wonen))
             .then(0)
-            .when(wonen.is_not_null() & (std <= wonen))
+            .when(wonen.is_not_null() & _within(std, wonen))
             .then(1)
-            .when(industrie.is_null() | (std <= industrie))
+            .when(industrie.is_null() | _within(std, industrie))
             .then(2)
             .otherwise(3)
         )
-        intervention = ~ok & iw.is_not_null() & (std > iw)
+        intervention = ~ok & iw.is_not_null() & _over(std, iw)
         empty_column = above_aw & (wonen.is_null() | industrie.is_null())
     else:
         klasse_a, klasse_b = pl.col("klasse_a"), pl.col("klasse_b")
         level = (
             pl.when(ok)
             .then(0)
-            .when(aw.is_not_null() & (std <= aw))
+            .when(aw.is_not_null() & _within(std, aw))
             .then(0)
-            .when(klasse_a.is_not_null() & (std <= klasse_a))
+            .when(aw.is_null() & klasse_a.is_not_null() & _within(std, klasse_a))
+            .then(0)
+            .when(klasse_a.is_not_null() & _within(std, klasse_a))
             .then(1)
-            .when(klasse_b.is_null() | (std <= klasse_b))
+            .when(klasse_b.is_null() | _within(std, klasse_b))
             .then(2)
             .otherwise(3)
         )
-        intervention = ~ok & klasse_b.is_not_null() & (std > klasse_b)
+        intervention = ~ok & klasse_b.is_not_null() & _over(std, klasse_b)
         empty_column = above_aw & (klasse_a.is_null() | klasse_b.is_null())
     cap_exempt = catalogue.codes_of(WONEN_CAP_EXEMPT)
-    cap_ok = (std <= AW_ALLOWANCE_FACTOR * aw) & (
+    cap_ok = _within(std, AW_ALLOWANCE_FACTOR * aw) & (
         pl.col("sub").is_in(cap_exempt)
         | pl.col("land_wonen").is_null()
-        | (std <= pl.col("land_wonen"))
+        | _within(std, pl.col("land_wonen"))
     )
     assessed = pending.with_columns(
         above_aw.alias("above_aw"),
@@ -207,10 +241,11 @@ def classify(
             "intervention",
             "empty_column",
             "compliant",
+            "iw_only",
         )
         .group_by("s")
         .agg(
-            pl.len().alias("n_measured"),
+            (~pl.col("iw_only")).sum().alias("n_measured"),
             pl.col("level").max().alias("max_level"),
             pl.col("above_aw").sum().alias("n_above_aw"),
             pl.col("above_cap").sum().alias("n_above_cap"),
@@ -242,7 +277,7 @@ def classify(
                     (pl.col("level") == 2)
                     & pl.col("wonen").is_not_null()
                     & pl.col("industrie").is_not_null()
-                    & (std <= pl.col("wonen") + aw.fill_null(0))
+                    & _within(std, pl.col("wonen") + aw.fill_null(0))
                 ).alias("wonen_cap_ok"),
             )
             .group_by("s")
@@ -280,7 +315,9 @@ def classify(
             on="s",
             how="left",
         )
-    assessed = assessed.with_columns(names.gather(pl.col("level")).alias("parameter_class"))
+    assessed = assessed.with_columns(names.gather(pl.col("level")).alias("parameter_class")).drop(
+        "iw_only"
+    )
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
@@ -291,7 +328,9 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
     land_aw = pl.col("land_aw")
     checks = items.with_columns(
         # Fresh water: Klasse A values; AW with the allowance where there is no A value.
-        (~ok & pl.col("klasse_a").is_not_null() & (std > pl.col("klasse_a"))).alias("fresh_over"),
+        (~ok & pl.col("klasse_a").is_not_null() & _over(std, pl.col("klasse_a"))).alias(
+            "fresh_over"
+        ),
         (pl.col("klasse_a").is_null() & pl.col("above_aw")).alias("fresh_aw"),
         (pl.col("klasse_a").is_null() & pl.col("above_aw") & ~pl.col("allowance_cap_ok")).alias(
             "fresh_aw_cap"
@@ -302,9 +341,9 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
             & (
                 (
                     pl.col("aangrenzend_perceel_max").is_not_null()
-                    & (std > pl.col("aangrenzend_perceel_max"))
+                    & _over(std, pl.col("aangrenzend_perceel_max"))
                 )
-                | (pl.col("land_iw").is_not_null() & (std > pl.col("land_iw")))
+                | (pl.col("land_iw").is_not_null() & _over(std, pl.col("land_iw")))
             )
         ).alias("adjacent_over"),
         pl.col("in_mspaf").fill_null(False).alias("adjacent_mspaf"),
@@ -313,20 +352,20 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
             & pl.col("aangrenzend_perceel_max").is_null()
             & ~ok
             & land_aw.is_not_null()
-            & (std > land_aw)
+            & _over(std, land_aw)
         ).alias("adjacent_aw"),
         (
             ~pl.col("in_mspaf").fill_null(False)
             & pl.col("aangrenzend_perceel_max").is_null()
             & ~ok
             & land_aw.is_not_null()
-            & (std > land_aw)
+            & _over(std, land_aw)
             & ~(
-                (std <= AW_ALLOWANCE_FACTOR * land_aw)
+                _within(std, AW_ALLOWANCE_FACTOR * land_aw)
                 & (
                     pl.col("sub").is_in(cap_exempt)
                     | pl.col("land_wonen").is_null()
-                    | (std <= pl.col("land_wonen"))
+                    | _within(std, pl.col("land_wonen"))
                 )
             )
         ).alias("adjacent_aw_cap"),
@@ -334,12 +373,12 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         (
             ~ok
             & pl.col("verspreiden_zout").is_not_null()
-            & (pl.col("value_used") > pl.col("verspreiden_zout"))
+            & _over(pl.col("value_used"), pl.col("verspreiden_zout"))
         ).alias("salt_over"),
         (
             pl.col("zout_niet_prioritair").fill_null(False)
             & ~pl.col("sub").is_in(pcbs)
-            & (pl.col("value_used") <= SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
+            & _within(pl.col("value_used"), SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
         ).alias("salt_tolerable"),
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)

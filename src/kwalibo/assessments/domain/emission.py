@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import polars as pl
 
+from kwalibo.assessments.domain.classification import exceeds
 from kwalibo.assessments.domain.rules import load_rule_set
 from kwalibo.common.domain.errors import N_, DomainError
 
@@ -127,7 +128,7 @@ def emission_screening(
         test_value, max_emission = values[substance]
         if parameter.get("compliance_assumed"):
             continue  # every result below the required reporting limit (Bijlage G IV A)
-        if parameter["standardised"] > test_value:
+        if exceeds(parameter["standardised"], test_value):
             exceeded.append(
                 EmissionExceedance(
                     substance,

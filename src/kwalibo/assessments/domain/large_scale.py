@@ -33,6 +33,7 @@ from typing import Any, Final, Literal
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import catalogue
+from kwalibo.assessments.domain.classification import exceeds
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
@@ -274,7 +275,7 @@ def _emission(
                 "max_emission_ls10": limits[s],
             }
             for s in checked
-            if application.column_test[s] > limits[s]
+            if exceeds(application.column_test[s], limits[s])
         )
         if not checked:
             return Condition("emission", None, EMISSION_MEASURED_NONE, {}, article)
@@ -332,7 +333,9 @@ def _quality(rules: RuleSet, verdict: dict[str, Any], material: str) -> Conditio
         labels: tuple[str, ...] = (intervention,)
         if not (material == "baggerspecie" and parameter["parameter"] == MINERAL_OIL):
             labels = (industrie, intervention)
-        over = any((limit := limits.get(label)) is not None and value > limit for label in labels)
+        over = any(
+            (limit := limits.get(label)) is not None and exceeds(value, limit) for label in labels
+        )
         if over or parameter.get("exceeds_intervention"):
             exceeded.append(
                 {
@@ -360,7 +363,7 @@ def _mineral_oil(rules: RuleSet, verdict: dict[str, Any]) -> Condition:
             continue
         value = float(parameter["standardised"])
         params["value"] = _number(round(value, 3))
-        if value > limit and not parameter.get("compliance_assumed"):
+        if exceeds(value, limit) and not parameter.get("compliance_assumed"):
             return Condition("mineral_oil", False, MINERAL_OIL_EXCEEDED, params, article)
         return Condition("mineral_oil", True, MINERAL_OIL_MET, params, article)
     return Condition("mineral_oil", None, MINERAL_OIL_NOT_MEASURED, params, article)

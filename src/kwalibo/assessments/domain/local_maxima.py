@@ -86,6 +86,7 @@ from typing import Any, Final
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import Catalogue, catalogue
+from kwalibo.assessments.domain.classification import exceeds
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     unit_key,
@@ -559,9 +560,9 @@ def _result(
         checked.append(substance)
         if compliant:
             continue  # every result below the required reporting limit (Bijlage G IV A)
-        if value > limits[substance]:
+        if exceeds(value, limits[substance]):
             exceeded.append(LocalExceedance(substance, name, float(value), limits[substance]))
-        elif (bound := bounds.get(substance)) is not None and value > bound:
+        elif (bound := bounds.get(substance)) is not None and exceeds(value, bound):
             relied_on.append((substance, name))
     restrictions = []
     if relied_on and not exceeded:

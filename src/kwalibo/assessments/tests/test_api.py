@@ -264,3 +264,50 @@ def test_local_maximum_values_are_checked_per_zone(api: APIClient) -> None:
     )
     assert bad.status_code == 400
     assert "row 1, value" in bad.json()["errors"]["local_maximum_values"]["values"][0]
+
+
+def test_each_verdict_is_tested_against_a_stated_location(api: APIClient) -> None:
+    """Copper 50 at 5 % lutum and 3 % organic matter is 90.9 in standard soil: Industrie (Wonen
+    54), so it may go to an Industrie location with Industrie soil, not to a Wonen location."""
+    industrie = {"function_class": "industrie", "receiving_quality_class": "industrie"}
+    body = post_json(api, {"measurements": COPPER, "location": industrie}).json()
+    (verdict,) = body["verdicts"]
+    assert verdict["class"] == "industrie"
+    assert verdict["location"] == {
+        "allowed": True,
+        "reasons": [
+            "The batch meets the maximum values of both the function class of the location and "
+            "the quality class of the receiving soil (Bbk art 59 lid 1)."
+        ],
+        "article": "Bbk art 59 lid 1",
+        **industrie,
+        "material": None,
+    }
+    wonen = post_json(
+        api, {"measurements": COPPER, "location": industrie | {"function_class": "wonen"}}
+    ).json()["verdicts"][0]["location"]
+    assert wonen["allowed"] is False
+    no_map = post_json(api, {"measurements": COPPER, "location": {}}).json()
+    assert no_map["verdicts"][0]["location"]["article"] == "Bbk art 55 lid 4"
+    assert "location" not in post_json(api, {"measurements": COPPER}).json()["verdicts"][0]
+
+
+def test_a_location_class_of_the_other_frame_is_refused(api: APIClient) -> None:
+    refused = post_json(
+        api, {"measurements": COPPER, "location": {"receiving_quality_class": "klasse_B"}}
+    )
+    assert refused.status_code == 400
+    (error,) = refused.json()["errors"]["location"]["receiving_quality_class"]
+    assert "klasse_B" in error
+    upload = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
+    response = api.post(
+        URL,
+        {
+            "file": upload,
+            "frame": "waterbodem",
+            "location": '{"receiving_quality_class": "klasse_A", "material": "grond"}',
+        },
+        format="multipart",
+    )
+    assert response.status_code == 200, response.content
+    assert [v["location"]["material"] for v in response.json()["verdicts"]] == ["grond", "grond"]

@@ -192,8 +192,14 @@ def test_large_scale_screening_in_json_and_table(tmp_path: Path) -> None:
     table, _ = toets(str(lab), "--grootschalig")
     assert "Emission test values" in table
     assert "exceeded: arseen (As)" in table
-    with pytest.raises(CommandError, match="--grootschalig"):
-        toets(str(lab), "--format", "csv", "--grootschalig")
+    rows = list(
+        csv.DictReader(io.StringIO(toets(str(lab), "--format", "csv", "--grootschalig")[0]))
+    )
+    emission = {
+        r["sample"]: dict(c.split("=") for c in r["large_scale_conditions"].split(";"))["emission"]
+        for r in rows
+    }
+    assert emission == {"M1": "undecided", "M2": "met"}
 
 
 def test_large_scale_application_check_with_a_column_test(tmp_path: Path) -> None:
@@ -334,3 +340,65 @@ def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> N
     )
     assert missing.returncode == 1
     assert missing.stderr.startswith("fout: ontbreekt.csv: het bestand kan niet worden gelezen")
+
+
+def test_application_at_a_location_on_land(tmp_path: Path) -> None:
+    """Bbk art 59 lid 1: MM2 (Industrie by zinc and mineral oil) may go where both the function
+    class and the receiving soil are Industrie, not where the map says Wonen; MM1 (background
+    quality) may go anywhere (art 39)."""
+    out, _ = toets(
+        str(CSV_FILE),
+        "--format",
+        "json",
+        "--functieklasse",
+        "wonen",
+        "--ontvangende-bodem",
+        "industrie",
+    )
+    location = {v["sample"]: v["location"] for v in json.loads(out)}
+    assert (location["MM1"]["allowed"], location["MM1"]["article"]) == (True, "Bbk art 39")
+    assert (location["MM2"]["allowed"], location["MM2"]["article"]) == (False, "Bbk art 59 lid 1")
+    assert location["MM2"]["function_class"] == "wonen"
+    assert "soil function class" in location["MM2"]["reasons"][0]
+    out, _ = toets(
+        str(CSV_FILE), "--functieklasse", "industrie", "--ontvangende-bodem", "industrie"
+    )
+    assert "Application at the location" in out
+    mm2 = next(line for line in out.splitlines() if line.startswith("MM2"))
+    assert "may be applied (Bbk art 59 lid 1)" in mm2
+    out, _ = toets(str(CSV_FILE), "--format", "csv", "--functieklasse", "geen_kaart")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {(r["sample"], r["may_be_applied"], r["application_article"]) for r in rows} == {
+        ("MM1", "true", "Bbk art 39"),
+        ("MM2", "false", "Bbk art 55 lid 4"),
+    }
+
+
+def test_soil_applied_in_water_must_meet_industrie(tmp_path: Path) -> None:
+    """Bbk art 59 lid 2 and 3: lead 540 mg/kg ds (standard soil) is class B in water and above
+    Industrie (530): dredgings may go into a class-B water bed, soil may not."""
+    lab = tmp_path / "lab.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,lood,540,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    stated = ["--kader", "waterbodem", "--ontvangende-bodem", "klasse_B", "--datum", "2020-01-01"]
+    (dredgings,) = json.loads(toets(str(lab), "--format", "json", *stated)[0])
+    (soil,) = json.loads(toets(str(lab), "--format", "json", *stated, "--materiaal", "grond")[0])
+    assert dredgings["location"]["allowed"] is True
+    assert (soil["location"]["allowed"], soil["location"]["article"]) == (False, "Bbk art 59 lid 3")
+
+
+@pytest.mark.parametrize(
+    ("stated", "message"),
+    [
+        (["--ontvangende-bodem", "wonen"], "--functieklasse"),
+        (["--functieklasse", "wonen", "--ontvangende-bodem", "klasse_B"], "klasse_B"),
+        (["--kader", "waterbodem", "--functieklasse", "wonen"], "on land"),
+        (["--kader", "waterbodem", "--ontvangende-bodem", "industrie"], "industrie"),
+    ],
+)
+def test_a_location_that_does_not_fit_the_frame_is_refused(stated: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=message):
+        toets(str(CSV_FILE), *stated)

@@ -20,6 +20,13 @@ from typing import IO, Any, cast
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from kwalibo.assessments.domain.application import (
+    FUNCTION_CLASSES,
+    ApplicationVerdict,
+    Location,
+    location_check,
+)
+from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES
 from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.large_scale import (
@@ -37,13 +44,16 @@ from kwalibo.assessments.domain.local_maxima import (
 )
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.presentation import (
+    APPLICATION_LABELS,
     LEVEL_LABELS,
+    csv_report,
     emission_dict,
     file_error,
     large_scale_dict,
     large_scale_summary,
     local_dict,
     local_maxima_error,
+    location_dict,
     message_line,
     verdict_summary,
 )
@@ -53,6 +63,8 @@ from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
 MESSAGES_SHOWN = 50
+#: ``--functieklasse``: the function classes of a soil-function map, or none.
+NO_MAP = "geen_kaart"
 
 
 class Command(BaseCommand):
@@ -130,17 +142,40 @@ class Command(BaseCommand):
             "--leeflaagdikte", type=float, metavar="M", help="thickness of the top layer, m"
         )
         application.add_argument(
-            "--materiaal",
-            choices=["grond", "baggerspecie"],
-            default=None,
-            help="soil or dredgings (default: grond with --kader grond, else baggerspecie)",
-        )
-        application.add_argument(
             "--kolomproef",
             type=Path,
             default=None,
             metavar="FILE",
             help="column-test results (same file shape, mg/kg at L/S 10)",
+        )
+        location = parser.add_argument_group(
+            "application at a location: the double test of the generic framework (Bbk art 59)"
+        )
+        location.add_argument(
+            "--functieklasse",
+            choices=[NO_MAP, *FUNCTION_CLASSES],
+            default=None,
+            dest="function_class",
+            help="with --kader grond: the soil function class of the location (achtergrondwaarde: "
+            f"neither wonen nor industrie; {NO_MAP}: the municipality has no soil-function map)",
+        )
+        location.add_argument(
+            "--ontvangende-bodem",
+            choices=sorted(
+                {*LAND_CLASSES, *WATER_CLASSES}, key=[*LAND_CLASSES, *WATER_CLASSES].index
+            ),
+            default=None,
+            dest="receiving_class",
+            metavar="KLASSE",
+            help="the quality class of the receiving soil or water bed "
+            f"({', '.join(LAND_CLASSES)} on land; {', '.join(WATER_CLASSES)} in water)",
+        )
+        parser.add_argument(
+            "--materiaal",
+            choices=["grond", "baggerspecie"],
+            default=None,
+            help="soil or dredgings, for --grootschalig and for soil applied in water "
+            "(default: grond with --kader grond, else baggerspecie)",
         )
         local = parser.add_argument_group(
             "area-specific framework: local maximum values (Bbk art 44/45, Rbk art 4.2.2)"
@@ -169,10 +204,14 @@ class Command(BaseCommand):
         path: Path = options["input"]
         stated = ("laagdikte", "omvang", "infrastructure", "afdeklaag", "leeflaagdikte")
         large_scale = options["grootschalig"] or any(
-            options[name] not in (None, False) for name in (*stated, "materiaal", "kolomproef")
+            options[name] not in (None, False) for name in (*stated, "kolomproef")
         )
-        if large_scale and options["output_format"] == "csv":
-            raise CommandError(_("--grootschalig works with --format json or table, not csv."))
+        self._location = self._stated_location(options)
+        if self._location is not None:
+            try:
+                self._location.checked(options["kader"])
+            except DomainError as error:
+                raise CommandError(translate_error(error)) from error
         self._large_scale = bool(large_scale)
         self._below_water_level = bool(options["below_water_level"])
         self._column_test_path: Path | None = options["kolomproef"]
@@ -193,14 +232,15 @@ class Command(BaseCommand):
             raise CommandError(translate_error(error)) from error
         self._application = self._stated_application(assessment) if self._large_scale else None
         self._maxima = self._local_maxima(assessment)
-        if self._maxima is not None and options["output_format"] == "csv":
-            raise CommandError(_("--lokale-maxima works with --format json or table, not csv."))
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
         if assessment.sample_table().height == 0:
             raise CommandError(_("No sample could be assessed; see the messages above."))
 
     def _write(self, assessment: Assessment, output_format: str) -> None:
+        if output_format == "csv" and (self._extras_wanted()):
+            self.stdout.write(self._csv_report(assessment), ending="")
+            return
         if output_format == "csv":
             out = cast(IO[str], self.stdout._out)
             buffer = getattr(out, "buffer", None)
@@ -212,7 +252,7 @@ class Command(BaseCommand):
             buffer.flush()
             return
         if output_format == "json":
-            if not self._large_scale and self._maxima is None:
+            if not self._extras_wanted():
                 self.stdout.write(assessment.to_json())
                 return
             verdicts = [verdict | self._extra(verdict) for verdict in assessment.verdicts]
@@ -244,6 +284,11 @@ class Command(BaseCommand):
                 row["local"] = _exceedance_text(local.met, local.params)
                 if local.origin_only:
                     row["local"] += " " + str(_("(only in the area of origin)"))
+        if self._location is not None:
+            headers["location"] = _("Application at the location")
+            for row, verdict in zip(rows, assessment.verdicts, strict=True):
+                check = self._location_check(verdict)
+                row["location"] = f"{APPLICATION_LABELS[check.allowed]} ({check.article})"
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -264,7 +309,66 @@ class Command(BaseCommand):
             extra["large_scale"] = large_scale_dict(self._check(verdict))
         if self._maxima is not None:
             extra["local_maximum_values"] = local_dict(self._local_check(verdict))
+        if self._location is not None:
+            extra["location"] = location_dict(self._location_check(verdict), self._location)
         return extra
+
+    def _extras_wanted(self) -> bool:
+        """Whether a check beyond the verdicts was asked for (large scale, local, location)."""
+        return self._large_scale or self._maxima is not None or self._location is not None
+
+    def _csv_report(self, assessment: Assessment) -> str:
+        """The CSV with the columns of the checks asked for, as the web page's download."""
+        verdicts = assessment.verdicts
+        return csv_report(
+            assessment,
+            {v["sample"]: self._check(v) for v in verdicts} if self._large_scale else None,
+            local=(
+                {v["sample"]: self._local_check(v) for v in verdicts}
+                if self._maxima is not None
+                else None
+            ),
+            location=(
+                {v["sample"]: self._location_check(v) for v in verdicts}
+                if self._location is not None
+                else None
+            ),
+        )
+
+    def _stated_location(self, options: Mapping[str, Any]) -> Location | None:
+        """The location as stated by --functieklasse and --ontvangende-bodem (``None``: no
+        test asked for); refused when it does not fit the frame."""
+        function = options["function_class"]
+        receiving = options["receiving_class"]
+        if options["kader"] == "grond":
+            if function is None and receiving is None:
+                return None
+            if function is None:
+                raise CommandError(
+                    _(
+                        "--ontvangende-bodem on land needs --functieklasse too (%(no_map)s when "
+                        "the municipality has no soil-function map)."
+                    )
+                    % {"no_map": NO_MAP}
+                )
+            return Location(
+                function_class=None if function == NO_MAP else function,
+                receiving_quality_class=receiving,
+            )
+        if function is not None:
+            raise CommandError(
+                _("--functieklasse applies on land (--kader grond); in water there are none.")
+            )
+        if receiving is None:
+            return None
+        return Location(receiving_quality_class=receiving, material=options["materiaal"])
+
+    def _location_check(self, verdict: dict[str, Any]) -> ApplicationVerdict:
+        assert self._location is not None
+        try:
+            return location_check(verdict, self._location)
+        except DomainError as error:
+            raise CommandError(translate_error(error)) from error
 
     def _local_maxima(self, assessment: Assessment) -> LocalMaximumValues | None:
         path: Path | None = self._options["local_maxima"]
