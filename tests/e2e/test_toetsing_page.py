@@ -128,3 +128,21 @@ def test_local_maximum_values_are_checked_for_each_verdict(  # type: ignore[no-u
     assert block.locator("li").all_inner_texts() == [
         "lood (Pb): 70 mg/kg ds in standard soil, local maximum value 60"
     ]
+
+
+def test_a_batch_is_tested_against_the_location_it_would_go_to(  # type: ignore[no-untyped-def]
+    live_server, english_page
+) -> None:
+    """lab_grond.csv: MM2 is Industrie; a location with function class Wonen refuses it."""
+    page = english_page
+    page.goto(f"{live_server.url}/toetsing/")
+    page.set_input_files("input[name=file]", str(LAB_FILE))
+    page.get_by_text("Application at a location (Bbk art 59)").click()
+    page.get_by_label("Soil function class of the location").select_option("wonen")
+    page.get_by_label("Quality class of the receiving soil or water bed").select_option("industrie")
+    page.get_by_role("button", name="Assess").first.click()
+    page.wait_for_selector("h1:has-text('Assessment result')")
+    cells = page.locator("table[aria-labelledby=verdicts-heading] tbody tr td:last-child")
+    assert cells.all_inner_texts() == ["may be applied", "may not be applied"]
+    block = page.locator("#sample-2 .notice.location")
+    assert "exceeds the maximum values of the soil function class" in block.inner_text()

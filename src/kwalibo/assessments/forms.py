@@ -8,8 +8,15 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kwalibo.assessments.domain.application import Location, UnknownClassError
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
+from kwalibo.common.i18n import translate_error
+
+#: ``location_function``: the municipality has no soil-function map.
+NO_MAP = "geen_kaart"
+#: The form fields that describe the location of the double test (Bbk art 59).
+LOCATION_FIELDS = ("location_function", "location_receiving", "location_material")
 
 #: The form fields that describe a large-scale application.
 APPLICATION_FIELDS = (
@@ -137,8 +144,109 @@ class UploadForm(forms.Form):
         """The bound fields of the zone and the title of the local maximum values."""
         return [self["local_zone"], self["local_title"]]
 
+    # The location of the double test of the generic framework (Bbk art 59).
+    location_function = forms.ChoiceField(
+        label=_("Soil function class of the location"),
+        choices=[
+            ("", _("Not tested")),
+            (NO_MAP, _("No soil-function map")),
+            ("achtergrondwaarde", _("Neither Wonen nor Industrie")),
+            ("wonen", _("Wonen (residential)")),
+            ("industrie", _("Industrie (industrial)")),
+        ],
+        required=False,
+        help_text=_("Land only: from the soil-function map of the municipality (Bbk art 55)."),
+    )
+    location_receiving = forms.ChoiceField(
+        label=_("Quality class of the receiving soil or water bed"),
+        choices=[
+            ("", _("Not known")),
+            (
+                _("Land"),
+                [
+                    ("achtergrondwaarde", _("Background value")),
+                    ("wonen", _("Wonen (residential)")),
+                    ("industrie", _("Industrie (industrial)")),
+                    ("niet_toepasbaar", _("Above Industrie")),
+                ],
+            ),
+            (
+                _("Water bed"),
+                [
+                    ("klasse_A", _("Class A")),
+                    ("klasse_B", _("Class B")),
+                    ("water_niet_toepasbaar", _("Above class B")),
+                ],
+            ),
+        ],
+        required=False,
+        help_text=_(
+            "From the soil-quality map or an assessment of the receiving soil (Bbk art 58); in "
+            "water this starts the test."
+        ),
+    )
+    location_material = forms.ChoiceField(
+        label=_("Applied in water as"),
+        choices=[("", _("Dredgings")), ("grond", _("Soil (not from a water bed)"))],
+        required=False,
+        help_text=_("Soil applied in surface water must also meet Industrie (Bbk art 59 lid 3)."),
+    )
+
+    def location_fields(self) -> list[forms.BoundField]:
+        """The bound fields of the location of the double test."""
+        return [self[name] for name in LOCATION_FIELDS]
+
+    def location(self) -> Location | None:
+        """The location as stated, ``None`` when the test was not asked for (after ``clean``)."""
+        return self.cleaned_data.get("_location")
+
+    def _clean_location(self, data: dict[str, Any]) -> None:
+        """Turn the location fields into a ``Location`` for the chosen frame, or say which
+        field does not fit: a function class in water, a receiving class of the other frame."""
+        function = data.get("location_function") or None
+        receiving = data.get("location_receiving") or None
+        if receiving == "water_niet_toepasbaar":
+            receiving = "niet_toepasbaar"
+        frame = data.get("frame")
+        location = None
+        if frame == "grond" and function is not None:
+            location = Location(
+                function_class=None if function == NO_MAP else function,
+                receiving_quality_class=receiving,
+            )
+        elif frame == "grond" and receiving is not None:
+            self.add_error(
+                "location_function",
+                _("Choose the soil function class too (or: no soil-function map)."),
+            )
+        elif frame == "waterbodem" and function is not None:
+            self.add_error(
+                "location_function",
+                _("Soil function classes apply on land; in surface water there are none."),
+            )
+        elif frame == "waterbodem" and receiving is not None:
+            location = Location(
+                receiving_quality_class=receiving,
+                material=data.get("location_material") or None,
+            )
+        if location is not None:
+            try:
+                location.checked(str(frame))
+            except UnknownClassError as error:
+                self.add_error(
+                    "location_receiving",
+                    format_lazy(
+                        "{} {}",
+                        _("This class does not belong to the chosen assessment frame."),
+                        translate_error(error),
+                    ),
+                )
+                location = None
+        data["_location"] = location
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        self._clean_location(data)
         if data.get("local_maxima") is None and (data.get("local_zone") or data.get("local_title")):
             # A zone or title alone checks nothing; say so instead of ignoring it.
             self.add_error(

@@ -67,12 +67,14 @@ def pdf_report(
     created: dt.datetime,
     large_scale: dict[str, dict[str, Any]] | None = None,
     local: dict[str, dict[str, Any]] | None = None,
+    location: dict[str, dict[str, Any]] | None = None,
 ) -> bytes:
     """The verdicts with their explanation as a PDF (one section per sample or batch); with
     ``large_scale`` (per verdict sample, as ``large_scale_dict`` gives it) each section also
     shows the check against the framework for large-scale applications, and with ``local``
     (per verdict sample, as ``page_local`` gives it) the check against the local maximum
-    values."""
+    values, and with ``location`` (per verdict sample, as ``page_location`` gives it) the
+    double test against the stated location."""
     title = gettext("Soil-quality assessment")
     pdf = _Report(_latin1(title))
     pdf.add_page()
@@ -135,6 +137,7 @@ def pdf_report(
                 for c in check["conditions"]
             ]
         lines += _local_lines((local or {}).get(verdict["sample"]))
+        lines += _location_lines((location or {}).get(verdict["sample"]))
         for line in lines:
             pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
         columns = [
@@ -204,6 +207,19 @@ def _local_lines(check: dict[str, Any] | None) -> list[str]:
     if check["note"]:
         lines.append(f"- {check['note']}")
     return lines
+
+
+def _location_lines(check: dict[str, Any] | None) -> list[str]:
+    """The lines of the double test against a location: the location and the verdict with its
+    article, then each reason."""
+    if check is None:
+        return []
+    first = gettext("Application at the location (%(location)s): %(verdict)s (%(article)s)") % {
+        "location": check["location"],
+        "verdict": check["verdict"],
+        "article": check["article"],
+    }
+    return [first, *(f"- {reason}" for reason in check["reasons"])]
 
 
 def _row(pdf: FPDF, cells: Iterable[object], widths: list[int], *, bold: bool = False) -> None:

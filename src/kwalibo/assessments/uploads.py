@@ -17,6 +17,7 @@ import polars as pl
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 
+from kwalibo.assessments.domain.application import Location
 from kwalibo.assessments.domain.large_scale import LargeScaleApplication
 from kwalibo.assessments.domain.local_maxima import LocalMaximumValues
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
@@ -36,7 +37,8 @@ class Options:
     """How to assess: frame, rule set (``None``: by date), sampling date, batch, the
     large-scale application to check the verdicts against (``None``: no such check), and the
     local maximum values with the zone they apply in (``None``: no such check; no zone: the
-    values for the whole area)."""
+    values for the whole area), and the location to test each verdict against (Bbk art 59;
+    ``None``: no such test)."""
 
     frame: str
     rules: str | None
@@ -45,6 +47,7 @@ class Options:
     application: LargeScaleApplication | None = None
     local_maxima: LocalMaximumValues | None = None
     local_zone: str | None = None
+    location: Location | None = None
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -112,6 +115,7 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "application": None if options.application is None else asdict(options.application),
             "local_maxima": None if options.local_maxima is None else asdict(options.local_maxima),
             "local_zone": options.local_zone,
+            "location": None if options.location is None else asdict(options.location),
             "filename": filename,
         },
         timeout=KEEP_SECONDS,
@@ -141,5 +145,6 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
             else LocalMaximumValues(**stored["local_maxima"])
         ),
         local_zone=stored.get("local_zone"),
+        location=None if stored.get("location") is None else Location(**stored["location"]),
     )
     return measurements, options, str(stored["filename"])

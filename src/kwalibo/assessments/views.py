@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kwalibo.assessments.domain.application import ApplicationVerdict, location_check
 from kwalibo.assessments.domain.emission import emission_screening
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.large_scale import (
@@ -25,7 +26,7 @@ from kwalibo.assessments.domain.local_maxima import (
     local_check,
     read_local_maximum_values,
 )
-from kwalibo.assessments.forms import APPLICATION_FIELDS, UploadForm
+from kwalibo.assessments.forms import APPLICATION_FIELDS, LOCATION_FIELDS, UploadForm
 from kwalibo.assessments.presentation import (
     class_label,
     csv_report,
@@ -34,6 +35,7 @@ from kwalibo.assessments.presentation import (
     large_scale_dict,
     local_maxima_error,
     page_local,
+    page_location,
     page_verdict,
     page_verdict_label,
     translated,
@@ -70,8 +72,10 @@ def _assess(measurements: pl.DataFrame, options: Options) -> Assessment:
 def upload(request: HttpRequest) -> HttpResponse:
     """The upload form; a valid upload shows the verdicts with their explanations."""
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
         return render(request, "assessments/upload.html", {"form": form})
+    if not form.is_valid():
+        return _refused(request, form)
     data = form.cleaned_data
     try:
         measurements = measurements_from_upload(data["file"])
@@ -113,6 +117,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("local_zone", translate_error(error))
             return _refused(request, form)
         options = dataclasses.replace(options, local_maxima=maxima, local_zone=zone)
+    options = dataclasses.replace(options, location=form.location())
     result = translated(assessment.as_dict())
     token = remember(measurements, options, filename=data["file"].name)
     verdicts = result["verdicts"]
@@ -122,7 +127,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "frame": options.frame,
                 "batch": options.batch,
                 "large_scale": data["large_scale"],
-                **{name: data[name] for name in APPLICATION_FIELDS},
+                **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
             }
         ),
         "result": result,
@@ -130,11 +135,15 @@ def upload(request: HttpRequest) -> HttpResponse:
         "token": token,
         "keep_minutes": KEEP_SECONDS // 60,
         "verdicts": [
-            page_verdict(v, assessment.frame) | _large_scale(v, options) | _local(v, options)
+            page_verdict(v, assessment.frame)
+            | _large_scale(v, options)
+            | _local(v, options)
+            | _location(v, options, assessment.frame)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
         "show_large_scale": options.application is not None,
         "show_local": options.local_maxima is not None,
+        "show_location": options.location is not None,
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }
@@ -207,6 +216,23 @@ def _local(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
     return {"local": page_local(check)}
 
 
+def _location_checks(
+    verdicts: list[dict[str, Any]], options: Options
+) -> dict[str, ApplicationVerdict]:
+    """The double test against the stated location per verdict sample (empty: none asked)."""
+    if options.location is None:
+        return {}
+    return {v["sample"]: location_check(v, options.location) for v in verdicts}
+
+
+def _location(verdict: dict[str, Any], options: Options, frame: str) -> dict[str, Any]:
+    """The double test of a verdict against the stated location, when asked for."""
+    if options.location is None:
+        return {}
+    check = location_check(verdict, options.location)
+    return {"location": page_location(check, options.location, frame)}
+
+
 def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for verdict in verdicts:
@@ -239,8 +265,10 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
             v["sample"]: large_scale_check(v, options.application) for v in assessment.verdicts
         }
     local = _local_checks(assessment.verdicts, options) or None
+    location = _location_checks(assessment.verdicts, options) or None
     response = HttpResponse(
-        csv_report(assessment, checks, local=local), content_type="text/csv; charset=utf-8"
+        csv_report(assessment, checks, local=local, location=location),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
     return response
@@ -273,6 +301,14 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
         created=timezone.localtime(),
         large_scale=checks,
         local=local or None,
+        location=(
+            {
+                sample: page_location(check, options.location, assessment.frame)
+                for sample, check in _location_checks(assessment.verdicts, options).items()
+            }
+            if options.location is not None
+            else None
+        ),
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'

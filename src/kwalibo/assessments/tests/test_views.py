@@ -372,3 +372,83 @@ def test_downloads_without_local_maximum_values_have_no_local_columns(client_en:
     assert csv_url
     header = client_en.get(csv_url.group(1)).content.decode().splitlines()[0]
     assert header.endswith(",allowance_used,achtergrondwaarde,wonen,industrie,interventiewaarde")
+
+
+def test_the_verdicts_are_tested_against_the_stated_location(client_en: Client) -> None:
+    """lab_grond.csv: MM1 is at background quality (may go anywhere, Bbk art 39); MM2 is
+    Industrie (zinc, mineral oil), so a location with function class Wonen refuses it (art 59
+    lid 1 onder a). Page, CSV and PDF say so."""
+    page = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(LAB_FILE.read_bytes(), "lab.csv"),
+            "frame": "grond",
+            "location_function": "wonen",
+            "location_receiving": "industrie",
+        },
+    ).content.decode()
+    assert '<th scope="col">Application at the location</th>' in page
+    assert re.search(
+        r'<a href="#sample-2">MM2</a></th>(?:\s*<td>.*?</td>){4}\s*'
+        r'<td><span class="status status-invalid">may not be applied</span></td>',
+        page,
+        re.S,
+    )
+    assert "function class Wonen (residential); receiving soil Industrie (industrial)" in page
+    assert "exceeds the maximum values of the soil function class of the location" in page
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
+    assert {(r["sample"], r["may_be_applied"], r["application_article"]) for r in rows} == {
+        ("MM1", "true", "Bbk art 39"),
+        ("MM2", "false", "Bbk art 59 lid 1"),
+    }
+    text = _pdf_text(client_en.get(pdf_url.group(1)).content)
+    assert b"may not be applied \\(Bbk art 59 lid 1\\)" in text
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"location_receiving": "wonen"}, "location_function", "Choose the soil function class"),
+        (
+            {"location_function": "wonen", "location_receiving": "klasse_A"},
+            "location_receiving",
+            "does not belong to the chosen assessment frame",
+        ),
+        (
+            {"frame": "waterbodem", "location_function": "wonen"},
+            "location_function",
+            "apply on land",
+        ),
+    ],
+)
+def test_a_location_that_does_not_fit_the_frame_is_refused_at_its_field(
+    client_en: Client, fields: dict[str, str], field: str, message: str
+) -> None:
+    response = client_en.post(
+        "/toetsing/",
+        {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "grond", **fields},
+    )
+    assert response.status_code == 422
+    assert message in response.context["form"].errors[field][0]
+
+
+def test_dredgings_and_soil_in_water_at_a_class_b_water_bed(client_en: Client) -> None:
+    """Lead 540 mg/kg ds in standard soil: class B in water, above Industrie (530) — dredgings
+    may go into a class-B water bed, soil may not (Bbk art 59 lid 3)."""
+    lab = b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\nM1,lood,540,mg/kg ds\n"
+    fields = {
+        "frame": "waterbodem",
+        "location_receiving": "klasse_B",
+        "sampling_date": "2020-01-01",
+    }
+    dredgings = client_en.post("/toetsing/", {"file": _file(lab, "lab.csv"), **fields})
+    soil = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), **fields, "location_material": "grond"}
+    )
+    assert dredgings.context["verdicts"][0]["location"]["allowed"] is True
+    assert soil.context["verdicts"][0]["location"]["article"] == "Bbk art 59 lid 3"
+    assert "dredgings; receiving soil Class B" in dredgings.content.decode()
