@@ -286,6 +286,21 @@ def test_local_maximum_values_from_a_file(tmp_path: Path) -> None:
     broken.write_text("parameter;waarde;eenheid\nonbekendium;1;mg/kg ds\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"row 2, parameter"):
         toets(str(lab), "--lokale-maxima", str(broken))
+    with pytest.raises(CommandError, match="--lokale-maxima"):
+        toets(str(lab), "--zone", "kern")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                toets(
+                    str(lab), "--format", "csv", "--lokale-maxima", str(maxima), "--zone", "kern"
+                )[0]
+            )
+        )
+    )
+    assert [(r["parameter"], r["exceeds_local_maximum"]) for r in rows] == [
+        ("arseen", "false"),
+        ("lood", "true"),
+    ]
 
 
 def test_soil_relying_on_a_raised_local_value_is_kept_to_its_area(tmp_path: Path) -> None:

@@ -206,6 +206,9 @@ class Command(BaseCommand):
         large_scale = options["grootschalig"] or any(
             options[name] not in (None, False) for name in (*stated, "kolomproef")
         )
+        if options["local_maxima"] is None and (options["zone"] or options["nota"]):
+            # A zone or title alone checks nothing; say so instead of ignoring it (as the page).
+            raise CommandError(_("--zone and --nota need --lokale-maxima FILE to check against."))
         self._location = self._stated_location(options)
         if self._location is not None:
             try:
