@@ -158,8 +158,8 @@ class Assessment:
                 .then(pl.lit("computed"))
                 .otherwise(pl.lit("measured"))
                 .alias("origin"),
-                pl.col("value_used").alias("value_used_mg_kg_ds"),
-                pl.col("standardised").alias("standardised_mg_kg_ds"),
+                _reported(pl.col("value_used")).alias("value_used_mg_kg_ds"),
+                _reported(pl.col("standardised")).alias("standardised_mg_kg_ds"),
                 pl.col("compliant").alias("compliance_assumed"),
                 "parameter_class",
                 pl.col("above_aw").alias("exceeds_background"),
@@ -289,8 +289,8 @@ class Assessment:
             .select(
                 pl.lit(samples).gather(pl.col("s")).alias("a"),
                 pl.lit(names).gather(pl.col("sub") * 2 + pl.col("computed").cast(CODE)).alias("b"),
-                "value_used",
-                "standardised",
+                _reported(pl.col("value_used")),
+                _reported(pl.col("standardised")),
                 pl.lit(flag_texts).gather(combination).alias("c"),
                 pl.lit(limit_texts).gather(pl.col("sub")).alias("d"),
             )
@@ -536,6 +536,16 @@ _EMPTY_PARAMETER_TABLE: Final = {
     )
     for frame in FRAMES
 }
+
+
+#: Significant digits of the numbers in the CSV table: far more than a lab reports, few enough
+#: that floating-point noise (0.7 × 0.2 = 0.13999999999999999) does not show.
+CSV_SIGNIFICANT_DIGITS: Final = 12
+
+
+def _reported(value: pl.Expr) -> pl.Expr:
+    """A computed content as the CSV table reports it (``CSV_SIGNIFICANT_DIGITS``)."""
+    return value.round_sig_figs(CSV_SIGNIFICANT_DIGITS)
 
 
 def csv_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -58,6 +58,9 @@ def test_csv_output_has_one_row_per_sample_and_parameter() -> None:
     )
     decisive = [(r["sample"], r["parameter"]) for r in rows if r["decisive"] == "true"]
     assert decisive == [("MM2", "minerale_olie"), ("MM2", "zink")]
+    # cadmium "<0,2" above the table limit: 0.7 × 0.2, without floating-point noise
+    cadmium = next(r for r in rows if (r["sample"], r["parameter"]) == ("MM1", "cadmium"))
+    assert cadmium["value_used_mg_kg_ds"] == "0.14"
 
 
 def test_table_output_and_batch() -> None:

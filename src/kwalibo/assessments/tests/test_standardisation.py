@@ -22,9 +22,9 @@ def standardised(parameter: str, value: str, *, lutum: float | None, om: float |
         measurements(sample("M1", {parameter: value}, lutum=lutum, organic_matter=om)),
         frame="grond",
     )
-    table = result.parameter_table()
-    assert table.height == 1, result.messages
-    return float(table["standardised_mg_kg_ds"][0])
+    (verdict,) = result.verdicts
+    (parameter,) = verdict["explanation"]["parameters"]
+    return float(parameter["standardised"])
 
 
 def test_the_dossiers_example_copper_at_5_percent_lutum_and_3_percent_organic_matter() -> None:
