@@ -149,6 +149,11 @@ def _grouped_number_expr(text: pl.Expr) -> pl.Expr:
     )
 
 
+def _plain_number(value: float) -> str:
+    """A number as a message shows it: no exponent, no trailing ".0" ("1000", "0.5")."""
+    return f"{value:.12g}" if abs(value) < 1e15 else repr(value)
+
+
 def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
     """The input columns with their types; missing optional columns are added as nulls.
 
@@ -222,8 +227,57 @@ def _units(values: pl.Series) -> pl.DataFrame:
     )
 
 
+#: A number whose only separators could group thousands ("1.000", "12,500", "1.000.000").
+_GROUPED_POINT: Final = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
+_GROUPED_COMMA: Final = r"^[1-9]\d{0,2}(?:,\d{3})+$"
+#: ``separator`` of ``_values``: how a value with a separator that could group thousands was
+#: read (see ``_values``).
+SEPARATOR_NOTES: Final = (
+    "",
+    "thousands_separator",
+    "thousands_separator_comma",
+    "ambiguous_separator",
+)
+
+
+def _separator_notes(text: pl.Expr, numbers: pl.DataFrame) -> tuple[pl.Expr, pl.Expr]:
+    """The number and the separator note for values such as "1.000" whose separator could be
+    a decimal or a thousands separator, judged by the other values of the input.
+
+    A file that writes decimals with a comma ("0,5", "12,25") groups thousands with a point,
+    and the reverse; "1.000" in a decimal-comma file is 1000, not 1. Where the other values do
+    not tell (no unambiguous decimal, or both conventions), the value keeps the decimal reading
+    and gets a warning, so that a lab can check it.
+    """
+    texts = numbers.get_column("text")
+    point_grouped = texts.str.contains(_GROUPED_POINT)
+    comma_grouped = texts.str.contains(_GROUPED_COMMA)
+    comma_file = (texts.str.contains(r"^\d*,\d+$") & ~comma_grouped).any()
+    point_file = (texts.str.contains(r"^\d*\.\d+$") & ~point_grouped).any()
+    by_point = text.str.contains(_GROUPED_POINT)
+    by_comma = text.str.contains(_GROUPED_COMMA)
+    thousands = pl.lit(False)
+    note = pl.lit(0, pl.UInt8)
+    if comma_file and not point_file:
+        thousands = by_point
+        note = pl.when(by_point).then(pl.lit(1, pl.UInt8)).otherwise(note)
+    elif point_file and not comma_file:
+        thousands = by_comma
+        note = pl.when(by_comma).then(pl.lit(2, pl.UInt8)).otherwise(note)
+    else:
+        note = pl.when(by_point | by_comma).then(pl.lit(3, pl.UInt8)).otherwise(note)
+    number = (
+        pl.when(thousands)
+        .then(text.str.replace_all(r"[.,]", "").cast(pl.Float64, strict=False))
+        .otherwise(pl.col("number"))
+    )
+    return number, note
+
+
 def _values(values: pl.Series) -> pl.DataFrame:
-    """Per distinct value as written: ``below`` ("<"), the number and what is wrong with it."""
+    """Per distinct value as written: ``below`` ("<"), the number, what is wrong with it and
+    how a separator that could group thousands was read (``separator``, an index of
+    ``SEPARATOR_NOTES``)."""
     text = pl.col("value_raw").fill_null("")
     parsed = (
         pl.DataFrame({"value_raw": values})
@@ -240,9 +294,12 @@ def _values(values: pl.Series) -> pl.DataFrame:
         .otherwise(pl.col("number"))
         .alias("number")
     )
+    number, note = _separator_notes(pl.col("text"), parsed)
+    parsed = parsed.with_columns(number.alias("number"), note.alias("separator"))
     return parsed.select(
         "below",
         "number",
+        "separator",
         pl.when(pl.col("text") == "")
         .then(pl.lit(_VALUE_MISSING, pl.UInt8))
         .when(pl.col("number").is_null() | ~pl.col("number").is_finite())
@@ -306,6 +363,7 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
         .fill_null(False)
         .alias("organotin"),
         soil.alias("is_soil"),
+        "separator",
         error.alias("error"),
     )
 
@@ -385,7 +443,15 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
             "s",
             *[
                 by(per_spelling, name, "t")
-                for name in ("sub", "below", "number", "value_mg", "organotin", "is_soil")
+                for name in (
+                    "sub",
+                    "below",
+                    "number",
+                    "value_mg",
+                    "organotin",
+                    "is_soil",
+                    "separator",
+                )
             ],
             pl.when(missing_sample)
             .then(pl.lit(_ERROR["missing_sample"], pl.UInt8))
@@ -395,6 +461,17 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         .collect()
     )
     errors = rows.filter(pl.col("error") > 0)
+    separated = rows.filter((pl.col("error") == 0) & (pl.col("separator") > 0))
+    if separated.height:
+        messages_separator = message_rows(
+            separated,
+            samples,
+            pl.lit(pl.Series(SEPARATOR_NOTES, dtype=pl.Utf8)).gather(pl.col("separator")),
+            data=data,
+            detail=pl.col("number").map_elements(_plain_number, return_dtype=pl.Utf8),
+        )
+    else:
+        messages_separator = None
     messages = [
         message_rows(
             errors,
@@ -403,6 +480,9 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
             data=data,
         )
     ]
+
+    if messages_separator is not None:
+        messages.append(messages_separator)
 
     # --- soil properties (lutum, organic matter, organic carbon), % of dry matter --------
     soil_rows = (

@@ -85,6 +85,28 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "saline dredgings (Rbk Bijlage G III)."
         ),
     ),
+    "thousands_separator": (
+        INFO,
+        N_(
+            "The value %(value)s of %(parameter)s is read as %(detail)s: the file writes "
+            "decimals with a comma, so the point separates thousands."
+        ),
+    ),
+    "thousands_separator_comma": (
+        INFO,
+        N_(
+            "The value %(value)s of %(parameter)s is read as %(detail)s: the file writes "
+            "decimals with a point, so the comma separates thousands."
+        ),
+    ),
+    "ambiguous_separator": (
+        WARNING,
+        N_(
+            "The value %(value)s of %(parameter)s is read as %(detail)s, but the file does not "
+            "show whether it writes decimals with a point or a comma; check the value (write "
+            "numbers without a thousands separator)."
+        ),
+    ),
     "organotin_as_tin": (
         WARNING,
         N_(

@@ -199,3 +199,41 @@ def test_rule_set_carries_the_emission_values_of_bijlage_b() -> None:
         assert rows["koper"] == (1.0, 113.0)
         assert rows["minerale_olie"] == (None, None)
         assert sum(1 for values in rows.values() if values[1] is not None) == 13
+
+
+def _zinc_read(*other: str, zinc: str) -> tuple[float, list[str]]:
+    """The content of zinc as read (standard soil), with the message codes about the values,
+    in an input whose other values are ``other`` (copper, lead, ...)."""
+    values = dict(zip(("koper", "lood", "nikkel"), other, strict=False)) | {"zink": zinc}
+    result = assess(measurements(sample("M1", values)), frame="grond")
+    zinc_parameter = next(
+        p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == "zink"
+    )
+    codes = [m["code"] for m in result.messages_frame().to_dicts() if "separator" in m["code"]]
+    return zinc_parameter["value_used"], codes
+
+
+@pytest.mark.parametrize(
+    ("other", "zinc", "read", "code"),
+    [
+        # A Dutch file (decimal comma): the point groups thousands; 1.000 mg/kg zinc is 1000.
+        (("0,5",), "1.000", 1000.0, "thousands_separator"),
+        (("12,25",), "1.200", 1200.0, "thousands_separator"),
+        (("0,5",), "1.000,5", 1000.5, None),
+        # An English file (decimal point): the comma groups thousands.
+        (("0.5",), "1,000", 1000.0, "thousands_separator_comma"),
+        (("0.5",), "1.000", 1.0, None),
+        # Nothing tells: read as a decimal, with a warning to check it.
+        (("5",), "1.000", 1.0, "ambiguous_separator"),
+        (("0,5", "0.25"), "1.000", 1.0, "ambiguous_separator"),
+        # Not a possible thousands grouping: no doubt.
+        (("0,5",), "0.005", 0.005, None),
+        (("0,5",), "1,5", 1.5, None),
+    ],
+)
+def test_a_separator_that_could_group_thousands_is_read_by_the_files_convention(
+    other: tuple[str, ...], zinc: str, read: float, code: str | None
+) -> None:
+    value, codes = _zinc_read(*other, zinc=zinc)
+    assert value == pytest.approx(read)
+    assert codes == ([code] if code else [])
