@@ -98,6 +98,8 @@ class AssessmentRun(APIView):
             rules=params["rules"],
             sampling_date=params["sampling_date"],
             as_batch=params["batch"],
+            receiving_soil=params["receiving_soil"],
+            tare_soil=params["tare_soil"],
         )
         body = translated(result.as_dict())
         if params["large_scale"] or params["application"] is not None:

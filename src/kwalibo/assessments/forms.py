@@ -60,6 +60,28 @@ class UploadForm(forms.Form):
         label=_("Assess all samples together as one batch (means per substance)"),
         required=False,
     )
+    receiving_soil = forms.BooleanField(
+        label=_(
+            "The samples are of the receiving soil: classify it with the Wonen allowance "
+            "(Rbk art 4.10.2 lid 3)"
+        ),
+        required=False,
+    )
+    tare_soil = forms.MultipleChoiceField(
+        label=_("Tare soil (Rbk art 4.14)"),
+        choices=[
+            (
+                "natural_presence",
+                _(
+                    "Cresols, phenol, toluene and mineral oil are naturally present: not tested "
+                    "(art 4.14.1)"
+                ),
+            ),
+            ("potatoes", _("Tare soil of potatoes: monochloroanilines not tested (art 4.14.2)")),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     large_scale = forms.BooleanField(
         label=_("Large-scale application (Bbk art 63): screen against the emission test values"),
         required=False,
@@ -247,6 +269,14 @@ class UploadForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self._clean_location(data)
+        if data.get("frame") == "waterbodem":
+            if data.get("receiving_soil"):
+                self.add_error(
+                    "receiving_soil",
+                    _("The Wonen allowance for the receiving soil applies on land only."),
+                )
+            if data.get("tare_soil"):
+                self.add_error("tare_soil", _("Tare soil is applied on land only."))
         if data.get("local_maxima") is None and (data.get("local_zone") or data.get("local_title")):
             # A zone or title alone checks nothing; say so instead of ignoring it.
             self.add_error(

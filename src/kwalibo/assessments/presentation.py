@@ -104,6 +104,8 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
             gettext("used for %(names)s")
             % {"names": ", ".join(names.get(p, p) for p in verdict["allowance"]["elevated"])}
             if verdict["allowance"]["used"]
+            else gettext("Wonen allowance used")
+            if verdict.get("wonen_allowance", {}).get("used")
             else "-"
         ),
     }

@@ -187,6 +187,22 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
     batch = serializers.BooleanField(
         default=False, help_text=_("Assess all samples as one batch (means per substance).")
     )
+    receiving_soil = serializers.BooleanField(
+        default=False,
+        help_text=_(
+            "Land: the samples are of the receiving soil; classify it with the Wonen allowance "
+            "(Rbk art 4.10.2 lid 3)."
+        ),
+    )
+    tare_soil = serializers.ListField(
+        child=serializers.ChoiceField(choices=["natural_presence", "potatoes"]),
+        default=list,
+        max_length=2,
+        help_text=_(
+            "Land, tare soil: natural_presence (cresols, phenol, toluene and mineral oil not "
+            "tested, Rbk art 4.14.1), potatoes (monochloroanilines not tested, art 4.14.2)."
+        ),
+    )
     large_scale = serializers.BooleanField(
         default=False,
         help_text=_(
@@ -245,6 +261,12 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
             raise serializers.ValidationError(
                 _("Send either measurements or a file, not both and not neither.")
             )
+        if attrs.get("frame") == "waterbodem":
+            wrong = [name for name in ("receiving_soil", "tare_soil") if attrs.get(name)]
+            if wrong:
+                raise serializers.ValidationError(
+                    {name: [_("Applies on land (frame grond) only.")] for name in wrong}
+                )
         return attrs
 
 

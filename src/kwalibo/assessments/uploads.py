@@ -37,8 +37,9 @@ class Options:
     """How to assess: frame, rule set (``None``: by date), sampling date, batch, the
     large-scale application to check the verdicts against (``None``: no such check), and the
     local maximum values with the zone they apply in (``None``: no such check; no zone: the
-    values for the whole area), and the location to test each verdict against (Bbk art 59;
-    ``None``: no such test)."""
+    values for the whole area), the location to test each verdict against (Bbk art 59;
+    ``None``: no such test), whether the samples are of the receiving soil (Rbk art 4.10.2
+    lid 3) and the tare-soil exemptions (art 4.14)."""
 
     frame: str
     rules: str | None
@@ -48,6 +49,8 @@ class Options:
     local_maxima: LocalMaximumValues | None = None
     local_zone: str | None = None
     location: Location | None = None
+    receiving_soil: bool = False
+    tare_soil: tuple[str, ...] = ()
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -116,6 +119,8 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "local_maxima": None if options.local_maxima is None else asdict(options.local_maxima),
             "local_zone": options.local_zone,
             "location": None if options.location is None else asdict(options.location),
+            "receiving_soil": options.receiving_soil,
+            "tare_soil": list(options.tare_soil),
             "filename": filename,
         },
         timeout=KEEP_SECONDS,
@@ -146,5 +151,7 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
         ),
         local_zone=stored.get("local_zone"),
         location=None if stored.get("location") is None else Location(**stored["location"]),
+        receiving_soil=bool(stored.get("receiving_soil")),
+        tare_soil=tuple(stored.get("tare_soil") or ()),
     )
     return measurements, options, str(stored["filename"])

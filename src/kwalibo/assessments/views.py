@@ -64,6 +64,8 @@ def _assess(measurements: pl.DataFrame, options: Options) -> Assessment:
         rules=options.rules,
         sampling_date=options.sampling_date,
         as_batch=options.batch,
+        receiving_soil=options.receiving_soil,
+        tare_soil=options.tare_soil,
     )
 
 
@@ -87,6 +89,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         rules=data["rules"] or None,
         sampling_date=data["sampling_date"],
         batch=data["batch"],
+        receiving_soil=bool(data["receiving_soil"]),
+        tare_soil=tuple(data["tare_soil"]),
     )
     assessment = _assess(measurements, options)
     if form.wants_large_scale():
@@ -126,6 +130,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             initial={
                 "frame": options.frame,
                 "batch": options.batch,
+                "receiving_soil": options.receiving_soil,
+                "tare_soil": list(options.tare_soil),
                 "large_scale": data["large_scale"],
                 **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
             }

@@ -311,3 +311,23 @@ def test_a_location_class_of_the_other_frame_is_refused(api: APIClient) -> None:
     )
     assert response.status_code == 200, response.content
     assert [v["location"]["material"] for v in response.json()["verdicts"]] == ["grond", "grond"]
+
+
+def test_receiving_soil_and_tare_soil(api: APIClient) -> None:
+    """Mineral oil 600 mg/kg ds (above Industrie 500) is not tested in tare soil where it is
+    naturally present (Rbk art 4.14.1); the receiving soil gets the Wonen allowance record."""
+    rows = [
+        {"sample": "M1", "parameter": "lutum", "value": "25", "unit": "%"},
+        {"sample": "M1", "parameter": "organische stof", "value": "10", "unit": "%"},
+        {"sample": "M1", "parameter": "minerale olie", "value": "600", "unit": "mg/kg ds"},
+        {"sample": "M1", "parameter": "koper", "value": "20", "unit": "mg/kg ds"},
+    ]
+    plain = post_json(api, {"measurements": rows}).json()["verdicts"][0]
+    tare = post_json(api, {"measurements": rows, "tare_soil": ["natural_presence"]}).json()
+    receiving = post_json(api, {"measurements": rows, "receiving_soil": True}).json()
+    assert plain["class"] == "niet_toepasbaar"
+    assert tare["verdicts"][0]["class"] == "achtergrondwaarde"
+    assert receiving["verdicts"][0]["wonen_allowance"]["used"] is False
+    refused = post_json(api, {"measurements": rows, "frame": "waterbodem", "receiving_soil": True})
+    assert refused.status_code == 400
+    assert "receiving_soil" in refused.json()["errors"]

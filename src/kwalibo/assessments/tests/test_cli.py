@@ -15,6 +15,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from openpyxl import Workbook
 
+from kwalibo.assessments.tests.builders import fillers
+
 LAB_FILES = Path(__file__).parent / "lab_files"
 READER_FILES = Path(__file__).parent / "files"
 CSV_FILE = LAB_FILES / "lab_grond.csv"
@@ -420,3 +422,46 @@ def test_soil_applied_in_water_must_meet_industrie(tmp_path: Path) -> None:
 def test_a_location_that_does_not_fit_the_frame_is_refused(stated: list[str], message: str) -> None:
     with pytest.raises(CommandError, match=message):
         toets(str(CSV_FILE), *stated)
+
+
+def _receiving_soil_lab(tmp_path: Path) -> Path:
+    """Copper 94 mg/kg ds in standard soil with six other substances at 0: Industrie for soil
+    to be applied, Wonen for the receiving soil (Rbk art 4.10.2 lid 3: at most Wonen 54 + AW
+    40 with seven measured)."""
+    values = fillers("rbk-2015", "grond", 6, exclude=("koper",)) | {"koper": "94"}
+    lines = ["sample,parameter,value,unit", "M1,lutum,25,%", "M1,organische stof,10,%"]
+    lines += [f'M1,"{name}",{value},mg/kg ds' for name, value in values.items()]
+    lab = tmp_path / "ontvangend.csv"
+    lab.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lab
+
+
+def test_the_receiving_soil_is_classified_with_the_wonen_allowance(tmp_path: Path) -> None:
+    lab = _receiving_soil_lab(tmp_path)
+    (batch,) = json.loads(toets(str(lab), "--format", "json", "--datum", "2020-01-01")[0])
+    (receiving,) = json.loads(
+        toets(str(lab), "--format", "json", "--datum", "2020-01-01", "--als-ontvangende-bodem")[0]
+    )
+    assert batch["class"] == "industrie"
+    assert "wonen_allowance" not in batch
+    assert receiving["class"] == "wonen"
+    assert receiving["wonen_allowance"]["used"] is True
+    table, _ = toets(str(lab), "--datum", "2020-01-01", "--als-ontvangende-bodem")
+    assert "Wonen allowance used" in table
+    with pytest.raises(CommandError, match="on land"):
+        toets(str(lab), "--kader", "waterbodem", "--als-ontvangende-bodem")
+
+
+def test_tare_soil_exemptions_on_the_command_line(tmp_path: Path) -> None:
+    """Mineral oil 600 mg/kg ds is above Industrie (500); naturally present in tare soil it is
+    not tested (Rbk art 4.14.1)."""
+    lab = tmp_path / "tarra.csv"
+    lab.write_text(
+        "sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        "M1,minerale olie,600,mg/kg ds\nM1,koper,20,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    stated = ["--format", "json", "--datum", "2020-01-01"]
+    assert json.loads(toets(str(lab), *stated)[0])[0]["class"] == "niet_toepasbaar"
+    exempt = json.loads(toets(str(lab), *stated, "--tarragrond", "natuurlijk")[0])[0]
+    assert exempt["class"] == "achtergrondwaarde"

@@ -452,3 +452,28 @@ def test_dredgings_and_soil_in_water_at_a_class_b_water_bed(client_en: Client) -
     assert dredgings.context["verdicts"][0]["location"]["allowed"] is True
     assert soil.context["verdicts"][0]["location"]["article"] == "Bbk art 59 lid 3"
     assert "dredgings; receiving soil Class B" in dredgings.content.decode()
+
+
+def test_tare_soil_and_receiving_soil_on_the_page(client_en: Client) -> None:
+    lab = (
+        b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        b"M1,minerale olie,600,mg/kg ds\nM1,koper,20,mg/kg ds\n"
+    )
+    plain = client_en.post("/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"})
+    tare = client_en.post(
+        "/toetsing/",
+        {"file": _file(lab, "lab.csv"), "frame": "grond", "tare_soil": ["natural_presence"]},
+    )
+    assert plain.context["verdicts"][0]["class"] == "Not applicable"
+    assert tare.context["verdicts"][0]["class"] == "Background value"
+    page = tare.content.decode()
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    assert csv_url
+    rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
+    assert {r["class"] for r in rows} == {"achtergrondwaarde"}
+    refused = client_en.post(
+        "/toetsing/",
+        {"file": _file(lab, "lab.csv"), "frame": "waterbodem", "receiving_soil": "on"},
+    )
+    assert refused.status_code == 422
+    assert "on land only" in refused.context["form"].errors["receiving_soil"][0]

@@ -63,6 +63,8 @@ from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
 MESSAGES_SHOWN = 50
+#: ``--tarragrond``: the Dutch names of the tare-soil exemptions of the engine.
+TARE_SOIL = {"natuurlijk": "natural_presence", "aardappelen": "potatoes"}
 #: ``--functieklasse``: the function classes of a soil-function map, or none.
 NO_MAP = "geen_kaart"
 
@@ -104,6 +106,22 @@ class Command(BaseCommand):
             "--partij",
             action="store_true",
             help="assess all samples together as one batch (means per substance)",
+        )
+        parser.add_argument(
+            "--als-ontvangende-bodem",
+            action="store_true",
+            dest="receiving_soil",
+            help="with --kader grond: the samples are of the receiving soil; classify it with "
+            "the Wonen allowance (Rbk art 4.10.2 lid 3)",
+        )
+        parser.add_argument(
+            "--tarragrond",
+            choices=list(TARE_SOIL),
+            action="append",
+            default=[],
+            help="with --kader grond, tare soil: natuurlijk (cresols, phenol, toluene and "
+            "mineral oil naturally present, Rbk art 4.14.1) or aardappelen (monochloroanilines "
+            "not tested, art 4.14.2); may be given twice",
         )
         parser.add_argument(
             "--datum",
@@ -223,6 +241,10 @@ class Command(BaseCommand):
             measurements = read_measurements(path, filename=str(path))
         except MeasurementFileError as error:
             raise CommandError(file_error(error)) from error
+        if options["kader"] != "grond" and (options["receiving_soil"] or options["tarragrond"]):
+            raise CommandError(
+                _("--als-ontvangende-bodem and --tarragrond apply on land (--kader grond).")
+            )
         try:
             assessment = assess(
                 measurements,
@@ -230,6 +252,8 @@ class Command(BaseCommand):
                 rules=options["rules"],
                 sampling_date=options["datum"],
                 as_batch=options["partij"],
+                receiving_soil=options["receiving_soil"],
+                tare_soil=[TARE_SOIL[name] for name in options["tarragrond"]],
             )
         except DomainError as error:
             raise CommandError(translate_error(error)) from error
