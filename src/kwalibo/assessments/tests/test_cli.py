@@ -360,6 +360,17 @@ def test_a_lab_runs_the_command_without_a_configured_server(tmp_path: Path) -> N
     )
     assert missing.returncode == 1
     assert missing.stderr.startswith("fout: ontbreekt.csv: het bestand kan niet worden gelezen")
+    usage = subprocess.run(
+        [sys.executable, "-m", "kwalibo.cli", "toets", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    text = " ".join(usage.stdout.split())  # argparse wraps the help
+    assert "Toets een analysebestand" in text
+    assert "met --kader grond: de bodemfunctieklasse van de locatie" in text
 
 
 def test_application_at_a_location_on_land(tmp_path: Path) -> None:

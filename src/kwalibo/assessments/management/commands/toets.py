@@ -71,6 +71,12 @@ NO_MAP = "geen_kaart"
 
 class Command(BaseCommand):
     help = "Assess a lab file (CSV, XLSX, SIKB0101 XML) against the soil-quality norms."
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        """The parser, with the description in the user's language like the option help."""
+        self.help = _("Assess a lab file (CSV, XLSX, SIKB0101 XML) against the soil-quality norms.")
+        return super().create_parser(prog_name, subcommand, **kwargs)
+
     # No database, URLs or models: the system checks (half a second of imports) are not needed.
     requires_system_checks: list[str] = []  # type: ignore[assignment]
 
@@ -86,96 +92,118 @@ class Command(BaseCommand):
             sys.exit(error.returncode)
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("input", type=Path, help="the lab file")
+        # The help is in the user's language (Dutch by default), like the messages.
+        parser.add_argument("input", type=Path, help=_("the lab file"))
         parser.add_argument(
             "--kader",
             choices=["grond", "waterbodem"],
             default="grond",
-            help="grond: soil applied on land; waterbodem: water bed and dredgings (default: grond)",
+            help=_(
+                "grond: soil applied on land; waterbodem: water bed and dredgings (default: grond)"
+            ),
         )
         parser.add_argument(
             "--rules",
             default=None,
-            help=f"rule set id ({', '.join(rule_set_ids())}); default: the one valid on the "
-            "sampling date",
+            help=_("rule set id (%(ids)s); default: the one valid on the sampling date")
+            % {"ids": ", ".join(rule_set_ids())},
         )
         parser.add_argument(
-            "--format", choices=["json", "csv", "table"], default="table", dest="output_format"
+            "--format",
+            choices=["json", "csv", "table"],
+            default="table",
+            dest="output_format",
+            help=_("json, csv (one row per sample and parameter) or table (default)"),
         )
         parser.add_argument(
             "--partij",
             action="store_true",
-            help="assess all samples together as one batch (means per substance)",
+            help=_("assess all samples together as one batch (means per substance)"),
         )
         parser.add_argument(
             "--als-ontvangende-bodem",
             action="store_true",
             dest="receiving_soil",
-            help="with --kader grond: the samples are of the receiving soil; classify it with "
-            "the Wonen allowance (Rbk art 4.10.2 lid 3)",
+            help=_(
+                "with --kader grond: the samples are of the receiving soil; classify it with "
+                "the Wonen allowance (Rbk art 4.10.2 lid 3)"
+            ),
         )
         parser.add_argument(
             "--tarragrond",
             choices=list(TARE_SOIL),
             action="append",
             default=[],
-            help="with --kader grond, tare soil: natuurlijk (cresols, phenol, toluene and "
-            "mineral oil naturally present, Rbk art 4.14.1) or aardappelen (monochloroanilines "
-            "not tested, art 4.14.2); may be given twice",
+            help=_(
+                "with --kader grond, tare soil: natuurlijk (cresols, phenol, toluene and "
+                "mineral oil naturally present, Rbk art 4.14.1) or aardappelen "
+                "(monochloroanilines not tested, art 4.14.2); may be given twice"
+            ),
         )
         parser.add_argument(
             "--datum",
             type=dt.date.fromisoformat,
             default=None,
-            help="sampling date YYYY-MM-DD for choosing the rule set (default: from the file)",
+            help=_("sampling date YYYY-MM-DD for choosing the rule set (default: from the file)"),
         )
         parser.add_argument(
             "--grootschalig",
             action="store_true",
-            help="large-scale application (Bbk art 63): screen each verdict against the "
-            "emission test values (Rbk art 4.12.1); with --format json or table",
+            help=_(
+                "large-scale application (Bbk art 63): screen each verdict against the "
+                "emission test values (Rbk art 4.12.1)"
+            ),
         )
         parser.add_argument(
             "--onder-waterniveau",
             action="store_true",
             dest="below_water_level",
-            help="with --grootschalig --kader waterbodem: the application lies below the water "
-            "level in the area of the water manager the dredgings come from (art 4.12.1 lid 3 b)",
+            help=_(
+                "with --grootschalig --kader waterbodem: the application lies below the water "
+                "level in the area of the water manager the dredgings come from "
+                "(art 4.12.1 lid 3 b)"
+            ),
         )
         application = parser.add_argument_group(
-            "large-scale application (Bbk art 63; each option implies --grootschalig)"
+            _("large-scale application (Bbk art 63; each option implies --grootschalig)")
         )
-        application.add_argument("--laagdikte", type=float, metavar="M", help="layer thickness, m")
-        application.add_argument("--omvang", type=float, metavar="M3", help="volume, m³")
+        application.add_argument(
+            "--laagdikte", type=float, metavar="M", help=_("layer thickness, m")
+        )
+        application.add_argument("--omvang", type=float, metavar="M3", help=_("volume, m³"))
         application.add_argument(
             "--weg-of-spoorweg",
             action="store_true",
             dest="infrastructure",
-            help="construction of a road or railway (art 63 lid 5: at least 0.5 m)",
+            help=_("construction of a road or railway (art 63 lid 5: at least 0.5 m)"),
         )
         application.add_argument(
-            "--afdeklaag", choices=COVERS, default=None, help="what covers the batch"
+            "--afdeklaag", choices=COVERS, default=None, help=_("what covers the batch")
         )
         application.add_argument(
-            "--leeflaagdikte", type=float, metavar="M", help="thickness of the top layer, m"
+            "--leeflaagdikte", type=float, metavar="M", help=_("thickness of the top layer, m")
         )
         application.add_argument(
             "--kolomproef",
             type=Path,
             default=None,
             metavar="FILE",
-            help="column-test results (same file shape, mg/kg at L/S 10)",
+            help=_("column-test results (same file shape, mg/kg at L/S 10)"),
         )
         location = parser.add_argument_group(
-            "application at a location: the double test of the generic framework (Bbk art 59)"
+            _("application at a location: the double test of the generic framework (Bbk art 59)")
         )
         location.add_argument(
             "--functieklasse",
             choices=[NO_MAP, *FUNCTION_CLASSES],
             default=None,
             dest="function_class",
-            help="with --kader grond: the soil function class of the location (achtergrondwaarde: "
-            f"neither wonen nor industrie; {NO_MAP}: the municipality has no soil-function map)",
+            help=_(
+                "with --kader grond: the soil function class of the location "
+                "(achtergrondwaarde: neither wonen nor industrie; %(no_map)s: the municipality "
+                "has no soil-function map)"
+            )
+            % {"no_map": NO_MAP},
         )
         location.add_argument(
             "--ontvangende-bodem",
@@ -185,18 +213,23 @@ class Command(BaseCommand):
             default=None,
             dest="receiving_class",
             metavar="KLASSE",
-            help="the quality class of the receiving soil or water bed "
-            f"({', '.join(LAND_CLASSES)} on land; {', '.join(WATER_CLASSES)} in water)",
+            help=_(
+                "the quality class of the receiving soil or water bed (%(land)s on land; "
+                "%(water)s in water)"
+            )
+            % {"land": ", ".join(LAND_CLASSES), "water": ", ".join(WATER_CLASSES)},
         )
         parser.add_argument(
             "--materiaal",
             choices=["grond", "baggerspecie"],
             default=None,
-            help="soil or dredgings, for --grootschalig and for soil applied in water "
-            "(default: grond with --kader grond, else baggerspecie)",
+            help=_(
+                "soil or dredgings, for --grootschalig and for soil applied in water "
+                "(default: grond with --kader grond, else baggerspecie)"
+            ),
         )
         local = parser.add_argument_group(
-            "area-specific framework: local maximum values (Bbk art 44/45, Rbk art 4.2.2)"
+            _("area-specific framework: local maximum values (Bbk art 44/45, Rbk art 4.2.2)")
         )
         local.add_argument(
             "--lokale-maxima",
@@ -204,18 +237,20 @@ class Command(BaseCommand):
             default=None,
             metavar="FILE",
             dest="local_maxima",
-            help="CSV or XLSX with the columns parameter, waarde, eenheid and optionally zone",
+            help=_("CSV or XLSX with the columns parameter, waarde, eenheid and optionally zone"),
         )
-        local.add_argument("--zone", default=None, help="the soil-quality zone of the values")
+        local.add_argument("--zone", default=None, help=_("the soil-quality zone of the values"))
         local.add_argument(
-            "--nota", default=None, help="title of the decision (default: the file name)"
+            "--nota", default=None, help=_("title of the decision (default: the file name)")
         )
         parser.add_argument(
             "--messages",
             type=Path,
             default=None,
-            help=f"write every message to this CSV file (standard error shows the first "
-            f"{MESSAGES_SHOWN})",
+            help=_(
+                "write every message to this CSV file (standard error shows the first %(shown)d)"
+            )
+            % {"shown": MESSAGES_SHOWN},
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
