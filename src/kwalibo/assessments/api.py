@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from kwalibo.assessments.domain.application import Location, location_check
 from kwalibo.assessments.domain.emission import emission_screening
+from kwalibo.assessments.domain.enforcement import enforcement_check
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.large_scale import (
     ColumnTestError,
@@ -36,6 +37,7 @@ from kwalibo.assessments.domain.local_maxima import (
 )
 from kwalibo.assessments.presentation import (
     emission_dict,
+    enforcement_dict,
     file_error,
     large_scale_dict,
     local_dict,
@@ -137,6 +139,21 @@ class AssessmentRun(APIView):
                 ) from error
         if params["location"] is not None:
             body["verdicts"] = _with_location(body["verdicts"], params["location"], result.frame)
+        if params["stated_class"] is not None:
+            try:
+                body["verdicts"] = [
+                    verdict
+                    | {
+                        "enforcement": enforcement_dict(
+                            enforcement_check(verdict, params["stated_class"])
+                        )
+                    }
+                    for verdict in body["verdicts"]
+                ]
+            except DomainError as error:
+                raise serializers.ValidationError(
+                    {"stated_class": [translate_error(error)]}
+                ) from error
         return Response(ToetsingAssessmentOut(body).data)
 
 

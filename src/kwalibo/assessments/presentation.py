@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.application import ApplicationVerdict, Location
 from kwalibo.assessments.domain.emission import EmissionScreening
+from kwalibo.assessments.domain.enforcement import EnforcementCheck
 from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment, csv_row
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
 from kwalibo.assessments.domain.large_scale import LargeScaleCheck
@@ -334,6 +335,7 @@ def csv_report(
     *,
     local: Mapping[str, LocalCheck] | None = None,
     location: Mapping[str, ApplicationVerdict] | None = None,
+    enforcement: Mapping[str, EnforcementCheck] | None = None,
 ) -> str:
     """The CSV download: one row per sample and parameter; with ``checks`` (per verdict
     sample) two more columns give the large-scale verdict and each condition's outcome
@@ -342,8 +344,10 @@ def csv_report(
     ``not_met``), its restriction codes (``origin_only``, ``soil_in_water_bound``) and per
     parameter whether it exceeds its local maximum value (empty: the decision sets none); with
     ``location`` (per verdict sample) two more give whether the batch may be applied at the
-    stated location (``true``, ``false``) and the article that decided."""
-    if checks is None and local is None and location is None:
+    stated location (``true``, ``false``) and the article that decided; with ``enforcement``
+    (per verdict sample) one more gives whether the enforcement investigation shows a
+    violation (``true``, ``false``)."""
+    if checks is None and local is None and location is None and enforcement is None:
         return assessment.to_csv()
     buffer = io.StringIO()
     header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
@@ -353,6 +357,8 @@ def csv_report(
         header += ["local_maximum_values", "local_restrictions", "exceeds_local_maximum"]
     if location is not None:
         header += ["may_be_applied", "application_article"]
+    if enforcement is not None:
+        header += ["enforcement_violation"]
     writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in assessment.to_csv_rows():
@@ -369,6 +375,9 @@ def csv_report(
         if application is not None:
             row["may_be_applied"] = application.allowed
             row["application_article"] = application.article
+        enforced = (enforcement or {}).get(row["sample"])
+        if enforced is not None:
+            row["enforcement_violation"] = enforced.violation
         writer.writerow(csv_row(row))
     return buffer.getvalue()
 
@@ -508,4 +517,21 @@ def page_location(check: ApplicationVerdict, location: Location, frame: str) -> 
         "verdict": str(APPLICATION_LABELS[check.allowed]),
         "status": "status-valid" if check.allowed else "status-invalid",
         "location": location_text(location, frame),
+    }
+
+
+ENFORCEMENT_LABELS = {True: _("violation"), False: _("no violation")}
+
+
+def enforcement_dict(check: EnforcementCheck) -> dict[str, Any]:
+    """The enforcement check of a verdict for JSON, its reason in the active language."""
+    params = dict(check.params)
+    params["class"] = class_label(check.stated_class)
+    return {
+        "violation": check.violation,
+        "stated_class": check.stated_class,
+        "factor": check.factor,
+        "reason": reason_text(check.reason, params),
+        "article": check.article,
+        "exceeded": [dataclasses.asdict(item) for item in check.exceeded],
     }

@@ -232,6 +232,16 @@ class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
         allow_null=True,
         help_text=_("Check each verdict against these local maximum values as well."),
     )
+    stated_class = serializers.ChoiceField(
+        choices=["achtergrondwaarde", "wonen", "industrie", "klasse_A", "klasse_B"],
+        required=False,
+        default=None,
+        allow_null=True,
+        help_text=_(
+            "Enforcement investigation (Rbk art 4.13.1): the class the batch had to meet; each "
+            "verdict says whether its maximum values are exceeded by at least a factor 1.4."
+        ),
+    )
     location = ToetsingLocationIn(
         required=False,
         default=None,
@@ -443,6 +453,23 @@ class ToetsingLocationOut(serializers.Serializer[dict[str, Any]]):
     material = serializers.CharField(allow_null=True)
 
 
+class ToetsingEnforcementExceedanceOut(serializers.Serializer[dict[str, Any]]):
+    substance = serializers.CharField()
+    name = serializers.CharField()
+    standardised = serializers.FloatField(help_text=_("Mean content in standard soil, mg/kg ds."))
+    limit = serializers.FloatField(help_text=_("Maximum value of the stated class, mg/kg ds."))
+    ratio = serializers.FloatField()
+
+
+class ToetsingEnforcementOut(serializers.Serializer[dict[str, Any]]):
+    violation = serializers.BooleanField()
+    stated_class = serializers.CharField()
+    factor = serializers.FloatField()
+    reason = serializers.CharField()
+    article = serializers.CharField()
+    exceeded = ToetsingEnforcementExceedanceOut(many=True)
+
+
 class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
@@ -469,6 +496,10 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     large_scale = ToetsingLargeScaleOut(
         required=False,
         help_text=_("With large_scale: the check against Bbk art 63, condition by condition."),
+    )
+    enforcement = ToetsingEnforcementOut(
+        required=False,
+        help_text=_("With stated_class: the enforcement check (Rbk art 4.13.1 lid 2)."),
     )
     location = ToetsingLocationOut(
         required=False,

@@ -126,6 +126,7 @@ class RuleSet:
     reporting_limits: pl.DataFrame = field(repr=False)
     sums: pl.DataFrame = field(repr=False)
     large_scale: dict[str, float] = field(default_factory=dict)
+    enforcement_factor: float | None = None
 
     def article(self, rule: str) -> str:
         """The article reference for a rule code (the code itself when the manifest lacks it)."""
@@ -288,6 +289,9 @@ def load_rule_set(rule_set_id: str) -> RuleSet:
         reporting_limits=reporting_limits,
         sums=sums,
         large_scale={str(k): float(v) for k, v in dict(manifest.get("large_scale", {})).items()},
+        enforcement_factor=(
+            float(manifest["enforcement_factor"]) if "enforcement_factor" in manifest else None
+        ),
     )
 
 

@@ -331,3 +331,16 @@ def test_receiving_soil_and_tare_soil(api: APIClient) -> None:
     refused = post_json(api, {"measurements": rows, "frame": "waterbodem", "receiving_soil": True})
     assert refused.status_code == 400
     assert "receiving_soil" in refused.json()["errors"]
+
+
+def test_an_enforcement_investigation_is_tested_against_the_stated_class(api: APIClient) -> None:
+    """Copper 50 at 5 % lutum and 3 % organic matter is 90.9 in standard soil: below 1.4 ×
+    Industrie 190 (266), above 1.4 × Wonen 54 (75.6)."""
+    wonen = post_json(api, {"measurements": COPPER, "stated_class": "wonen"}).json()
+    industrie = post_json(api, {"measurements": COPPER, "stated_class": "industrie"}).json()
+    assert wonen["verdicts"][0]["enforcement"]["violation"] is True
+    assert wonen["verdicts"][0]["enforcement"]["exceeded"][0]["limit"] == 54.0
+    assert industrie["verdicts"][0]["enforcement"]["violation"] is False
+    refused = post_json(api, {"measurements": COPPER, "stated_class": "klasse_A"})
+    assert refused.status_code == 400
+    assert "stated_class" in refused.json()["errors"]

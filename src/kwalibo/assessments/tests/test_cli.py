@@ -476,3 +476,33 @@ def test_tare_soil_exemptions_on_the_command_line(tmp_path: Path) -> None:
     assert json.loads(toets(str(lab), *stated)[0])[0]["class"] == "niet_toepasbaar"
     exempt = json.loads(toets(str(lab), *stated, "--tarragrond", "natuurlijk")[0])[0]
     assert exempt["class"] == "achtergrondwaarde"
+
+
+def test_an_enforcement_investigation_against_the_declared_class(tmp_path: Path) -> None:
+    """Rbk art 4.13.1 lid 2: zinc 250 and 300 mg/kg ds in a batch declared Wonen (200): the
+    batch mean 275 is below 1.4 × 200 = 280, so no violation; 300 and 320 (mean 310) is one."""
+    lab = tmp_path / "handhaving.csv"
+    rows = ["sample,parameter,value,unit"]
+    for name, zinc in (("M1", 250), ("M2", 300)):
+        rows += [
+            f"{name},lutum,25,%",
+            f"{name},organische stof,10,%",
+            f"{name},zink,{zinc},mg/kg ds",
+        ]
+    lab.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    stated = ["--partij", "--handhaving", "wonen", "--datum", "2020-01-01"]
+    (batch,) = json.loads(toets(str(lab), "--format", "json", *stated)[0])
+    assert batch["class"] == "industrie"
+    assert batch["enforcement"]["violation"] is False
+    assert batch["enforcement"]["article"].startswith("Rbk art 4.13.1 lid 2")
+    lab.write_text(lab.read_text(encoding="utf-8").replace(",250,", ",320,"), encoding="utf-8")
+    (batch,) = json.loads(toets(str(lab), "--format", "json", *stated)[0])
+    assert batch["enforcement"]["violation"] is True
+    assert [e["substance"] for e in batch["enforcement"]["exceeded"]] == ["zink"]
+    table, _ = toets(str(lab), *stated)
+    assert "Enforcement (Rbk art 4.13.1)" in table
+    assert "violation" in table.splitlines()[-1]
+    rows_csv = list(csv.DictReader(io.StringIO(toets(str(lab), "--format", "csv", *stated)[0])))
+    assert {r["enforcement_violation"] for r in rows_csv} == {"true"}
+    with pytest.raises(CommandError, match="klasse_A"):
+        toets(str(lab), "--handhaving", "klasse_A")

@@ -28,6 +28,7 @@ from kwalibo.assessments.domain.application import (
 )
 from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES
 from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
+from kwalibo.assessments.domain.enforcement import EnforcementCheck, enforcement_check
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.large_scale import (
     COVERS,
@@ -45,9 +46,11 @@ from kwalibo.assessments.domain.local_maxima import (
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.presentation import (
     APPLICATION_LABELS,
+    ENFORCEMENT_LABELS,
     LEVEL_LABELS,
     csv_report,
     emission_dict,
+    enforcement_dict,
     file_error,
     large_scale_dict,
     large_scale_summary,
@@ -244,6 +247,18 @@ class Command(BaseCommand):
             "--nota", default=None, help=_("title of the decision (default: the file name)")
         )
         parser.add_argument(
+            "--handhaving",
+            choices=[*LAND_CLASSES[:-1], *WATER_CLASSES[1:-1]],
+            default=None,
+            dest="stated_class",
+            metavar="KLASSE",
+            help=_(
+                "enforcement investigation (Rbk art 4.13.1): the class the batch had to meet; "
+                "a violation when its maximum values are exceeded by at least a factor 1.4 "
+                "(use --partij for a batch inspection)"
+            ),
+        )
+        parser.add_argument(
             "--messages",
             type=Path,
             default=None,
@@ -351,6 +366,12 @@ class Command(BaseCommand):
             for row, verdict in zip(rows, assessment.verdicts, strict=True):
                 check = self._location_check(verdict)
                 row["location"] = f"{APPLICATION_LABELS[check.allowed]} ({check.article})"
+        if self._options["stated_class"] is not None:
+            headers["enforcement"] = _("Enforcement (Rbk art 4.13.1)")
+            for row, verdict in zip(rows, assessment.verdicts, strict=True):
+                row["enforcement"] = str(
+                    ENFORCEMENT_LABELS[self._enforcement_check(verdict).violation]
+                )
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -373,11 +394,25 @@ class Command(BaseCommand):
             extra["local_maximum_values"] = local_dict(self._local_check(verdict))
         if self._location is not None:
             extra["location"] = location_dict(self._location_check(verdict), self._location)
+        if self._options["stated_class"] is not None:
+            extra["enforcement"] = enforcement_dict(self._enforcement_check(verdict))
         return extra
 
     def _extras_wanted(self) -> bool:
-        """Whether a check beyond the verdicts was asked for (large scale, local, location)."""
-        return self._large_scale or self._maxima is not None or self._location is not None
+        """Whether a check beyond the verdicts was asked for (large scale, local, location,
+        enforcement)."""
+        return (
+            self._large_scale
+            or self._maxima is not None
+            or self._location is not None
+            or self._options["stated_class"] is not None
+        )
+
+    def _enforcement_check(self, verdict: dict[str, Any]) -> EnforcementCheck:
+        try:
+            return enforcement_check(verdict, self._options["stated_class"])
+        except DomainError as error:
+            raise CommandError(translate_error(error)) from error
 
     def _csv_report(self, assessment: Assessment) -> str:
         """The CSV with the columns of the checks asked for, as the web page's download."""
@@ -393,6 +428,11 @@ class Command(BaseCommand):
             location=(
                 {v["sample"]: self._location_check(v) for v in verdicts}
                 if self._location is not None
+                else None
+            ),
+            enforcement=(
+                {v["sample"]: self._enforcement_check(v) for v in verdicts}
+                if self._options["stated_class"] is not None
                 else None
             ),
         )

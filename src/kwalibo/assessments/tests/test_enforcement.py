@@ -1,0 +1,91 @@
+"""Rbk art 4.13.1 lid 2: an enforcement investigation establishes a violation of Bbk art 37
+lid 1 only when the maximum values are exceeded by at least a factor 1.4. Standard soil (25 %
+lutum, 10 % organic matter), so the standardised contents are the measured ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kwalibo.assessments.domain.enforcement import EnforcementError, enforcement_check
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.tests.builders import fillers, measurements, sample
+
+DATE = dt.date(2020, 6, 1)
+
+
+def verdict(values: dict[str, str], frame: str = "grond") -> dict[str, Any]:
+    rows = sample("M1", values)
+    (result,) = assess(measurements(rows, sampling_date=DATE), frame=frame).verdicts
+    return result
+
+
+@pytest.mark.parametrize(
+    ("zinc", "violation"),
+    [
+        # Wonen 200 mg/kg ds (tabel 1): 1.4 × 200 = 280.
+        ("279.9", False),
+        ("280", True),  # "ten minste een factor 1,4": exactly 1.4 times is a violation
+        ("400", True),
+    ],
+)
+def test_a_wonen_batch_violates_only_at_1_4_times_the_wonen_value(
+    zinc: str, violation: bool
+) -> None:
+    result = verdict({"zink": zinc})
+    assert result["class"] == "industrie"  # above Wonen in the ordinary assessment
+    check = enforcement_check(result, "wonen")
+    assert check.violation is violation
+    assert check.factor == 1.4
+    assert check.article.startswith("Rbk art 4.13.1 lid 2")
+    if violation:
+        (item,) = check.exceeded
+        assert (item.substance, item.limit) == ("zink", 200.0)
+        assert item.ratio == pytest.approx(float(zinc) / 200)
+
+
+def test_a_value_at_1_4_times_after_standardisation_is_a_violation() -> None:
+    # copper 56.7 at 18 % lutum and 2 % organic matter: 56.7 × 36 / 27 = 75.6 = 1.4 × Wonen 54
+    # in exact arithmetic, whichever way floating point rounds it.
+    rows = sample("M1", {"koper": "56.7"}, lutum=18, organic_matter=2)
+    (result,) = assess(measurements(rows, sampling_date=DATE), frame="grond").verdicts
+    assert enforcement_check(result, "wonen").violation is True
+    below = sample("M1", {"koper": "56.69"}, lutum=18, organic_matter=2)
+    (lower,) = assess(measurements(below, sampling_date=DATE), frame="grond").verdicts
+    assert enforcement_check(lower, "wonen").violation is False
+
+
+def test_a_background_batch_keeps_its_allowance_under_the_factor() -> None:
+    """With 7 measured substances the allowance is 2 (art 4.2.2 lid 4): two substances at
+    1.4 × AW or more are no violation, three are; each at most 1.4 × 2 × AW and 1.4 × Wonen."""
+    base = fillers("rbk-2015", "grond", 4, exclude=("koper", "zink", "lood"))
+    # AW copper 40, zinc 140, lead 50; Wonen copper 54, zinc 200, lead 210.
+    two = base | {"koper": "60", "zink": "200", "lood": "0"}
+    three = base | {"koper": "60", "zink": "200", "lood": "75"}
+    assert enforcement_check(verdict(two), "achtergrondwaarde").violation is False
+    check = enforcement_check(verdict(three), "achtergrondwaarde")
+    assert check.violation is True
+    assert check.params["count"] == "3"
+    assert check.params["allowed"] == "2"
+    # copper at 1.4 × Wonen 54 = 75.6 exceeds the cap even alone
+    capped = enforcement_check(verdict(base | {"koper": "75.6"}), "achtergrondwaarde")
+    assert capped.violation is True
+    assert [item.substance for item in capped.exceeded] == ["koper"]
+
+
+def test_water_bed_classes_and_refused_classes() -> None:
+    # lead: klasse A 138 (tabel 2), so 1.4 × 138 = 193.2
+    result = verdict({"lood": "193.2"}, frame="waterbodem")
+    assert enforcement_check(result, "klasse_A").violation is True
+    assert enforcement_check(result, "klasse_B").violation is False
+    with pytest.raises(EnforcementError):
+        enforcement_check(result, "wonen")
+    with pytest.raises(EnforcementError):
+        enforcement_check(verdict({"lood": "1"}), "niet_toepasbaar")
+
+
+def test_values_assumed_to_comply_never_show_a_violation() -> None:
+    result = verdict({"cadmium": "<0.2"})
+    assert enforcement_check(result, "achtergrondwaarde").violation is False
