@@ -82,6 +82,23 @@ class UploadForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    stated_class = forms.ChoiceField(
+        label=_("Enforcement investigation (Rbk art 4.13.1): class the batch had to meet"),
+        choices=[
+            ("", _("Not an enforcement investigation")),
+            ("achtergrondwaarde", _("Background value")),
+            ("wonen", _("Wonen (residential)")),
+            ("industrie", _("Industrie (industrial)")),
+            ("klasse_A", _("Class A")),
+            ("klasse_B", _("Class B")),
+        ],
+        required=False,
+        help_text=_(
+            "A violation of Bbk art 37 lid 1 is established only when the maximum values of "
+            "this class are exceeded by at least a factor 1.4; assess a batch inspection as one "
+            "batch."
+        ),
+    )
     large_scale = forms.BooleanField(
         label=_("Large-scale application (Bbk art 63): screen against the emission test values"),
         required=False,
@@ -277,6 +294,14 @@ class UploadForm(forms.Form):
                 )
             if data.get("tare_soil"):
                 self.add_error("tare_soil", _("Tare soil is applied on land only."))
+            if data.get("stated_class") in {"wonen", "industrie"}:
+                self.add_error(
+                    "stated_class", _("This class does not belong to the chosen assessment frame.")
+                )
+        elif data.get("stated_class") in {"klasse_A", "klasse_B"}:
+            self.add_error(
+                "stated_class", _("This class does not belong to the chosen assessment frame.")
+            )
         if data.get("local_maxima") is None and (data.get("local_zone") or data.get("local_title")):
             # A zone or title alone checks nothing; say so instead of ignoring it.
             self.add_error(

@@ -68,13 +68,15 @@ def pdf_report(
     large_scale: dict[str, dict[str, Any]] | None = None,
     local: dict[str, dict[str, Any]] | None = None,
     location: dict[str, dict[str, Any]] | None = None,
+    enforcement: dict[str, dict[str, Any]] | None = None,
 ) -> bytes:
     """The verdicts with their explanation as a PDF (one section per sample or batch); with
     ``large_scale`` (per verdict sample, as ``large_scale_dict`` gives it) each section also
     shows the check against the framework for large-scale applications, and with ``local``
     (per verdict sample, as ``page_local`` gives it) the check against the local maximum
     values, and with ``location`` (per verdict sample, as ``page_location`` gives it) the
-    double test against the stated location."""
+    double test against the stated location, and with ``enforcement`` (as ``page_enforcement``
+    gives it) the enforcement check."""
     title = gettext("Soil-quality assessment")
     pdf = _Report(_latin1(title))
     pdf.add_page()
@@ -138,6 +140,12 @@ def pdf_report(
             ]
         lines += _local_lines((local or {}).get(verdict["sample"]))
         lines += _location_lines((location or {}).get(verdict["sample"]))
+        enforced = (enforcement or {}).get(verdict["sample"])
+        if enforced is not None:
+            lines.append(
+                gettext("Enforcement investigation: %(verdict)s. %(reason)s")
+                % {"verdict": enforced["verdict"], "reason": enforced["reason"]}
+            )
         for line in lines:
             pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
         columns = [

@@ -535,3 +535,12 @@ def enforcement_dict(check: EnforcementCheck) -> dict[str, Any]:
         "article": check.article,
         "exceeded": [dataclasses.asdict(item) for item in check.exceeded],
     }
+
+
+def page_enforcement(check: EnforcementCheck) -> dict[str, Any]:
+    """The enforcement check for the web page and the PDF: ``enforcement_dict`` with the
+    verdict as a label and status."""
+    return enforcement_dict(check) | {
+        "verdict": str(ENFORCEMENT_LABELS[check.violation]),
+        "status": "status-invalid" if check.violation else "status-valid",
+    }

@@ -39,7 +39,8 @@ class Options:
     local maximum values with the zone they apply in (``None``: no such check; no zone: the
     values for the whole area), the location to test each verdict against (Bbk art 59;
     ``None``: no such test), whether the samples are of the receiving soil (Rbk art 4.10.2
-    lid 3) and the tare-soil exemptions (art 4.14)."""
+    lid 3), the tare-soil exemptions (art 4.14) and the class an enforcement investigation
+    tests against (art 4.13.1; ``None``: no such test)."""
 
     frame: str
     rules: str | None
@@ -51,6 +52,7 @@ class Options:
     location: Location | None = None
     receiving_soil: bool = False
     tare_soil: tuple[str, ...] = ()
+    stated_class: str | None = None
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -121,6 +123,7 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "location": None if options.location is None else asdict(options.location),
             "receiving_soil": options.receiving_soil,
             "tare_soil": list(options.tare_soil),
+            "stated_class": options.stated_class,
             "filename": filename,
         },
         timeout=KEEP_SECONDS,
@@ -153,5 +156,6 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
         location=None if stored.get("location") is None else Location(**stored["location"]),
         receiving_soil=bool(stored.get("receiving_soil")),
         tare_soil=tuple(stored.get("tare_soil") or ()),
+        stated_class=stored.get("stated_class"),
     )
     return measurements, options, str(stored["filename"])

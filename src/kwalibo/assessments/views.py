@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kwalibo.assessments.domain.application import ApplicationVerdict, location_check
 from kwalibo.assessments.domain.emission import emission_screening
+from kwalibo.assessments.domain.enforcement import EnforcementCheck, enforcement_check
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.large_scale import (
     LargeScaleApplication,
@@ -34,6 +35,7 @@ from kwalibo.assessments.presentation import (
     file_error,
     large_scale_dict,
     local_maxima_error,
+    page_enforcement,
     page_local,
     page_location,
     page_verdict,
@@ -91,6 +93,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         batch=data["batch"],
         receiving_soil=bool(data["receiving_soil"]),
         tare_soil=tuple(data["tare_soil"]),
+        stated_class=data["stated_class"] or None,
     )
     assessment = _assess(measurements, options)
     if form.wants_large_scale():
@@ -132,6 +135,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "batch": options.batch,
                 "receiving_soil": options.receiving_soil,
                 "tare_soil": list(options.tare_soil),
+                "stated_class": options.stated_class or "",
                 "large_scale": data["large_scale"],
                 **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
             }
@@ -145,11 +149,13 @@ def upload(request: HttpRequest) -> HttpResponse:
             | _large_scale(v, options)
             | _local(v, options)
             | _location(v, options, assessment.frame)
+            | _enforcement(v, options)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
         "show_large_scale": options.application is not None,
         "show_local": options.local_maxima is not None,
         "show_location": options.location is not None,
+        "show_enforcement": options.stated_class is not None,
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
     }
@@ -239,6 +245,22 @@ def _location(verdict: dict[str, Any], options: Options, frame: str) -> dict[str
     return {"location": page_location(check, options.location, frame)}
 
 
+def _enforcement_checks(
+    verdicts: list[dict[str, Any]], options: Options
+) -> dict[str, EnforcementCheck]:
+    """The enforcement check per verdict sample (empty: not an enforcement investigation)."""
+    if options.stated_class is None:
+        return {}
+    return {v["sample"]: enforcement_check(v, options.stated_class) for v in verdicts}
+
+
+def _enforcement(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The enforcement check of a verdict, when asked for."""
+    if options.stated_class is None:
+        return {}
+    return {"enforcement": page_enforcement(enforcement_check(verdict, options.stated_class))}
+
+
 def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for verdict in verdicts:
@@ -272,8 +294,9 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
         }
     local = _local_checks(assessment.verdicts, options) or None
     location = _location_checks(assessment.verdicts, options) or None
+    enforcement = _enforcement_checks(assessment.verdicts, options) or None
     response = HttpResponse(
-        csv_report(assessment, checks, local=local, location=location),
+        csv_report(assessment, checks, local=local, location=location, enforcement=enforcement),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
@@ -315,6 +338,11 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
             if options.location is not None
             else None
         ),
+        enforcement={
+            sample: page_enforcement(check)
+            for sample, check in _enforcement_checks(assessment.verdicts, options).items()
+        }
+        or None,
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'

@@ -477,3 +477,36 @@ def test_tare_soil_and_receiving_soil_on_the_page(client_en: Client) -> None:
     )
     assert refused.status_code == 422
     assert "on land only" in refused.context["form"].errors["receiving_soil"][0]
+
+
+def test_an_enforcement_investigation_on_the_page_and_in_the_downloads(client_en: Client) -> None:
+    """Zinc 300 mg/kg ds (standard soil) in a batch that had to meet Wonen (200): 1.5 times,
+    so at least 1.4 times: a violation (Rbk art 4.13.1 lid 2)."""
+    lab = b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\nM1,zink,300,mg/kg ds\n"
+    response = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(lab, "lab.csv"),
+            "frame": "grond",
+            "stated_class": "wonen",
+            "sampling_date": "2020-01-01",
+        },
+    )
+    page = response.content.decode()
+    assert response.context["verdicts"][0]["enforcement"]["violation"] is True
+    assert '<th scope="col">Enforcement (Rbk art 4.13.1)</th>' in page
+    assert "zink (Zn): 300 mg/kg ds in standard soil, 1.50 times the maximum value 200" in page
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
+    assert [r["enforcement_violation"] for r in rows] == ["true"]
+    assert b"Enforcement investigation: violation." in _pdf_text(
+        client_en.get(pdf_url.group(1)).content
+    )
+    refused = client_en.post(
+        "/toetsing/",
+        {"file": _file(lab, "lab.csv"), "frame": "grond", "stated_class": "klasse_A"},
+    )
+    assert refused.status_code == 422
