@@ -84,7 +84,7 @@ def test_downloads_csv_and_pdf(client_en: Client) -> None:
     assert content.startswith(b"%PDF-")
     text = b"".join(
         zlib.decompress(stream)
-        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        for stream in re.findall(rb"stream\n(.*?)\nendstream", content, re.S)
         if stream.startswith(b"x")
     )
     assert b"Sample MM2: Industrie \\(industrial\\)" in text
@@ -188,7 +188,7 @@ def test_large_scale_details_are_checked_and_carried_into_the_downloads(
     content = client_en.get(pdf_url.group(1)).content
     text = b"".join(
         zlib.decompress(stream)
-        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        for stream in re.findall(rb"stream\n(.*?)\nendstream", content, re.S)
         if stream.startswith(b"x")
     )
     assert b"Large-scale application: The batch does not meet" in text
@@ -220,7 +220,7 @@ LOCAL_ANNEX = b"parameter;waarde;eenheid;zone\narseen;30;mg/kg ds;kern\nlood;60;
 def _pdf_text(content: bytes) -> bytes:
     return b"".join(
         zlib.decompress(stream)
-        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
+        for stream in re.findall(rb"stream\n(.*?)\nendstream", content, re.S)
         if stream.startswith(b"x")
     )
 

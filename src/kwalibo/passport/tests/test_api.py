@@ -222,7 +222,7 @@ def test_balance_and_map_endpoints(declaration: Declaration, authority: User, si
 
 def _pdf_text(document: bytes) -> str:
     texts = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", document, re.S):
+    for stream in re.findall(rb"stream\n(.*?)\nendstream", document, re.S):
         try:
             texts.append(zlib.decompress(stream).decode("latin-1"))
         except zlib.error:
