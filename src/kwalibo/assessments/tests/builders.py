@@ -7,6 +7,21 @@ from collections.abc import Iterable, Sequence
 
 import polars as pl
 
+#: The components of PAK's (som 10) and PCB's (som 7) as labs write them (Rbk Bijlage N).
+PAH = (
+    "naftaleen",
+    "fenantreen",
+    "antraceen",
+    "fluorantheen",
+    "chryseen",
+    "benzo(a)antraceen",
+    "benzo(a)pyreen",
+    "benzo(k)fluorantheen",
+    "indeno(1,2,3cd)pyreen",
+    "benzo(ghi)peryleen",
+)
+PCB = ("PCB 28", "PCB 52", "PCB 101", "PCB 118", "PCB 138", "PCB 153", "PCB 180")
+
 SCHEMA = {
     "row": pl.Int64,
     "sample": pl.Utf8,

@@ -13,21 +13,8 @@ from typing import Any
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.tests.builders import fillers, measurements, sample
+from kwalibo.assessments.tests.builders import PAH, PCB, fillers, measurements, sample
 
-PAH = (
-    "naftaleen",
-    "fenantreen",
-    "antraceen",
-    "fluorantheen",
-    "chryseen",
-    "benzo(a)antraceen",
-    "benzo(a)pyreen",
-    "benzo(k)fluorantheen",
-    "indeno(1,2,3cd)pyreen",
-    "benzo(ghi)peryleen",
-)
-PCB = ("PCB 28", "PCB 52", "PCB 101", "PCB 118", "PCB 138", "PCB 153", "PCB 180")
 DIOXINS_AND_FURANS = (
     "2,3,7,8-TCDD",
     "1,2,3,7,8-PeCDD",

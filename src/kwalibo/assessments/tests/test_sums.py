@@ -7,21 +7,7 @@ import polars as pl
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.tests.builders import measurements, sample
-
-PAH = (
-    "naftaleen",
-    "fenantreen",
-    "antraceen",
-    "fluorantheen",
-    "chryseen",
-    "benzo(a)antraceen",
-    "benzo(a)pyreen",
-    "benzo(k)fluorantheen",
-    "indeno(1,2,3cd)pyreen",
-    "benzo(ghi)peryleen",
-)
-PCB = ("PCB 28", "PCB 52", "PCB 101", "PCB 118", "PCB 138", "PCB 153", "PCB 180")
+from kwalibo.assessments.tests.builders import PAH, PCB, measurements, sample
 
 
 def parameter(values: dict[str, object], substance: str, frame: str = "grond") -> dict[str, object]:
