@@ -285,6 +285,12 @@ class ToetsingRuleOut(serializers.Serializer[dict[str, Any]]):
     article = serializers.CharField()
 
 
+UNSTANDARDISED_HELP = _(
+    "Content in standard soil, mg/kg ds; null for a result below the reporting limit that may "
+    "be assumed to comply in a sample without the lutum or organic matter to standardise it."
+)
+
+
 class ToetsingStandardisationOut(serializers.Serializer[dict[str, Any]]):
     constants = serializers.CharField(help_text=_("Row of Rbk Bijlage G III tabel 3."))
     a = serializers.FloatField(allow_null=True)
@@ -311,7 +317,7 @@ class ToetsingMeasurementOut(serializers.Serializer[dict[str, Any]]):
     )
     value_used = serializers.FloatField()
     standardisation = ToetsingStandardisationOut()
-    standardised = serializers.FloatField()
+    standardised = serializers.FloatField(allow_null=True, help_text=UNSTANDARDISED_HELP)
 
 
 class ToetsingComponentOut(serializers.Serializer[dict[str, Any]]):
@@ -320,7 +326,7 @@ class ToetsingComponentOut(serializers.Serializer[dict[str, Any]]):
     name = serializers.CharField()
     factor = serializers.FloatField()
     value_used = serializers.FloatField()
-    standardised = serializers.FloatField()
+    standardised = serializers.FloatField(allow_null=True, help_text=UNSTANDARDISED_HELP)
     compliance_assumed = serializers.BooleanField()
 
 
@@ -331,7 +337,7 @@ class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
     measurements = ToetsingMeasurementOut(many=True)
     components = ToetsingComponentOut(many=True)
     value_used = serializers.FloatField()
-    standardised = serializers.FloatField()
+    standardised = serializers.FloatField(allow_null=True, help_text=UNSTANDARDISED_HELP)
     compliance_assumed = serializers.BooleanField()
     limits = serializers.DictField(child=serializers.FloatField(allow_null=True))
     parameter_class = serializers.CharField()

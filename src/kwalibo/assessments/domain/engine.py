@@ -663,12 +663,26 @@ def assess(
         return _empty(rule_set, choice, frame, as_batch, receiving_soil, data, samples)
     substances = catalogue(rule_set, frame)
     prepared = prepare(data, samples, catalogue=substances, frame=frame)
-    summed = substance_values(prepared.values, samples=samples, catalogue=substances, data=data)
+    summed = substance_values(
+        prepared.values,
+        samples=samples,
+        catalogue=substances,
+        data=data,
+        unstandardised=prepared.unstandardised,
+    )
     items = summed.items
     verdicts = samples
+    batch_messages = []
     if as_batch:
-        items = batch_means(items)
         verdicts = _batch_samples()
+        items, incomplete = batch_means(
+            items,
+            incomplete=summed.incomplete,
+            catalogue=substances,
+            samples=samples,
+            batch=verdicts,
+        )
+        batch_messages.append(incomplete)
     classified = classify(
         items,
         catalogue=substances,
@@ -736,7 +750,8 @@ def assess(
     ):
         notes.append(_note("mspaf_not_computed"))
     messages = pl.concat(
-        [prepared.messages, summed.messages, no_norm, unassessable, *notes], how="vertical"
+        [prepared.messages, summed.messages, *batch_messages, no_norm, unassessable, *notes],
+        how="vertical",
     )
     if as_batch:
         messages = messages.sort("row", nulls_last=True, maintain_order=True)

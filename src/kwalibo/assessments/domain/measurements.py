@@ -116,16 +116,21 @@ class Prepared:
             ``row``, ``s`` (sample code), ``sub`` (substance code), ``below``, ``value_mg``
             (reported number in mg/kg ds), ``compliant`` (may be assumed to comply),
             ``value_used`` (0.7 × RG for "<" results), ``lutum``, ``organic_matter`` (of the
-            sample), ``factor`` and ``standardised``. The constants and the text as written are
+            sample), ``factor`` and ``standardised`` (both null for a result assumed to comply
+            in a sample without the lutum or organic matter it would need). The constants and the text as written are
             looked up for explanations only (``explanation.measurement_details``).
         soil: One row per sample with soil properties: ``s``, ``lutum`` and ``organic_matter``
             (null when absent).
         messages: Message rows (see ``CODED_MESSAGE_SCHEMA``).
+        unstandardised: ``s`` and ``sub`` of each measurement that is not used because the
+            sample lacks the lutum or organic matter its standardisation needs. A mean or sum
+            over that substance in that sample is incomplete (``sums``).
     """
 
     values: pl.DataFrame
     soil: pl.DataFrame
     messages: pl.DataFrame
+    unstandardised: pl.DataFrame
 
 
 def empty_messages() -> pl.DataFrame:
@@ -603,11 +608,28 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         .collect()
     )
     unstandardised = computed.filter(pl.col("error").is_not_null())
+    dropped = unstandardised.filter(~pl.col("compliant"))
     if unstandardised.height:
+        # A "< RG" result that may be assumed to comply needs no standardisation (Bijlage G IV
+        # A): it stays, without a standardised value. Any other result is not used.
         codes = pl.lit(pl.Series(["", "missing_lutum", "missing_organic_matter"]))
-        messages.append(
-            message_rows(unstandardised, samples, codes.gather(pl.col("error")), data=data)
+        messages.append(message_rows(dropped, samples, codes.gather(pl.col("error")), data=data))
+        kept_codes = pl.lit(
+            pl.Series(["", "compliant_without_lutum", "compliant_without_organic_matter"])
         )
-        computed = computed.filter(pl.col("error").is_null())
+        messages.append(
+            message_rows(
+                unstandardised.filter(pl.col("compliant")),
+                samples,
+                kept_codes.gather(pl.col("error")),
+                data=data,
+            )
+        )
+        computed = computed.filter(pl.col("error").is_null() | pl.col("compliant"))
     values = computed.drop("error")
-    return Prepared(values=values, soil=soil, messages=pl.concat(messages, how="vertical"))
+    return Prepared(
+        values=values,
+        soil=soil,
+        messages=pl.concat(messages, how="vertical"),
+        unstandardised=dropped.select("s", "sub"),
+    )

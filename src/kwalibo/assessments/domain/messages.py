@@ -65,6 +65,29 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "(Rbk Bijlage G III)."
         ),
     ),
+    "compliant_without_lutum": (
+        INFO,
+        N_(
+            "%(parameter)s is below a reporting limit at or below the required one and may be "
+            "assumed to comply (Rbk Bijlage G IV A); without a lutum percentage it is not "
+            "standardised."
+        ),
+    ),
+    "compliant_without_organic_matter": (
+        INFO,
+        N_(
+            "%(parameter)s is below a reporting limit at or below the required one and may be "
+            "assumed to comply (Rbk Bijlage G IV A); without an organic matter percentage it is "
+            "not standardised."
+        ),
+    ),
+    "batch_mean_incomplete": (
+        ERROR,
+        N_(
+            "The batch mean of %(parameter)s cannot be computed: in %(detail)s the value cannot "
+            "be standardised (no lutum or organic matter percentage; Rbk Bijlage G III)."
+        ),
+    ),
     "not_used": (INFO, N_("%(parameter)s is recognised but not used in the assessment.")),
     "no_norm": (
         INFO,

@@ -16,6 +16,11 @@
 * Batch (partij): the arithmetic mean per substance over the samples, of values standardised
   per measurement (Rbk art 4.2.2 lid 1, Bijlage G III); a mean may be assumed to comply only
   when every value in it may (Bijlage G IV A).
+* A "< RG" assumed to comply is kept in a sample without the lutum or organic matter to
+  standardise it (``measurements``); it has no standardised value, so a sum or mean over it is
+  assessed only when every value in it may be assumed to comply. A substance with a quantified
+  value that cannot be standardised is not assessed in that sample, nor are its sums or its
+  batch mean.
 
 Not implemented (no data to decide it): the Bijlage N rule that non-normed substances which by
 nature belong to a normed sum must individually stay below the sum's norm, and the maximum of
@@ -30,7 +35,7 @@ from typing import Final
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import CODE, TEQ_SUM, Catalogue
-from kwalibo.assessments.domain.measurements import Samples, message_rows
+from kwalibo.assessments.domain.measurements import CODED_MESSAGE_SCHEMA, Samples, message_rows
 
 BATCH_SAMPLE: Final = "partij"
 
@@ -67,24 +72,41 @@ class Substances:
             ``factor``, ``standardised``, ``value_used``, ``compliant`` (for explanations;
             computed when collected).
         messages: Message rows.
+        incomplete: ``s`` and ``sub`` of each substance or sum that is not assessed in a
+            sample because a measurement of it cannot be standardised there.
     """
 
     items: pl.DataFrame
     components: pl.LazyFrame
     messages: pl.DataFrame
+    incomplete: pl.DataFrame
 
 
 def substance_values(
-    values: pl.DataFrame, *, samples: Samples, catalogue: Catalogue, data: pl.DataFrame
+    values: pl.DataFrame,
+    *,
+    samples: Samples,
+    catalogue: Catalogue,
+    data: pl.DataFrame,
+    unstandardised: pl.DataFrame | None = None,
 ) -> Substances:
     """Per sample and substance: standardised value, value used, compliance; sums included.
+
+    A substance with a measurement that cannot be standardised (``unstandardised``) is not
+    assessed in that sample, nor is a sum of which it is a component: a duplicate or component
+    assumed to comply below the reporting limit does not stand in for a quantified one.
 
     Args:
         values: ``Prepared.values``.
         samples: The sample codes.
         catalogue: The rule set's substances for the frame.
         data: The normalised input (for the parameter names as written in messages).
+        unstandardised: ``Prepared.unstandardised``.
     """
+    incomplete = pl.DataFrame(schema={"s": CODE, "sub": CODE})
+    if unstandardised is not None and unstandardised.height:
+        incomplete = unstandardised.unique(maintain_order=True)
+        values = values.join(incomplete, on=["s", "sub"], how="anti", maintain_order="left")
     per_substance = _per_substance(values, catalogue.size, samples.names.len())
     duplicates = per_substance.filter(pl.col("n_values") > 1)
     messages = [
@@ -126,12 +148,37 @@ def substance_values(
             pl.col("compliant").all(),
             pl.len().alias("n_components"),
             pl.col("adds").any(),
+            pl.col("standardised").null_count().alias("unstandardised"),
         )
         .filter(pl.col("adds"))
         .drop("adds")
         .sort("s", "sum")
         .with_columns(pl.lit(catalogue.expected).gather(pl.col("sum")).alias("n_expected"))
     )
+    if incomplete.height or computed.get_column("unstandardised").sum():
+        # A sum with a component assumed to comply but not standardised has no standardised
+        # value; it is assessed only when every component may be assumed to comply.
+        blocked = pl.concat(
+            [
+                incomplete.join(
+                    catalogue.sums.select(pl.col("component").alias("sub"), "sum"), on="sub"
+                ).select("s", "sum"),
+                computed.filter((pl.col("unstandardised") > 0) & ~pl.col("compliant")).select(
+                    "s", "sum"
+                ),
+            ]
+        ).unique()
+        computed = computed.join(blocked, on=["s", "sum"], how="anti", maintain_order="left")
+        computed = computed.with_columns(
+            pl.when(pl.col("unstandardised") > 0)
+            .then(None)
+            .otherwise(pl.col("standardised"))
+            .alias("standardised")
+        )
+        incomplete = pl.concat(
+            [incomplete, blocked.select("s", pl.col("sum").alias("sub"))], how="vertical"
+        ).unique(maintain_order=True)
+    computed = computed.drop("unstandardised")
     components = candidates.join(
         computed.lazy().select("s", "sum"), on=["s", "sum"], how="semi", maintain_order="left"
     ).select(
@@ -199,7 +246,10 @@ def substance_values(
         how="vertical",
     )
     return Substances(
-        items=items, components=components, messages=pl.concat(messages, how="vertical")
+        items=items,
+        components=components,
+        messages=pl.concat(messages, how="vertical"),
+        incomplete=incomplete,
     )
 
 
@@ -237,21 +287,68 @@ def _key(sample: pl.Expr, substance: pl.Expr, size: int, samples: int) -> pl.Exp
     return sample.cast(dtype) * size + substance.cast(dtype)
 
 
-def batch_means(items: pl.DataFrame) -> pl.DataFrame:
+def batch_means(
+    items: pl.DataFrame,
+    *,
+    incomplete: pl.DataFrame,
+    catalogue: Catalogue,
+    samples: Samples,
+    batch: Samples,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The items of a batch: the mean per substance over all samples (see the docstring).
 
-    The batch is sample code 0 of its own sample codes (``BATCH_SAMPLE``).
+    The batch is sample code 0 of its own sample codes (``BATCH_SAMPLE``). A substance that
+    could not be assessed in one of the samples (``Substances.incomplete``), or whose mean
+    includes a value assumed to comply without a standardised value while other values are
+    tested, has no batch mean: a mean over fewer samples would misstate the batch.
+
+    Returns:
+        The batch items and a ``batch_mean_incomplete`` message per substance without a mean.
     """
-    return (
-        items.group_by("sub", maintain_order=True)
-        .agg(
-            pl.lit(0, CODE).alias("s"),
-            pl.col("standardised").mean(),
-            pl.col("value_used").mean(),
-            pl.col("compliant").all(),
-            pl.col("computed").first(),
-            pl.col("n_components").max(),
-            pl.len().cast(pl.UInt32).alias("n_values"),
-        )
-        .select(*ITEM_COLUMNS)
+    means = items.group_by("sub", maintain_order=True).agg(
+        pl.lit(0, CODE).alias("s"),
+        pl.col("standardised").mean(),
+        pl.col("value_used").mean(),
+        pl.col("compliant").all(),
+        pl.col("computed").first(),
+        pl.col("n_components").max(),
+        pl.len().cast(pl.UInt32).alias("n_values"),
+        pl.col("standardised").null_count().alias("unstandardised"),
+        pl.col("s").filter(pl.col("standardised").is_null()).alias("without"),
     )
+    means = means.with_columns(
+        pl.when(pl.col("unstandardised") > 0)
+        .then(None)
+        .otherwise(pl.col("standardised"))
+        .alias("standardised")
+    )
+    untested = means.filter((pl.col("unstandardised") > 0) & ~pl.col("compliant")).select(
+        "sub", pl.col("without").alias("s")
+    )
+    missing = pl.concat(
+        [incomplete.select("sub", "s"), untested.explode("s").select("sub", "s")], how="vertical"
+    )
+    messages = pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
+    if missing.height:
+        per_substance = (
+            missing.unique(maintain_order=True)
+            .with_columns(
+                samples.order_of(pl.col("s")).alias("_position"),
+                samples.name_of(pl.col("s")).alias("name"),
+            )
+            .sort("_position")
+            .group_by("sub", maintain_order=True)
+            .agg(pl.col("name").alias("names"))
+            .sort("sub")
+        )
+        means = means.join(per_substance.select("sub"), on="sub", how="anti", maintain_order="left")
+        messages = message_rows(
+            per_substance.with_columns(
+                pl.lit(0, CODE).alias("s"), pl.lit(None, pl.Int64).alias("row")
+            ),
+            batch,
+            "batch_mean_incomplete",
+            parameter=pl.lit(catalogue.substances.get_column("name")).gather(pl.col("sub")),
+            detail=pl.col("names").list.join(", "),
+        )
+    return means.select(*ITEM_COLUMNS), messages

@@ -344,3 +344,16 @@ def test_an_enforcement_investigation_is_tested_against_the_stated_class(api: AP
     refused = post_json(api, {"measurements": COPPER, "stated_class": "klasse_A"})
     assert refused.status_code == 400
     assert "stated_class" in refused.json()["errors"]
+
+
+def test_a_result_assumed_to_comply_without_lutum_has_no_standardised_value(
+    api: APIClient,
+) -> None:
+    rows = [{"sample": "A", "parameter": "cadmium", "value": "<0,2", "unit": "mg/kg ds"}]
+    body = post_json(api, {"measurements": rows}).json()
+    (verdict,) = body["verdicts"]
+    assert verdict["class"] == "achtergrondwaarde"
+    (cadmium,) = verdict["explanation"]["parameters"]
+    assert (cadmium["compliance_assumed"], cadmium["standardised"]) == (True, None)
+    assert cadmium["measurements"][0]["standardised"] is None
+    assert [m["code"] for m in verdict["messages"]] == ["compliant_without_lutum"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.tests.builders import measurements, sample
+from kwalibo.assessments.tests.builders import PAH, measurements, sample
 
 
 def only_parameter(
@@ -71,3 +71,100 @@ def test_without_a_table_limit_0_7_times_the_reported_limit() -> None:
 def test_decimal_comma_and_spaces_after_the_sign() -> None:
     parameter = only_parameter(sample("M1", {"koper": "< 12,5"}))
     assert parameter["value_used"] == pytest.approx(0.7 * 12.5)
+
+
+# --- assumed to comply without the lutum or organic matter to standardise ------------------
+
+#: Six metals "< RG" at their tabel 1 limit; each needs lutum to be standardised (B > 0).
+METALS_BELOW = {
+    "arseen": "<4",
+    "cadmium": "<0,2",
+    "chroom": "<10",
+    "kobalt": "<3",
+    "koper": "<5",
+    "nikkel": "<4",
+}
+
+
+def messages_of(result_rows: list[tuple[object, ...]], **options: object) -> set[tuple[str, str]]:
+    result = assess(measurements(result_rows), frame="grond", **options)  # type: ignore[arg-type]
+    return {(m["parameter"], m["code"]) for m in result.messages}
+
+
+def test_below_the_table_limit_complies_without_lutum_and_counts_as_measured() -> None:
+    """Bijlage G IV A: a "< RG" at or below tabel 1 may be assumed to comply, which needs no
+    standardisation, so a sample without lutum keeps it. With antimony (no correction) that
+    makes 7 measured substances, and art 4.2.2 lid 5 allows 2 elevated: antimony 5 (AW 4) and
+    molybdenum 2 (AW 1.5) stay within 2 × AW."""
+    rows = sample(
+        "M1", {**METALS_BELOW, "antimoon": "5", "molybdeen": "2"}, lutum=None, organic_matter=10
+    )
+    result = assess(measurements(rows), frame="grond")
+    (verdict,) = result.verdicts
+    assert verdict["allowance"]["measured"] == 8
+    assert verdict["allowance"]["used"] is True
+    assert verdict["class"] == "achtergrondwaarde"
+    copper = next(p for p in verdict["explanation"]["parameters"] if p["parameter"] == "koper")
+    assert copper["compliance_assumed"] is True
+    assert copper["standardised"] is None
+    assert ("koper", "compliant_without_lutum") in messages_of(rows)
+
+
+def test_without_lutum_a_quantified_metal_is_still_not_assessed() -> None:
+    rows = sample("M1", {**METALS_BELOW, "koper": "20"}, lutum=None)
+    codes = messages_of(rows)
+    assert ("koper", "missing_lutum") in codes
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    assert "koper" not in {p["parameter"] for p in verdict["explanation"]["parameters"]}
+
+
+def test_a_duplicate_below_the_limit_does_not_stand_in_for_a_quantified_one() -> None:
+    """The mean of duplicates needs both values standardised; the "<" one alone would hide the
+    quantified 80 mg/kg."""
+    rows = [("M1", "organische stof", "10"), ("M1", "koper", "<5"), ("M1", "koper", "80")]
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    assert verdict["class"] is None
+    assert ("koper", "missing_lutum") in messages_of(rows)
+
+
+def test_pah_sum_of_components_all_below_the_limit_complies_without_organic_matter() -> None:
+    rows = sample("M1", dict.fromkeys(PAH, "<0,05"), organic_matter=None)
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    (pah,) = verdict["explanation"]["parameters"]
+    assert pah["origin"] == "computed"
+    assert pah["compliance_assumed"] is True
+    assert pah["standardised"] is None
+    assert verdict["class"] == "achtergrondwaarde"
+
+
+def test_pah_sum_with_one_quantified_component_is_not_assessed_without_organic_matter() -> None:
+    """The sum would otherwise be made of the nine "<" components and assumed to comply."""
+    values = dict.fromkeys(PAH, "<0,05") | {"benzo(a)pyreen": "3"}
+    rows = sample("M1", values, organic_matter=None)
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    assert verdict["explanation"]["parameters"] == []
+    assert verdict["class"] is None
+    assert ("benzo(a)pyreen", "missing_organic_matter") in messages_of(rows)
+
+
+def test_batch_mean_needs_every_sample_standardised_unless_all_may_be_assumed_to_comply() -> None:
+    """Art 4.2.2 lid 1: the batch mean over every sample. M1 has no lutum, so its "< RG" copper
+    cannot enter the mean as 0.7 × RG in standard soil: the batch has no copper mean."""
+    rows = sample("M1", {"koper": "<5", "zink": "30"}, lutum=None) + sample(
+        "M2", {"koper": "50", "zink": "30"}
+    )
+    result = assess(measurements(rows), frame="grond", as_batch=True)
+    (batch,) = result.verdicts
+    incomplete = [m for m in result.messages if m["code"] == "batch_mean_incomplete"]
+    assert [(m["parameter"], m["params"]["detail"]) for m in incomplete] == [
+        ("koper (Cu)", "M1"),
+        ("zink (Zn)", "M1"),
+    ]
+    assert batch["class"] is None
+    # all "< RG": the mean may be assumed to comply, standardised or not
+    rows = sample("M1", {"koper": "<5"}, lutum=None) + sample("M2", {"koper": "<5"})
+    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    (copper,) = batch["explanation"]["parameters"]
+    assert copper["compliance_assumed"] is True
+    assert copper["standardised"] is None
+    assert batch["class"] == "achtergrondwaarde"

@@ -510,3 +510,30 @@ def test_an_enforcement_investigation_on_the_page_and_in_the_downloads(client_en
         {"file": _file(lab, "lab.csv"), "frame": "grond", "stated_class": "klasse_A"},
     )
     assert refused.status_code == 422
+
+
+def test_a_result_assumed_to_comply_without_lutum_shows_and_downloads(client_en: Client) -> None:
+    """Bijlage G IV A: "< RG" cadmium in a sample without lutum complies without a standardised
+    value; the page, CSV and PDF show it without one."""
+    lab = b"sample,parameter,value,unit\nM1,cadmium,<0.2,mg/kg ds\nM1,organische stof,3,%\n"
+    page = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"}
+    ).content.decode()
+    assert re.search(
+        r'<a href="#sample-1">M1</a></th>\s*<td><span class="status status-valid">Background value</span>',
+        page,
+    )
+    assert "without a lutum percentage it is not standardised" in page
+    csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert csv_url
+    assert pdf_url
+    (row,) = csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode()))
+    assert (row["parameter"], row["standardised_mg_kg_ds"], row["compliance_assumed"]) == (
+        "cadmium",
+        "",
+        "true",
+    )
+    response = client_en.get(pdf_url.group(1))
+    assert response.status_code == 200
+    assert b"cadmium \\(Cd\\)" in _pdf_text(response.content)
