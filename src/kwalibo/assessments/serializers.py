@@ -29,7 +29,10 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
         allow_blank=True,
         allow_null=True,
         trim_whitespace=False,
-        help_text=_('As written by the lab: "12,5", "0.3", "<0,2".'),
+        help_text=_(
+            'As written by the lab: "12,5", "0.3", "<0,2"; or a JSON number, which has a '
+            "decimal point."
+        ),
     )
     unit = serializers.CharField(
         max_length=50,
@@ -43,6 +46,15 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
         max_length=20, allow_blank=True, allow_null=True, required=False, default=None
     )
     sampling_date = serializers.DateField(allow_null=True, required=False, default=None)
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        """The fields, and ``decimal_point`` when the value came as a JSON number: "1.000"
+        from 1.000 is one, whatever the other values write."""
+        validated = super().to_internal_value(data)
+        value = data.get("value") if isinstance(data, dict) else None
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        validated["decimal_point"] = True if number else None
+        return validated
 
 
 class ToetsingColumnTestIn(serializers.Serializer[dict[str, Any]]):

@@ -66,6 +66,7 @@ def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
             "unit": row.get("unit"),
             "cas": row.get("cas") or None,
             "sampling_date": row.get("sampling_date"),
+            "decimal_point": row.get("decimal_point"),
         }
         for number, row in enumerate(rows, start=1)
     ]

@@ -186,6 +186,11 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
             if "sampling_date" in measurements.columns
             else pl.lit(None, pl.Date)
         ).alias("sampling_date"),
+        (
+            pl.col("decimal_point").cast(pl.Boolean)
+            if "decimal_point" in measurements.columns
+            else pl.lit(None, pl.Boolean)
+        ).alias("decimal_point"),
     )
 
 
@@ -252,15 +257,18 @@ def _separator_notes(text: pl.Expr, numbers: pl.DataFrame) -> tuple[pl.Expr, pl.
     A file that writes decimals with a comma ("0,5", "12,25") groups thousands with a point,
     and the reverse; "1.000" in a decimal-comma file is 1000, not 1. Where the other values do
     not tell (no unambiguous decimal, or both conventions), the value keeps the decimal reading
-    and gets a warning, so that a lab can check it.
+    and gets a warning, so that a lab can check it. A value marked ``exact`` (a number that
+    can only be written with a decimal point) is read as a decimal and tells nothing about
+    how the rest of the file is written.
     """
-    texts = numbers.get_column("text")
+    written = numbers.filter(~pl.col("exact"))
+    texts = written.get_column("text")
     point_grouped = texts.str.contains(_GROUPED_POINT)
     comma_grouped = texts.str.contains(_GROUPED_COMMA)
     comma_file = (texts.str.contains(r"^\d*,\d+$") & ~comma_grouped).any()
     point_file = (texts.str.contains(r"^\d*\.\d+$") & ~point_grouped).any()
-    by_point = text.str.contains(_GROUPED_POINT)
-    by_comma = text.str.contains(_GROUPED_COMMA)
+    by_point = text.str.contains(_GROUPED_POINT) & ~pl.col("exact")
+    by_comma = text.str.contains(_GROUPED_COMMA) & ~pl.col("exact")
     thousands = pl.lit(False)
     note = pl.lit(0, pl.UInt8)
     if comma_file and not point_file:
@@ -279,19 +287,30 @@ def _separator_notes(text: pl.Expr, numbers: pl.DataFrame) -> tuple[pl.Expr, pl.
     return number, note
 
 
-def _values(values: pl.Series) -> pl.DataFrame:
-    """Per distinct value as written: ``below`` ("<"), the number, what is wrong with it and
-    how a separator that could group thousands was read (``separator``, an index of
-    ``SEPARATOR_NOTES``)."""
+def _value_table(spellings: pl.DataFrame) -> pl.DataFrame:
+    """``_values`` per spelling, computed once per distinct value as written (and, where the
+    input marks them, whether it is a number written with a decimal point)."""
+    if "decimal_point" not in spellings.columns:
+        return per_distinct(spellings.get_column("value_raw"), lambda v: _values(v.to_frame()))
+    codes, distinct = factorize_rows(spellings.select("value_raw", "decimal_point"))
+    return _values(distinct).select(pl.all().gather(codes))
+
+
+def _values(values: pl.DataFrame) -> pl.DataFrame:
+    """Per distinct value as written (``value_raw``, and ``decimal_point`` if the input has
+    it): ``below`` ("<"), the number, what is wrong with it and how a separator that could
+    group thousands was read (``separator``, an index of ``SEPARATOR_NOTES``)."""
     text = pl.col("value_raw").fill_null("")
-    parsed = (
-        pl.DataFrame({"value_raw": values})
-        .select(
-            text.str.starts_with("<").alias("below"),
-            text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
-        )
-        .with_columns(_number_expr(pl.col("text")).alias("number"))
+    exact = (
+        pl.col("decimal_point").fill_null(False)
+        if "decimal_point" in values.columns
+        else pl.lit(False)
     )
+    parsed = values.select(
+        text.str.starts_with("<").alias("below"),
+        text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
+        exact.alias("exact"),
+    ).with_columns(_number_expr(pl.col("text")).alias("number"))
     grouped = pl.col("number").is_null() & pl.col("text").str.contains(r"\d[.,]\d{3}[.,]")
     parsed = parsed.with_columns(
         pl.when(grouped)
@@ -331,7 +350,7 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
         [
             pl.DataFrame({"sub": sub}),
             per_distinct(spellings.get_column("unit"), _units),
-            per_distinct(spellings.get_column("value_raw"), _values),
+            _value_table(spellings),
         ],
         how="horizontal",
     )
@@ -420,8 +439,11 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     """
     substances = catalogue.substances
     written = ["parameter", "value_raw", "unit"]
-    if data.get_column("cas").null_count() < data.height:
-        written.append("cas")
+    written += [
+        optional
+        for optional in ("cas", "decimal_point")
+        if data.get_column(optional).null_count() < data.height
+    ]
     spelling_codes, spellings = factorize_rows(data.select(written))
     per_spelling = _spelling_table(spellings, catalogue)
 

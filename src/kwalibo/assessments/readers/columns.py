@@ -9,7 +9,9 @@ from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import N_
 
 #: Columns and types of the table returned by ``read_measurements`` (always all of them; ``cas``
-#: and ``sampling_date`` are null when the source does not give them).
+#: and ``sampling_date`` are null when the source does not give them). ``decimal_point`` is
+#: true where the value is a number that can only be written with a decimal point (a number
+#: in SIKB0101 XML, a numeric spreadsheet cell), so "1.000" there is one, not a thousand.
 SCHEMA: dict[str, pl.DataType] = {
     "row": pl.Int64(),
     "sample": pl.Utf8(),
@@ -18,6 +20,7 @@ SCHEMA: dict[str, pl.DataType] = {
     "unit": pl.Utf8(),
     "cas": pl.Utf8(),
     "sampling_date": pl.Date(),
+    "decimal_point": pl.Boolean(),
 }
 
 #: Required header columns of a CSV/XLSX file, in output naming.

@@ -218,7 +218,17 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
                 sample_of_analysis.setdefault(target, own_id)
 
     records: dict[str, list[Any]] = {
-        k: [] for k in ("row", "sample", "parameter", "value_raw", "unit", "cas", "sampling_date")
+        k: []
+        for k in (
+            "row",
+            "sample",
+            "parameter",
+            "value_raw",
+            "unit",
+            "cas",
+            "sampling_date",
+            "decimal_point",
+        )
     }
     for analysis in tree.analyses:
         analysis_id = analysis.attrs.get("id", "")
@@ -241,8 +251,11 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         alphanumeric = result.child("alphanumericValue") if result is not None else None
 
         value: str | None = None
+        # numericValue is an xs:decimal: a decimal point, never a thousands separator
+        decimal_point: bool | None = None
         if number is not None and number.text:
             value = (limit.text if limit is not None else "") + number.text
+            decimal_point = True
         elif alphanumeric is not None and alphanumeric.text:
             value = alphanumeric.text
         uom = number.attrs.get("uom") if number is not None else None
@@ -264,6 +277,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         records["unit"].append(unit)
         records["cas"].append(measured.cas)
         records["sampling_date"].append(_sample_date(sample))
+        records["decimal_point"].append(decimal_point)
 
     if not records["row"]:
         found = (
@@ -280,6 +294,9 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             file=file,
             found=found,
         )
-    frame = pl.DataFrame(records, schema=dict.fromkeys(records, pl.Utf8) | {"row": pl.Int64})
+    frame = pl.DataFrame(
+        records,
+        schema=dict.fromkeys(records, pl.Utf8) | {"row": pl.Int64, "decimal_point": pl.Boolean},
+    )
     frame = frame.with_columns(parse_dates(pl.col("sampling_date")).alias("sampling_date"))
     return finish(frame, file=file)

@@ -101,6 +101,9 @@ def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str)
     columns: dict[str, list[Any]] = {name: [] for name in positions.values()}
     dates_as_dates: list[dt.date | None] = []
     row_numbers: list[int] = []
+    # A numeric cell holds a number, not text: "1.000" from it is one, whatever the locale.
+    numeric_values: list[bool | None] = []
+    value_position = next((p for p, c in positions.items() if c == "value_raw"), None)
     date_position = next((p for p, c in positions.items() if c == "sampling_date"), None)
     text_positions = [(p, c) for p, c in positions.items() if c != "sampling_date"]
     for number, cells in iterator:
@@ -108,6 +111,12 @@ def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str)
         width = len(cells)
         for position, name in text_positions:
             columns[name].append(_cell_text(cells[position]) if position < width else None)
+        if value_position is not None and value_position < width:
+            value = cells[value_position]
+            numeric = isinstance(value, int | float) and not isinstance(value, bool)
+            numeric_values.append(True if numeric else None)
+        else:
+            numeric_values.append(None)
         if date_position is not None:
             value = cells[date_position] if date_position < width else None
             if isinstance(value, dt.datetime):
@@ -122,7 +131,7 @@ def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str)
     frame = pl.DataFrame(
         {"row": row_numbers, **columns},
         schema={"row": pl.Int64, **dict.fromkeys(columns, pl.Utf8)},
-    )
+    ).with_columns(pl.Series("decimal_point", numeric_values, dtype=pl.Boolean))
     if date_position is None:
         return finish(frame, file=where)
     # Dates typed as dates in Excel win; dates typed as text are parsed like in a CSV.
@@ -131,6 +140,6 @@ def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str)
     return finished.join(
         frame.select("row", "typed"), on="row", how="left", maintain_order="left"
     ).select(
-        *[c for c in finished.columns if c != "sampling_date"],
-        pl.coalesce("typed", "sampling_date").alias("sampling_date"),
+        pl.coalesce("typed", "sampling_date").alias(c) if c == "sampling_date" else pl.col(c)
+        for c in finished.columns
     )

@@ -74,6 +74,27 @@ def test_numbers_are_accepted_as_values_and_messages_are_translated(api: APIClie
     assert dutch.status_code == 200
 
 
+def test_a_json_number_has_a_decimal_point_beside_values_written_with_commas(
+    api: APIClient,
+) -> None:
+    def zinc_read(value: Any) -> tuple[float, list[str]]:
+        rows = [
+            {"sample": "A", "parameter": "lutum", "value": "25", "unit": "%"},
+            {"sample": "A", "parameter": "organische stof", "value": "10", "unit": "%"},
+            {"sample": "A", "parameter": "koper", "value": "0,5", "unit": "mg/kg ds"},
+            {"sample": "A", "parameter": "zink", "value": value, "unit": "mg/kg ds"},
+        ]
+        body = post_json(api, {"measurements": rows, "sampling_date": "2019-05-01"}).json()
+        (zinc,) = (
+            p for p in body["verdicts"][0]["explanation"]["parameters"] if p["parameter"] == "zink"
+        )
+        return zinc["value_used"], [m["code"] for m in body["verdicts"][0]["messages"]]
+
+    assert zinc_read(1.234) == (pytest.approx(1.234), [])
+    # The same digits as text follow the decimal commas of the other values: 1234.
+    assert zinc_read("1.234") == (pytest.approx(1234.0), ["thousands_separator"])
+
+
 def test_water_bed_batch(api: APIClient) -> None:
     rows = [*COPPER, {"sample": "MM2", "parameter": "koper", "value": "20", "unit": "mg/kg ds"}]
     rows += [

@@ -19,6 +19,7 @@ from kwalibo.assessments.readers.sikb_codes import parameter_table
 FILES = Path(__file__).parent / "files"
 
 COLUMNS = ["row", "sample", "parameter", "value_raw", "unit", "cas", "sampling_date"]
+ALL_COLUMNS = [*COLUMNS, "decimal_point"]
 
 
 def rows_of(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
@@ -39,7 +40,7 @@ def test_comma_separated_csv_is_read_as_written() -> None:
 
     frame = read_measurements(data, filename="lab.csv")
 
-    assert frame.columns == COLUMNS
+    assert frame.columns == ALL_COLUMNS
     assert frame.schema == pl.Schema(SCHEMA)
     assert rows_of(frame) == [
         (2, "MM01", "lood", "12.5", "mg/kg ds", None, None),
@@ -320,7 +321,15 @@ def test_one_million_rows_keep_their_row_numbers() -> None:
 
     assert frame.height == n
     assert frame["row"].to_list()[:2] == [2, 3]
-    assert frame.row(n - 1) == (n + 1, "0999999", "organische stof", "999999,5", "%", None, None)
+    assert frame.select(COLUMNS).row(n - 1) == (
+        n + 1,
+        "0999999",
+        "organische stof",
+        "999999,5",
+        "%",
+        None,
+        None,
+    )
     assert (frame["row"].diff().drop_nulls() == 1).all()
 
 
@@ -816,3 +825,65 @@ def test_sikb_parameter_table_rows_are_well_formed() -> None:
     assert len({row.cas for row in table.values() if row.cas}) == len(
         [row for row in table.values() if row.cas]
     )
+
+
+# --- numbers that can only have a decimal point ----------------------------------------------
+
+
+def _zinc_and_separator_codes(frame: pl.DataFrame) -> tuple[float, list[str]]:
+    from kwalibo.assessments.domain.engine import assess
+
+    result = assess(frame, frame="grond")
+    (zinc,) = (
+        p for p in result.verdicts[0]["explanation"]["parameters"] if p["parameter"] == "zink"
+    )
+    codes = [m["code"] for m in result.messages_frame().to_dicts() if "separator" in m["code"]]
+    return zinc["value_used"], codes
+
+
+def test_a_numeric_xlsx_cell_is_a_decimal_even_beside_text_with_decimal_commas() -> None:
+    # Text cells in Dutch ("0,5") next to a number typed as a number: the cell holds 1.234,
+    # not 1234, whatever the other cells say.
+    data = xlsx_bytes(
+        {
+            "Blad1": table(
+                ["Monster", "Parameter", "Waarde", "Eenheid"],
+                ["MM01", "koper", "0,5", "mg/kg ds"],
+                ["MM01", "zink", 1.234, "mg/kg ds"],
+                ["MM01", "lood", "1.000", "mg/kg ds"],
+                ["MM01", "lutum", 25, "%"],
+                ["MM01", "organische stof", 10, "%"],
+            )
+        }
+    )
+
+    frame = read_measurements(data, filename="lab.xlsx")
+
+    assert frame["decimal_point"].to_list() == [None, True, None, True, True]
+    assert _zinc_and_separator_codes(frame) == (pytest.approx(1.234), ["thousands_separator"])
+
+
+def test_a_sikb0101_number_is_a_decimal_without_a_separator_warning() -> None:
+    sample = ONE_SAMPLE.replace('<sam:relatedObservation xlink:href="#_a"/>', "")
+    zinc = analysis("1693", value="1.234")  # Zn
+    soil = analysis(None, quantity="1118", condition="2", unit="1", value="25") + analysis(
+        "1319", unit="1", value="10"
+    )
+    document = sikb_document(sample + zinc + analysis("971", value="12") + soil)  # Cu
+
+    frame = read_measurements(document, filename="lab.xml")
+
+    assert frame["decimal_point"].to_list() == [True] * 4
+    assert _zinc_and_separator_codes(frame) == (pytest.approx(1.234), [])
+
+
+def test_a_csv_value_keeps_its_separator_warning() -> None:
+    data = (
+        b"sample;parameter;value;unit\nMM01;zink;1.234;mg/kg ds\nMM01;koper;12;mg/kg ds\n"
+        b"MM01;lutum;25;%\nMM01;organische stof;10;%\n"
+    )
+
+    frame = read_measurements(data, filename="lab.csv")
+
+    assert frame["decimal_point"].null_count() == frame.height
+    assert _zinc_and_separator_codes(frame) == (pytest.approx(1.234), ["ambiguous_separator"])
