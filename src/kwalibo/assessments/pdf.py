@@ -172,6 +172,9 @@ def pdf_report(
                 gettext("yes") if parameter["decisive"] else "",
             ]
             _row(pdf, cells, widths)
+            if not assessment.batch:
+                for component in parameter["components"]:
+                    _row(pdf, _component_cells(component, len(limits)), widths)
         for message in verdict["messages"]:
             pdf.multi_cell(0, 4, _latin1(message_line(message)), new_x="LMARGIN", new_y="NEXT")
         rules = {r["article"] for p in verdict["explanation"]["parameters"] for r in p["rules"]}
@@ -185,6 +188,23 @@ def pdf_report(
             new_y="NEXT",
         )
     return bytes(pdf.output())
+
+
+def _component_cells(component: dict[str, Any], limits: int) -> list[object]:
+    """A row under a computed sum: a component as the lab wrote it, its factor and value."""
+    measured = "; ".join(
+        f"{m['value_raw']} {m['unit'] or ''}".strip() for m in component["measurements"]
+    )
+    factor = "" if component["factor"] == 1 else f"{_number(component['factor'])} × "
+    return [
+        f"  {component['name']}",
+        measured,
+        _number(component["value_used"]),
+        factor + _number(component["standardised"]),
+        "",
+        *([""] * limits),
+        "",
+    ]
 
 
 def _local_lines(check: dict[str, Any] | None) -> list[str]:

@@ -217,6 +217,10 @@ def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
                 "value_used": number(c["value_used"]),
                 "standardised": number(c["standardised"]),
                 "compliance_assumed": c["compliance_assumed"],
+                "rows": ", ".join(str(m["row"]) for m in c["measurements"]),
+                "measured": "; ".join(
+                    f"{m['value_raw']} {m['unit'] or ''}".strip() for m in c["measurements"]
+                ),
             }
             for c in parameter["components"]
         ],

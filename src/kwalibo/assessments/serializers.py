@@ -340,6 +340,9 @@ class ToetsingComponentOut(serializers.Serializer[dict[str, Any]]):
     value_used = serializers.FloatField()
     standardised = serializers.FloatField(allow_null=True, help_text=UNSTANDARDISED_HELP)
     compliance_assumed = serializers.BooleanField()
+    measurements = ToetsingMeasurementOut(
+        many=True, help_text=_("The lab's results behind the component (the mean of several).")
+    )
 
 
 class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):

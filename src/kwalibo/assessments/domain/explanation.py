@@ -156,6 +156,18 @@ def component_details(
     return _grouped(frame, "_sum")
 
 
+def _measurements_of(
+    measurements: dict[tuple[str, str], list[dict[str, Any]]], verdict: str, part: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The measurements behind a component of a sum, in its own sample (a batch lists the
+    measurements of all its samples under the batch)."""
+    return [
+        m
+        for m in measurements.get((verdict, part["component"]), [])
+        if m["sample"] == part["sample"]
+    ]
+
+
 def parameter_explanations(
     items: pl.DataFrame,
     *,
@@ -194,7 +206,10 @@ def parameter_explanations(
         sample, substance = record["sample"], record["substance"]
         rules = []
         details = measurements.get((sample, substance), [])
-        parts = components.get((sample, substance), [])
+        parts = [
+            part | {"measurements": _measurements_of(measurements, sample, part)}
+            for part in components.get((sample, substance), [])
+        ]
         if any(d["standardisation"]["factor"] not in (None, 1.0) for d in details) or parts:
             rules.append(_rule(rule_set, "standardisation"))
         if any(d["below_reporting_limit"] for d in details) or any(

@@ -230,3 +230,33 @@ def test_a_partial_sum_says_how_many_components_were_measured_in_either_language
         english = message_text(partial)
     assert "berekend uit een deel van de componenten (2/10 gemeten" in dutch
     assert "computed from part of its components (2/10 measured" in english
+
+
+def test_each_component_shows_the_lab_results_behind_it() -> None:
+    # Rows 2-3 soil, 4 naftaleen, 5-6 fenantreen twice (the mean is used), 7 PCB 28.
+    rows = sample("M1", {"naftaleen": "<0,05"})
+    rows += [("M1", "fenantreen", "0,4"), ("M1", "fenantreen", "0,6"), ("M1", "PCB 28", "3")]
+    pah = next(
+        p
+        for p in assess(measurements(rows), frame="grond").verdicts[0]["explanation"]["parameters"]
+        if p["parameter"] == "pak_som10"
+    )
+
+    behind = {c["component"]: c["measurements"] for c in pah["components"]}
+    assert sorted(behind) == ["fenantreen", "naftaleen"]
+    assert [(m["row"], m["value_raw"]) for m in behind["naftaleen"]] == [(4, "<0,05")]
+    assert [(m["row"], m["value_raw"]) for m in behind["fenantreen"]] == [(5, "0,4"), (6, "0,6")]
+    assert {c["component"]: c["value_used"] for c in pah["components"]}["fenantreen"] == (
+        pytest.approx(0.5)
+    )
+
+
+def test_a_batch_shows_each_samples_component_results_under_that_sample() -> None:
+    rows = sample("M1", {"naftaleen": "0,1"}) + sample("M2", {"naftaleen": "0,3"})
+    (verdict,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    pah = next(p for p in verdict["explanation"]["parameters"] if p["parameter"] == "pak_som10")
+
+    assert [(c["sample"], [m["row"] for m in c["measurements"]]) for c in pah["components"]] == [
+        ("M1", [4]),
+        ("M2", [7]),
+    ]

@@ -537,3 +537,23 @@ def test_a_result_assumed_to_comply_without_lutum_shows_and_downloads(client_en:
     response = client_en.get(pdf_url.group(1))
     assert response.status_code == 200
     assert b"cadmium \\(Cd\\)" in _pdf_text(response.content)
+
+
+def test_the_components_of_a_sum_show_the_lab_results_on_the_page_and_in_the_pdf(
+    client_en: Client,
+) -> None:
+    lab = (
+        b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
+        b"M1,naftaleen,<0.05,mg/kg ds\nM1,fenantreen,1.2,mg/kg ds\n"
+    )
+    page = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"}
+    ).content.decode()
+
+    assert "naftaleen, row 4: &lt;0.05 mg/kg ds: 1 × 0.035" in page
+    assert "fenantreen, row 5: 1.2 mg/kg ds: 1 × 1.2" in page
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert pdf_url
+    text = _pdf_text(client_en.get(pdf_url.group(1)).content)
+    assert b"(  fenantreen)" in text
+    assert b"(1.2 mg/kg ds)" in text
