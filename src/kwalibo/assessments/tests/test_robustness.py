@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.pdf import pdf_report
@@ -44,15 +45,17 @@ NUMBERS = st.one_of(
     st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda v: f"{v:.6g}"),
     st.integers(min_value=0, max_value=5000).map(str),
 )
-VALUES = st.one_of(
+WRITTEN = st.one_of(
     NUMBERS,
     NUMBERS.map(lambda v: v.replace(".", ",")),
     NUMBERS.map(lambda v: "<" + v),
     NUMBERS.map(lambda v: "< " + v.replace(".", ",")),
     st.sampled_from(["1.000", "12,500", "1.234,5", "1,234.5", "1.000.000", "-3", "-0,5"]),
     st.sampled_from(["", "abc", "n.a.", "nan", "inf", "1e999", "<", "<<2", "1,2,3", ">5"]),
-    st.text(max_size=6),
 )
+VALUES = st.one_of(WRITTEN, st.text(max_size=6))
+#: A spreadsheet cell holds no control characters.
+CELL_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=6)
 SAMPLES = st.sampled_from(["M1", "M2", " M1 ", "", "MM-3"])
 ROWS = st.lists(
     st.tuples(SAMPLES, st.sampled_from(PARAMETERS), VALUES, st.sampled_from(UNITS)),
@@ -101,18 +104,55 @@ def rows_with_a_message(assessment: Assessment) -> set[int]:
     return {m["row"] for m in assessment.messages_frame().to_dicts() if m["row"] is not None}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def spreadsheet(rows: list[tuple[str, str, object, str]]) -> bytes:
+    """An XLSX workbook of the rows; numbers are numeric cells, the rest text cells."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Monster", "Parameter", "Waarde", "Eenheid"])
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX_ROWS = st.lists(
+    st.tuples(
+        SAMPLES,
+        st.sampled_from(PARAMETERS),
+        st.one_of(WRITTEN, CELL_TEXT, st.floats(min_value=0, max_value=1e6), st.integers(0, 5000)),
+        st.sampled_from(UNITS),
+    ),
+    min_size=1,
+    max_size=25,
+)
+EXAMPLES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@EXAMPLES
 @given(rows=ROWS, frame=st.sampled_from(["grond", "waterbodem"]), batch=st.booleans())
 def test_any_lab_file_gives_verdicts_or_a_clear_refusal(
     rows: list[tuple[str, str, str, str]], frame: str, batch: bool
 ) -> None:
+    check_any_file(lab_file(rows), "lab.csv", frame=frame, batch=batch)
+
+
+@EXAMPLES
+@given(rows=XLSX_ROWS, frame=st.sampled_from(["grond", "waterbodem"]), batch=st.booleans())
+def test_any_spreadsheet_gives_verdicts_or_a_clear_refusal(
+    rows: list[tuple[str, str, object, str]], frame: str, batch: bool
+) -> None:
+    check_any_file(spreadsheet(rows), "lab.xlsx", frame=frame, batch=batch)
+
+
+def check_any_file(content: bytes, filename: str, *, frame: str, batch: bool) -> None:
     refusal = None
     try:
-        measurements = read_measurements(lab_file(rows), filename="lab.csv")
+        measurements = read_measurements(content, filename=filename)
     except MeasurementFileError as error:
         refusal = error
     if refusal is not None:
-        assert str(refusal).startswith("lab.csv")  # names the file, and where in it
+        assert str(refusal).startswith(filename)  # names the file, and where in it
         return
 
     assessment = assess(
