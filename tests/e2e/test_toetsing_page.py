@@ -41,15 +41,21 @@ def test_upload_a_lab_file_and_download_the_verdicts(live_server, english_page) 
     assert rows.nth(1).locator("td").nth(0).inner_text() == "Industrie (industrial)"
     assert rows.nth(1).locator("td").nth(2).inner_text() == "minerale olie, zink (Zn)"
 
-    # the explanation of zinc in MM2 opens on request and names the standardisation
+    # the explanation of zinc in MM2 opens on request, in the row below across the table,
+    # and names the standardisation
     section = page.locator("section#sample-2")
-    zinc = section.locator("details", has=page.locator("summary", has_text="zink (Zn)"))
-    assert not zinc.locator("ul.explanation").is_visible()
+    zinc = section.locator("tr", has=page.locator("summary", has_text="zink (Zn)"))
+    below = zinc.locator("xpath=following-sibling::tr[1]")
+    assert not below.locator("ul.explanation").is_visible()
     zinc.locator("summary").click()
-    explanation = zinc.locator("ul.explanation").inner_text()
+    explanation = below.locator("ul.explanation").inner_text()
     assert "310 mg/kg ds" in explanation
     assert "factor 1.176" in explanation
     assert "standardised 364.7" in explanation
+    table_width = section.locator("table").bounding_box()["width"]
+    assert below.bounding_box()["width"] > 0.9 * table_width
+    zinc.locator("summary").click()
+    assert not below.is_visible()
 
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="Download CSV").click()

@@ -242,6 +242,8 @@ def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
         "summary": verdict_summary(verdict),
         "intervention_exceeded": verdict["intervention_exceeded"],
         "limit_labels": limit_labels(frame),
+        # parameter, measured, value used, standardised, the limits, class, decides
+        "columns": 6 + len(limit_labels(frame)),
         "parameters": parameters,
         "spreading": None
         if spreading is None
