@@ -20,29 +20,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kwalibo.assessments.domain.application import Location, location_check
-from kwalibo.assessments.domain.emission import emission_screening
-from kwalibo.assessments.domain.enforcement import enforcement_check
+from kwalibo.assessments.domain.application import Location
+from kwalibo.assessments.domain.checks import CheckRequest, check_verdicts
+from kwalibo.assessments.domain.enforcement import EnforcementError
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.large_scale import (
     ColumnTestError,
     LargeScaleApplication,
     column_test_emissions,
-    large_scale_check,
 )
-from kwalibo.assessments.domain.local_maxima import (
-    LocalMaximumValues,
-    local_check,
-    read_local_maximum_values,
-)
+from kwalibo.assessments.domain.local_maxima import LocalMaximumValues, read_local_maximum_values
 from kwalibo.assessments.presentation import (
-    emission_dict,
-    enforcement_dict,
+    checks_dict,
     file_error,
-    large_scale_dict,
-    local_dict,
     local_maxima_error,
-    location_dict,
     translated,
 )
 from kwalibo.assessments.readers import MeasurementFileError
@@ -104,6 +95,7 @@ class AssessmentRun(APIView):
             tare_soil=params["tare_soil"],
         )
         body = translated(result.as_dict())
+        application = None
         if params["large_scale"] or params["application"] is not None:
             application = _application(
                 params["application"] or {},
@@ -111,57 +103,42 @@ class AssessmentRun(APIView):
                 rule_set_id=result.rule_set,
                 below_water_level=params["below_water_level_same_manager"],
             )
-            body["verdicts"] = [
-                verdict
-                | {
-                    "emission": emission_dict(
-                        emission_screening(
-                            verdict,
-                            below_water_level_same_manager=params["below_water_level_same_manager"],
-                        )
-                    ),
-                    "large_scale": large_scale_dict(large_scale_check(verdict, application)),
-                }
-                for verdict in body["verdicts"]
-            ]
+        maxima = zone = None
         if params["local_maximum_values"] is not None:
             maxima = _local_maxima(params["local_maximum_values"], result.frame, result.rule_set)
             zone = params["local_maximum_values"]["zone"]
             try:
-                body["verdicts"] = [
-                    verdict
-                    | {"local_maximum_values": local_dict(local_check(verdict, maxima, zone=zone))}
-                    for verdict in body["verdicts"]
-                ]
+                maxima.for_zone(zone)
             except DomainError as error:
                 raise serializers.ValidationError(
                     {"local_maximum_values": {"zone": [translate_error(error)]}}
                 ) from error
+        location = None
         if params["location"] is not None:
-            body["verdicts"] = _with_location(body["verdicts"], params["location"], result.frame)
-        if params["stated_class"] is not None:
+            location = _location(params["location"], result.frame)
+        asked = CheckRequest(
+            application=application,
+            local_maxima=maxima,
+            local_zone=zone,
+            location=location,
+            stated_class=params["stated_class"],
+        )
+        if asked.asked:
             try:
-                body["verdicts"] = [
-                    verdict
-                    | {
-                        "enforcement": enforcement_dict(
-                            enforcement_check(verdict, params["stated_class"])
-                        )
-                    }
-                    for verdict in body["verdicts"]
-                ]
-            except DomainError as error:
+                checks = check_verdicts(body["verdicts"], asked)
+            except EnforcementError as error:
                 raise serializers.ValidationError(
                     {"stated_class": [translate_error(error)]}
                 ) from error
+            body["verdicts"] = [
+                verdict | checks_dict(checks[verdict["sample"]], asked)
+                for verdict in body["verdicts"]
+            ]
         return Response(ToetsingAssessmentOut(body).data)
 
 
-def _with_location(
-    verdicts: list[dict[str, Any]], stated: dict[str, Any], frame: str
-) -> list[dict[str, Any]]:
-    """Each verdict with the double test against the stated location (all or nothing: a class
-    of the other frame refuses the request)."""
+def _location(stated: dict[str, Any], frame: str) -> Location:
+    """The stated location; a class of the other frame refuses the request (all or nothing)."""
     location = Location(
         function_class=stated["function_class"],
         receiving_quality_class=stated["receiving_quality_class"],
@@ -173,10 +150,7 @@ def _with_location(
         raise serializers.ValidationError(
             {"location": {"receiving_quality_class": [translate_error(error)]}}
         ) from error
-    return [
-        verdict | {"location": location_dict(location_check(verdict, location), location)}
-        for verdict in verdicts
-    ]
+    return location
 
 
 def _local_maxima(stated: dict[str, Any], frame: str, rule_set_id: str) -> LocalMaximumValues:

@@ -6,7 +6,7 @@ Imported only when a PDF is asked for: fpdf2 takes a quarter of a second to impo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext
@@ -65,18 +65,12 @@ def pdf_report(
     *,
     source: str,
     created: dt.datetime,
-    large_scale: dict[str, dict[str, Any]] | None = None,
-    local: dict[str, dict[str, Any]] | None = None,
-    location: dict[str, dict[str, Any]] | None = None,
-    enforcement: dict[str, dict[str, Any]] | None = None,
+    checks: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> bytes:
     """The verdicts with their explanation as a PDF (one section per sample or batch); with
-    ``large_scale`` (per verdict sample, as ``large_scale_dict`` gives it) each section also
-    shows the check against the framework for large-scale applications, and with ``local``
-    (per verdict sample, as ``page_local`` gives it) the check against the local maximum
-    values, and with ``location`` (per verdict sample, as ``page_location`` gives it) the
-    double test against the stated location, and with ``enforcement`` (as ``page_enforcement``
-    gives it) the enforcement check."""
+    ``checks`` (per verdict sample, as ``page_checks`` gives them) each section also shows the
+    checks asked for: the large-scale application, the local maximum values, the double test
+    against the stated location and the enforcement investigation."""
     title = gettext("Soil-quality assessment")
     pdf = _Report(_latin1(title))
     pdf.add_page()
@@ -129,7 +123,8 @@ def pdf_report(
                     "salt": SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
                 }
             )
-        check = (large_scale or {}).get(verdict["sample"])
+        asked = (checks or {}).get(verdict["sample"], {})
+        check = asked.get("large_scale")
         if check is not None:
             lines.append(
                 gettext("Large-scale application: %(verdict)s") % {"verdict": check["reason"]}
@@ -138,9 +133,9 @@ def pdf_report(
                 f"- {c['name']}: {c['verdict']}. {c['reason']} ({c['article']})"
                 for c in check["conditions"]
             ]
-        lines += _local_lines((local or {}).get(verdict["sample"]))
-        lines += _location_lines((location or {}).get(verdict["sample"]))
-        enforced = (enforcement or {}).get(verdict["sample"])
+        lines += _local_lines(asked.get("local"))
+        lines += _location_lines(asked.get("location"))
+        enforced = asked.get("enforcement")
         if enforced is not None:
             lines.append(
                 gettext("Enforcement investigation: %(verdict)s. %(reason)s")

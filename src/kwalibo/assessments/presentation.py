@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.application import ApplicationVerdict, Location
+from kwalibo.assessments.domain.checks import CheckRequest, VerdictChecks, check_verdicts
 from kwalibo.assessments.domain.emission import EmissionScreening
 from kwalibo.assessments.domain.enforcement import EnforcementCheck
 from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment, csv_row
@@ -337,55 +338,89 @@ def _condition_code(met: bool | None) -> str:
 
 def csv_report(
     assessment: Assessment,
-    checks: dict[str, LargeScaleCheck] | None = None,
-    *,
-    local: Mapping[str, LocalCheck] | None = None,
-    location: Mapping[str, ApplicationVerdict] | None = None,
-    enforcement: Mapping[str, EnforcementCheck] | None = None,
+    request: CheckRequest | None = None,
+    checks: Mapping[str, VerdictChecks] | None = None,
 ) -> str:
-    """The CSV download: one row per sample and parameter; with ``checks`` (per verdict
-    sample) two more columns give the large-scale verdict and each condition's outcome
-    (``met``, ``not_met``, ``undecided``) as ``code=outcome`` pairs; with ``local`` (per
-    verdict sample) three more give the verdict on the local maximum values (``met``,
-    ``not_met``), its restriction codes (``origin_only``, ``soil_in_water_bound``) and per
-    parameter whether it exceeds its local maximum value (empty: the decision sets none); with
-    ``location`` (per verdict sample) two more give whether the batch may be applied at the
-    stated location (``true``, ``false``) and the article that decided; with ``enforcement``
-    (per verdict sample) one more gives whether the enforcement investigation shows a
-    violation (``true``, ``false``)."""
-    if checks is None and local is None and location is None and enforcement is None:
+    """The CSV download: one row per sample and parameter, and columns for the checks of
+    ``request`` (``checks``: as ``check_verdicts`` gives them; made here when not given).
+
+    A large-scale application adds the verdict and each condition's outcome (``met``,
+    ``not_met``, ``undecided``) as ``code=outcome`` pairs; local maximum values add the verdict
+    on them (``met``, ``not_met``), its restriction codes (``origin_only``,
+    ``soil_in_water_bound``) and per parameter whether it exceeds its local maximum value
+    (empty: the decision sets none); a location adds whether the batch may be applied there
+    (``true``, ``false``) and the article that decided; an enforcement investigation adds
+    whether it shows a violation (``true``, ``false``).
+
+    Raises:
+        DomainError: A check cannot be made as asked (see ``check_verdict``).
+    """
+    if request is None or not request.asked:
         return assessment.to_csv()
+    if checks is None:
+        checks = check_verdicts(assessment.verdicts, request)
     buffer = io.StringIO()
     header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
-    if checks is not None:
+    if request.application is not None:
         header += ["large_scale", "large_scale_conditions"]
-    if local is not None:
+    if request.local_maxima is not None:
         header += ["local_maximum_values", "local_restrictions", "exceeds_local_maximum"]
-    if location is not None:
+    if request.location is not None:
         header += ["may_be_applied", "application_article"]
-    if enforcement is not None:
+    if request.stated_class is not None:
         header += ["enforcement_violation"]
     writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in assessment.to_csv_rows():
-        check = (checks or {}).get(row["sample"])
-        if check is not None:
-            row["large_scale"] = _condition_code(check.met)
+        verdict = checks.get(row["sample"], VerdictChecks())
+        if verdict.large_scale is not None:
+            row["large_scale"] = _condition_code(verdict.large_scale.met)
             row["large_scale_conditions"] = ";".join(
-                f"{c.code}={_condition_code(c.met)}" for c in check.conditions
+                f"{c.code}={_condition_code(c.met)}" for c in verdict.large_scale.conditions
             )
-        local_check = (local or {}).get(row["sample"])
-        if local_check is not None:
-            row |= _local_csv(local_check, row.get("parameter"))
-        application = (location or {}).get(row["sample"])
-        if application is not None:
-            row["may_be_applied"] = application.allowed
-            row["application_article"] = application.article
-        enforced = (enforcement or {}).get(row["sample"])
-        if enforced is not None:
-            row["enforcement_violation"] = enforced.violation
+        if verdict.local is not None:
+            row |= _local_csv(verdict.local, row.get("parameter"))
+        if verdict.location is not None:
+            row["may_be_applied"] = verdict.location.allowed
+            row["application_article"] = verdict.location.article
+        if verdict.enforcement is not None:
+            row["enforcement_violation"] = verdict.enforcement.violation
         writer.writerow(csv_row(row))
     return buffer.getvalue()
+
+
+def checks_dict(checks: VerdictChecks, request: CheckRequest) -> dict[str, Any]:
+    """The checks of a verdict for JSON (the API, ``kwalibo toets``), in the active language;
+    only those asked for."""
+    result: dict[str, Any] = {}
+    if checks.emission is not None:
+        result["emission"] = emission_dict(checks.emission)
+    if checks.large_scale is not None:
+        result["large_scale"] = large_scale_dict(checks.large_scale)
+    if checks.local is not None:
+        result["local_maximum_values"] = local_dict(checks.local)
+    if checks.location is not None and request.location is not None:
+        result["location"] = location_dict(checks.location, request.location)
+    if checks.enforcement is not None:
+        result["enforcement"] = enforcement_dict(checks.enforcement)
+    return result
+
+
+def page_checks(checks: VerdictChecks, request: CheckRequest, frame: str) -> dict[str, Any]:
+    """The checks of a verdict as the web page and the PDF show them; only those asked for."""
+    result: dict[str, Any] = {}
+    if checks.emission is not None:
+        result["emission"] = emission_dict(checks.emission)
+    if checks.large_scale is not None:
+        result["large_scale"] = large_scale_dict(checks.large_scale)
+        result["large_scale_verdict"] = page_verdict_label(checks.large_scale.met)
+    if checks.local is not None:
+        result["local"] = page_local(checks.local)
+    if checks.location is not None and request.location is not None:
+        result["location"] = page_location(checks.location, request.location, frame)
+    if checks.enforcement is not None:
+        result["enforcement"] = page_enforcement(checks.enforcement)
+    return result
 
 
 def local_dict(check: LocalCheck) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 
 from kwalibo.assessments.domain.application import Location
+from kwalibo.assessments.domain.checks import CheckRequest
 from kwalibo.assessments.domain.large_scale import LargeScaleApplication
 from kwalibo.assessments.domain.local_maxima import LocalMaximumValues
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
@@ -53,6 +54,17 @@ class Options:
     receiving_soil: bool = False
     tare_soil: tuple[str, ...] = ()
     stated_class: str | None = None
+
+    @property
+    def checks(self) -> CheckRequest:
+        """The checks of each verdict these options ask for."""
+        return CheckRequest(
+            application=self.application,
+            local_maxima=self.local_maxima,
+            local_zone=self.local_zone,
+            location=self.location,
+            stated_class=self.stated_class,
+        )
 
 
 def measurements_from_rows(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:

@@ -12,34 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kwalibo.assessments.domain.application import ApplicationVerdict, location_check
-from kwalibo.assessments.domain.emission import emission_screening
-from kwalibo.assessments.domain.enforcement import EnforcementCheck, enforcement_check
+from kwalibo.assessments.domain.checks import check_verdict, check_verdicts
 from kwalibo.assessments.domain.engine import Assessment, assess
-from kwalibo.assessments.domain.large_scale import (
-    LargeScaleApplication,
-    column_test_emissions,
-    large_scale_check,
-)
-from kwalibo.assessments.domain.local_maxima import (
-    LocalCheck,
-    LocalMaximumValues,
-    local_check,
-    read_local_maximum_values,
-)
+from kwalibo.assessments.domain.large_scale import LargeScaleApplication, column_test_emissions
+from kwalibo.assessments.domain.local_maxima import LocalMaximumValues, read_local_maximum_values
 from kwalibo.assessments.forms import APPLICATION_FIELDS, LOCATION_FIELDS, UploadForm
 from kwalibo.assessments.presentation import (
     class_label,
     csv_report,
-    emission_dict,
     file_error,
-    large_scale_dict,
     local_maxima_error,
-    page_enforcement,
-    page_local,
-    page_location,
+    page_checks,
     page_verdict,
-    page_verdict_label,
     translated,
 )
 from kwalibo.assessments.readers import MeasurementFileError
@@ -146,10 +130,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         "keep_minutes": KEEP_SECONDS // 60,
         "verdicts": [
             page_verdict(v, assessment.frame)
-            | _large_scale(v, options)
-            | _local(v, options)
-            | _location(v, options, assessment.frame)
-            | _enforcement(v, options)
+            | page_checks(check_verdict(v, options.checks), options.checks, assessment.frame)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
         "show_large_scale": options.application is not None,
@@ -186,18 +167,6 @@ def _application(form: UploadForm, assessment: Assessment) -> LargeScaleApplicat
     )
 
 
-def _large_scale(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
-    """The emission screening and the large-scale check of a verdict, when asked for."""
-    if options.application is None:
-        return {}
-    check = large_scale_check(verdict, options.application)
-    return {
-        "emission": emission_dict(emission_screening(verdict)),
-        "large_scale": large_scale_dict(check),
-        "large_scale_verdict": page_verdict_label(check.met),
-    }
-
-
 def _local_maxima(form: UploadForm, assessment: Assessment) -> LocalMaximumValues:
     """The local maximum values of the uploaded annex, read with the assessment's frame and
     rule set; the decision is cited by its stated title, else by the file name (as the CLI)."""
@@ -209,56 +178,6 @@ def _local_maxima(form: UploadForm, assessment: Assessment) -> LocalMaximumValue
         frame=assessment.frame,
         rule_set_id=assessment.rule_set,
     )
-
-
-def _local_checks(verdicts: list[dict[str, Any]], options: Options) -> dict[str, LocalCheck]:
-    """The check against the local maximum values per verdict sample (empty: none asked)."""
-    if options.local_maxima is None:
-        return {}
-    return {
-        v["sample"]: local_check(v, options.local_maxima, zone=options.local_zone) for v in verdicts
-    }
-
-
-def _local(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
-    """The check of a verdict against the local maximum values, when asked for."""
-    if options.local_maxima is None:
-        return {}
-    check = local_check(verdict, options.local_maxima, zone=options.local_zone)
-    return {"local": page_local(check)}
-
-
-def _location_checks(
-    verdicts: list[dict[str, Any]], options: Options
-) -> dict[str, ApplicationVerdict]:
-    """The double test against the stated location per verdict sample (empty: none asked)."""
-    if options.location is None:
-        return {}
-    return {v["sample"]: location_check(v, options.location) for v in verdicts}
-
-
-def _location(verdict: dict[str, Any], options: Options, frame: str) -> dict[str, Any]:
-    """The double test of a verdict against the stated location, when asked for."""
-    if options.location is None:
-        return {}
-    check = location_check(verdict, options.location)
-    return {"location": page_location(check, options.location, frame)}
-
-
-def _enforcement_checks(
-    verdicts: list[dict[str, Any]], options: Options
-) -> dict[str, EnforcementCheck]:
-    """The enforcement check per verdict sample (empty: not an enforcement investigation)."""
-    if options.stated_class is None:
-        return {}
-    return {v["sample"]: enforcement_check(v, options.stated_class) for v in verdicts}
-
-
-def _enforcement(verdict: dict[str, Any], options: Options) -> dict[str, Any]:
-    """The enforcement check of a verdict, when asked for."""
-    if options.stated_class is None:
-        return {}
-    return {"enforcement": page_enforcement(enforcement_check(verdict, options.stated_class))}
 
 
 def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -287,17 +206,8 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
         return _expired(request)
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
-    checks = None
-    if options.application is not None:
-        checks = {
-            v["sample"]: large_scale_check(v, options.application) for v in assessment.verdicts
-        }
-    local = _local_checks(assessment.verdicts, options) or None
-    location = _location_checks(assessment.verdicts, options) or None
-    enforcement = _enforcement_checks(assessment.verdicts, options) or None
     response = HttpResponse(
-        csv_report(assessment, checks, local=local, location=location, enforcement=enforcement),
-        content_type="text/csv; charset=utf-8",
+        csv_report(assessment, options.checks), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
     return response
@@ -314,35 +224,15 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
 
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
-    checks = None
-    if options.application is not None:
-        checks = {
-            v["sample"]: large_scale_dict(large_scale_check(v, options.application))
-            for v in assessment.verdicts
-        }
-    local = {
-        sample: page_local(check)
-        for sample, check in _local_checks(assessment.verdicts, options).items()
-    }
+    asked = options.checks
     content = pdf_report(
         assessment,
         source=filename,
         created=timezone.localtime(),
-        large_scale=checks,
-        local=local or None,
-        location=(
-            {
-                sample: page_location(check, options.location, assessment.frame)
-                for sample, check in _location_checks(assessment.verdicts, options).items()
-            }
-            if options.location is not None
-            else None
-        ),
-        enforcement={
-            sample: page_enforcement(check)
-            for sample, check in _enforcement_checks(assessment.verdicts, options).items()
-        }
-        or None,
+        checks={
+            sample: page_checks(checks, asked, assessment.frame)
+            for sample, checks in check_verdicts(assessment.verdicts, asked).items()
+        },
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'

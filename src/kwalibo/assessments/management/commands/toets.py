@@ -22,25 +22,18 @@ from django.utils.translation import gettext as _
 
 from kwalibo.assessments.domain.application import (
     FUNCTION_CLASSES,
-    ApplicationVerdict,
     Location,
-    location_check,
 )
+from kwalibo.assessments.domain.checks import CheckRequest, VerdictChecks, check_verdicts
 from kwalibo.assessments.domain.classification import LAND_CLASSES, WATER_CLASSES
-from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
-from kwalibo.assessments.domain.enforcement import EnforcementCheck, enforcement_check
 from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.large_scale import (
     COVERS,
     LargeScaleApplication,
-    LargeScaleCheck,
     column_test_emissions,
-    large_scale_check,
 )
 from kwalibo.assessments.domain.local_maxima import (
-    LocalCheck,
     LocalMaximumValues,
-    local_check,
     read_local_maximum_values,
 )
 from kwalibo.assessments.domain.rules import rule_set_ids
@@ -48,15 +41,11 @@ from kwalibo.assessments.presentation import (
     APPLICATION_LABELS,
     ENFORCEMENT_LABELS,
     LEVEL_LABELS,
+    checks_dict,
     csv_report,
-    emission_dict,
-    enforcement_dict,
     file_error,
-    large_scale_dict,
     large_scale_summary,
-    local_dict,
     local_maxima_error,
-    location_dict,
     message_line,
     verdict_summary,
 )
@@ -287,6 +276,7 @@ class Command(BaseCommand):
         self._below_water_level = bool(options["below_water_level"])
         self._column_test_path: Path | None = options["kolomproef"]
         self._options = options
+        self._made: dict[str, VerdictChecks] | None = None
         try:
             measurements = read_measurements(path, filename=str(path))
         except MeasurementFileError as error:
@@ -307,16 +297,22 @@ class Command(BaseCommand):
             )
         except DomainError as error:
             raise CommandError(translate_error(error)) from error
-        self._application = self._stated_application(assessment) if self._large_scale else None
-        self._maxima = self._local_maxima(assessment)
+        self._asked = CheckRequest(
+            application=self._stated_application(assessment) if self._large_scale else None,
+            local_maxima=self._local_maxima(assessment),
+            local_zone=options["zone"],
+            location=self._location,
+            stated_class=options["stated_class"],
+        )
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
         if assessment.sample_table().height == 0:
             raise CommandError(_("No sample could be assessed; see the messages above."))
 
     def _write(self, assessment: Assessment, output_format: str) -> None:
-        if output_format == "csv" and (self._extras_wanted()):
-            self.stdout.write(self._csv_report(assessment), ending="")
+        if output_format == "csv" and self._asked.asked:
+            report = csv_report(assessment, self._asked, self._checks(assessment))
+            self.stdout.write(report, ending="")
             return
         if output_format == "csv":
             out = cast(IO[str], self.stdout._out)
@@ -329,10 +325,14 @@ class Command(BaseCommand):
             buffer.flush()
             return
         if output_format == "json":
-            if not self._extras_wanted():
+            if not self._asked.asked:
                 self.stdout.write(assessment.to_json())
                 return
-            verdicts = [verdict | self._extra(verdict) for verdict in assessment.verdicts]
+            checks = self._checks(assessment)
+            verdicts = [
+                verdict | checks_dict(checks[verdict["sample"]], self._asked)
+                for verdict in assessment.verdicts
+            ]
             self.stdout.write(json.dumps(verdicts, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
@@ -347,31 +347,30 @@ class Command(BaseCommand):
             "deciding": _("Deciding parameters"),
             "allowance": _("Background-value allowance"),
         }
-        if self._large_scale:
+        asked = self._asked
+        per_verdict = [self._checks(assessment)[v["sample"]] for v in assessment.verdicts]
+        if asked.application is not None:
             headers["emission"] = _("Emission test values")
             headers["large_scale"] = _("Large-scale application")
-            for row, verdict in zip(rows, assessment.verdicts, strict=True):
-                screening = self._screen(verdict)
-                row["emission"] = _exceedance_text(screening.met, screening.params)
-                row["large_scale"] = large_scale_summary(self._check(verdict))
-        if self._maxima is not None:
+        if asked.local_maxima is not None:
             headers["local"] = _("Local maximum values")
-            for row, verdict in zip(rows, assessment.verdicts, strict=True):
-                local = self._local_check(verdict)
-                row["local"] = _exceedance_text(local.met, local.params)
-                if local.origin_only:
-                    row["local"] += " " + str(_("(only in the area of origin)"))
-        if self._location is not None:
+        if asked.location is not None:
             headers["location"] = _("Application at the location")
-            for row, verdict in zip(rows, assessment.verdicts, strict=True):
-                check = self._location_check(verdict)
-                row["location"] = f"{APPLICATION_LABELS[check.allowed]} ({check.article})"
-        if self._options["stated_class"] is not None:
+        if asked.stated_class is not None:
             headers["enforcement"] = _("Enforcement (Rbk art 4.13.1)")
-            for row, verdict in zip(rows, assessment.verdicts, strict=True):
-                row["enforcement"] = str(
-                    ENFORCEMENT_LABELS[self._enforcement_check(verdict).violation]
-                )
+        for row, check in zip(rows, per_verdict, strict=True):
+            if check.emission is not None and check.large_scale is not None:
+                row["emission"] = _exceedance_text(check.emission.met, check.emission.params)
+                row["large_scale"] = large_scale_summary(check.large_scale)
+            if check.local is not None:
+                row["local"] = _exceedance_text(check.local.met, check.local.params)
+                if check.local.origin_only:
+                    row["local"] += " " + str(_("(only in the area of origin)"))
+            if check.location is not None:
+                allowed = APPLICATION_LABELS[check.location.allowed]
+                row["location"] = f"{allowed} ({check.location.article})"
+            if check.enforcement is not None:
+                row["enforcement"] = str(ENFORCEMENT_LABELS[check.enforcement.violation])
         widths = {
             key: max([len(str(label)), *(len(row[key]) for row in rows)])
             for key, label in headers.items()
@@ -382,60 +381,14 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write("  ".join(row[key].ljust(widths[key]) for key in headers))
 
-    def _screen(self, verdict: dict[str, Any]) -> EmissionScreening:
-        return emission_screening(verdict, below_water_level_same_manager=self._below_water_level)
-
-    def _extra(self, verdict: dict[str, Any]) -> dict[str, Any]:
-        extra: dict[str, Any] = {}
-        if self._large_scale:
-            extra["emission"] = emission_dict(self._screen(verdict))
-            extra["large_scale"] = large_scale_dict(self._check(verdict))
-        if self._maxima is not None:
-            extra["local_maximum_values"] = local_dict(self._local_check(verdict))
-        if self._location is not None:
-            extra["location"] = location_dict(self._location_check(verdict), self._location)
-        if self._options["stated_class"] is not None:
-            extra["enforcement"] = enforcement_dict(self._enforcement_check(verdict))
-        return extra
-
-    def _extras_wanted(self) -> bool:
-        """Whether a check beyond the verdicts was asked for (large scale, local, location,
-        enforcement)."""
-        return (
-            self._large_scale
-            or self._maxima is not None
-            or self._location is not None
-            or self._options["stated_class"] is not None
-        )
-
-    def _enforcement_check(self, verdict: dict[str, Any]) -> EnforcementCheck:
-        try:
-            return enforcement_check(verdict, self._options["stated_class"])
-        except DomainError as error:
-            raise CommandError(translate_error(error)) from error
-
-    def _csv_report(self, assessment: Assessment) -> str:
-        """The CSV with the columns of the checks asked for, as the web page's download."""
-        verdicts = assessment.verdicts
-        return csv_report(
-            assessment,
-            {v["sample"]: self._check(v) for v in verdicts} if self._large_scale else None,
-            local=(
-                {v["sample"]: self._local_check(v) for v in verdicts}
-                if self._maxima is not None
-                else None
-            ),
-            location=(
-                {v["sample"]: self._location_check(v) for v in verdicts}
-                if self._location is not None
-                else None
-            ),
-            enforcement=(
-                {v["sample"]: self._enforcement_check(v) for v in verdicts}
-                if self._options["stated_class"] is not None
-                else None
-            ),
-        )
+    def _checks(self, assessment: Assessment) -> dict[str, VerdictChecks]:
+        """The checks asked for, per verdict sample; made once per run."""
+        if self._made is None:
+            try:
+                self._made = check_verdicts(assessment.verdicts, self._asked)
+            except DomainError as error:
+                raise CommandError(translate_error(error)) from error
+        return self._made
 
     def _stated_location(self, options: Mapping[str, Any]) -> Location | None:
         """The location as stated by --functieklasse and --ontvangende-bodem (``None``: no
@@ -465,13 +418,6 @@ class Command(BaseCommand):
             return None
         return Location(receiving_quality_class=receiving, material=options["materiaal"])
 
-    def _location_check(self, verdict: dict[str, Any]) -> ApplicationVerdict:
-        assert self._location is not None
-        try:
-            return location_check(verdict, self._location)
-        except DomainError as error:
-            raise CommandError(translate_error(error)) from error
-
     def _local_maxima(self, assessment: Assessment) -> LocalMaximumValues | None:
         path: Path | None = self._options["local_maxima"]
         if path is None:
@@ -488,13 +434,6 @@ class Command(BaseCommand):
             raise CommandError(file_error(error)) from error
         except DomainError as error:
             raise CommandError(f"{path}: {local_maxima_error(error)}") from error
-
-    def _local_check(self, verdict: dict[str, Any]) -> LocalCheck:
-        assert self._maxima is not None
-        try:
-            return local_check(verdict, self._maxima, zone=self._options["zone"])
-        except DomainError as error:
-            raise CommandError(translate_error(error)) from error
 
     def _stated_application(self, assessment: Assessment) -> LargeScaleApplication:
         options = self._options
@@ -525,10 +464,6 @@ class Command(BaseCommand):
             )
         except DomainError as error:
             raise CommandError(translate_error(error)) from error
-
-    def _check(self, verdict: dict[str, Any]) -> LargeScaleCheck:
-        assert self._application is not None
-        return large_scale_check(verdict, self._application)
 
     def _report_messages(self, assessment: Assessment, target: Path | None) -> None:
         if target is not None:
