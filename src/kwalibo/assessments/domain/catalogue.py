@@ -147,6 +147,17 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
     components = set(definitions["component"].cast(pl.Utf8).to_list())
     sums = set(definitions["sum"].cast(pl.Utf8).to_list())
     pcbs = set(rule_set.group("pcb"))
+    # A sum whose components all enter the msPAF is judged by the msPAF too, not by the AW,
+    # except the dioxin TEQ (Rbk Bijlage B tabel 1 voetnoot 2).
+    in_mspaf = set(land.filter(pl.col("in_mspaf").fill_null(False))["_id"].to_list())
+    members: dict[str, set[str]] = {}
+    for total, component in definitions.select(
+        pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8)
+    ).iter_rows():
+        members.setdefault(total, set()).add(component)
+    mspaf_sums = [
+        total for total, parts in members.items() if total != TEQ_SUM and parts <= in_mspaf
+    ]
     if frame == "grond":
         has_value = pl.any_horizontal(pl.col(c).is_not_null() for c in ("aw", "wonen", "industrie"))
     else:
@@ -168,6 +179,9 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
             pl.col("_id").is_in(list(components)).alias("is_component"),
             pl.col("_id").is_in(list(sums)).alias("has_components"),
             pl.col("_id").rank("ordinal").cast(CODE).alias("id_rank"),
+            (pl.col("in_mspaf").fill_null(False) | pl.col("_id").is_in(mspaf_sums)).alias(
+                "in_mspaf"
+            ),
         )
         .sort("sub")
         .drop("_id")

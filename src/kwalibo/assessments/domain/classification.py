@@ -34,8 +34,9 @@ Spreading of dredgings (frame ``waterbodem``):
   substances without such a value the AW with the allowance of art 4.2.2 lid 4 and 5;
 * on the adjacent plot (art 4.2.2 lid 3, tabel 1 voetnoot 2): the maximum values of tabel 1
   (cadmium 7.5, mineral oil 3000) and the land intervention values; substances outside the msPAF
-  at AW with the allowance. The msPAF itself needs toxicity data that the rule set lacks, so the
-  verdict is ``onbepaald`` unless another check already fails;
+  at AW with the allowance. A sum whose components all enter the msPAF counts as in the msPAF,
+  except the dioxin TEQ (``Catalogue``). The msPAF itself needs toxicity data that the rule set
+  lacks, so the verdict is ``onbepaald`` unless another check already fails;
 * in salt water (art 4.2.2 lid 2, 4.11.1 lid 2, 3): measured (not standardised) contents against
   the salt-water values; at most two non-priority substances may exceed by at most 50 %, not the
   PCBs.

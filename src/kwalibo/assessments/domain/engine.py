@@ -723,6 +723,8 @@ def assess(
         ((pl.col("_aw_used") & pl.col("above_aw")) | (wonen_used & (pl.col("level") == 2))).alias(
             "allowance_used"
         ),
+        # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
+        (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
     ).drop("_class_level", "_aw_used", "_wonen_used")
     no_norm = message_rows(
         classified.no_norm.with_columns(pl.lit(None, pl.Int64).alias("row")),

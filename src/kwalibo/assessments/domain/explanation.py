@@ -192,6 +192,7 @@ def parameter_explanations(
         "empty_column",
         "intervention",
         "allowance_used",
+        "wonen_allowance_used",
         "level",
         *_floats("value_used", "standardised"),
         "compliant",
@@ -232,7 +233,10 @@ def parameter_explanations(
             rules.append(_rule(rule_set, f"intervention_{frame}"))
         if record["allowance_used"]:
             rules.append(
-                _rule(rule_set, "wonen_allowance" if record["level"] == 2 else "aw_allowance")
+                _rule(
+                    rule_set,
+                    "wonen_allowance" if record["wonen_allowance_used"] else "aw_allowance",
+                )
             )
         per_sample[sample].append(
             {
