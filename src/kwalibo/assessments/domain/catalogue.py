@@ -38,6 +38,7 @@ _NORMS: Final = {
         "klasse_b": "klasse_b",
         "industrie": "industrie_in_water",
         "verspreiden_zout": "verspreiden_zout",
+        "verspreiden_zout_max": "verspreiden_zout_max",
         "zout_niet_prioritair": "zout_niet_prioritair",
     },
 }

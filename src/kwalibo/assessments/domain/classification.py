@@ -39,7 +39,8 @@ Spreading of dredgings (frame ``waterbodem``):
   lacks, so the verdict is ``onbepaald`` unless another check already fails;
 * in salt water (art 4.2.2 lid 2, 4.11.1 lid 2, 3): measured (not standardised) contents against
   the salt-water values; at most two non-priority substances may exceed by at most 50 %, not the
-  PCBs.
+  PCBs. Where a value depends on the salt-water area (tributyltin, tabel 2 voetnoot 13 en 14) and
+  the content lies between them, the verdict is ``onbepaald``.
 
 Tare soil (art 4.14.1, 4.14.2 lid 1, on request): cresols, phenol, toluene and mineral oil are
 not tested when their presence is natural; monochloroanilines not in potato tare soil.
@@ -128,6 +129,7 @@ NORM_COLUMNS: Final = {
         "klasse_b",
         "industrie_in_water",
         "verspreiden_zout",
+        "verspreiden_zout_max",
         "zout_niet_prioritair",
         "land_aw",
         "land_wonen",
@@ -322,6 +324,19 @@ def classify(
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
+def salt_area_dependent() -> pl.Expr:
+    """An item over its lowest salt-water value but not over its highest: whether it may be
+    spread in salt water depends on the area (tributyltin: 0.25 mg Sn/kg ds in the Waddenzee
+    and Zeeuwse Delta, 0.115 along the North Sea coast; Bijlage B tabel 2 voetnoot 13 en 14)."""
+    return (
+        ~pl.col("compliant")
+        & pl.col("verspreiden_zout").is_not_null()
+        & pl.col("verspreiden_zout_max").is_not_null()
+        & _over(pl.col("value_used"), pl.col("verspreiden_zout"))
+        & _within(pl.col("value_used"), pl.col("verspreiden_zout_max"))
+    )
+
+
 def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> pl.DataFrame:
     """Spreading verdicts per sample of dredgings (see the module docstring)."""
     std = pl.col("standardised")
@@ -381,6 +396,7 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
             & ~pl.col("sub").is_in(pcbs)
             & _within(pl.col("value_used"), SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
         ).alias("salt_tolerable"),
+        salt_area_dependent().alias("salt_area"),
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
     per_sample = checks.group_by("s").agg(
@@ -394,6 +410,8 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         pl.col("adjacent_aw_cap").sum().alias("adjacent_aw_cap"),
         pl.col("salt_over").sum().alias("salt_over"),
         (pl.col("salt_over") & ~pl.col("salt_tolerable")).sum().alias("salt_intolerable"),
+        pl.col("salt_area").sum().alias("salt_area"),
+        (pl.col("salt_area") & ~pl.col("salt_tolerable")).sum().alias("salt_area_intolerable"),
     )
     fresh_ok = (pl.col("fresh_over") == 0) & (
         (pl.col("fresh_aw") == 0)
@@ -404,6 +422,10 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         & ((pl.col("adjacent_aw") > allowed) | (pl.col("adjacent_aw_cap") > 0))
     )
     salt_ok = (pl.col("salt_intolerable") == 0) & (pl.col("salt_over") <= SALT_EXCESS_MAX)
+    # Met where the area allows the highest of a substance's salt-water values (tributyltin).
+    salt_ok_in_some_area = (pl.col("salt_intolerable") - pl.col("salt_area_intolerable") == 0) & (
+        pl.col("salt_over") - pl.col("salt_area") <= SALT_EXCESS_MAX
+    )
     return per_sample.select(
         "s",
         pl.when(fresh_ok)
@@ -418,6 +440,8 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         .alias("spreading_adjacent"),
         pl.when(salt_ok)
         .then(pl.lit("verspreidbaar"))
+        .when(salt_ok_in_some_area)
+        .then(pl.lit("onbepaald"))
         .otherwise(pl.lit("niet_verspreidbaar"))
         .alias("spreading_salt"),
     )

@@ -31,7 +31,7 @@ import polars as pl
 
 from kwalibo.assessments.domain import explanation
 from kwalibo.assessments.domain.catalogue import CODE, Catalogue, catalogue
-from kwalibo.assessments.domain.classification import CLASSES, classify
+from kwalibo.assessments.domain.classification import CLASSES, classify, salt_area_dependent
 from kwalibo.assessments.domain.measurements import (
     CODED_MESSAGE_SCHEMA,
     Samples,
@@ -745,6 +745,8 @@ def assess(
         "no_assessable_parameters",
     )
     notes = []
+    if frame == "waterbodem":
+        notes.append(_salt_area_messages(classified.items, verdicts, substances))
     if (
         frame == "waterbodem"
         and "spreading_adjacent" in classes.columns
@@ -778,6 +780,26 @@ def assess(
             classes=classes,
             soil=prepared.soil,
             messages=messages.drop("_order"),
+        ),
+    )
+
+
+def _salt_area_messages(
+    items: pl.DataFrame, verdicts: Samples, catalogue: Catalogue
+) -> pl.DataFrame:
+    """A note per verdict and substance whose spreading in salt water depends on the area."""
+    rows = items.filter(salt_area_dependent()).with_columns(pl.lit(None, pl.Int64).alias("row"))
+    return message_rows(
+        rows,
+        verdicts,
+        "salt_water_area",
+        parameter=pl.lit(catalogue.column("name")).gather(pl.col("sub")),
+        value=pl.col("value_used").round_sig_figs(CSV_SIGNIFICANT_DIGITS).cast(pl.Utf8),
+        unit=pl.lit("mg/kg ds"),
+        detail=pl.format(
+            "{}–{}",
+            pl.col("verspreiden_zout").round_sig_figs(CSV_SIGNIFICANT_DIGITS),
+            pl.col("verspreiden_zout_max").round_sig_figs(CSV_SIGNIFICANT_DIGITS),
         ),
     )
 

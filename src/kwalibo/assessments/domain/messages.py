@@ -157,6 +157,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "rule_set_not_in_force": (WARNING, "%(detail)s"),
     "no_sampling_date": (WARNING, "%(detail)s"),
+    "salt_water_area": (
+        INFO,
+        N_(
+            "%(parameter)s, %(value)s %(unit)s, lies between its salt-water values %(detail)s "
+            "mg/kg ds: whether the dredgings may be spread in salt water depends on the area "
+            "(Rbk Bijlage B tabel 2 voetnoot 13 en 14)."
+        ),
+    ),
     "mspaf_not_computed": (
         INFO,
         N_(

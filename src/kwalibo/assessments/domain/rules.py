@@ -64,6 +64,9 @@ NORM_SCHEMAS: Final[dict[str, dict[str, pl.DataType]]] = {
         "klasse_b": _FLOAT,
         "industrie": _FLOAT,
         "verspreiden_zout": _FLOAT,
+        # where the salt-water value depends on the area: the highest (verspreiden_zout the
+        # lowest); tributyltin, Bijlage B tabel 2 voetnoot 13 en 14
+        "verspreiden_zout_max": _FLOAT,
         "zout_niet_prioritair": _BOOL,
         "max_emissie_ls10": _FLOAT,
         "emissietoetswaarde": _FLOAT,

@@ -482,6 +482,19 @@ TEF_NAME = {
 }  # fmt: skip
 
 
+def _salt_by_area(row: dict[str, str]) -> tuple[str, str]:
+    """The lowest and highest salt-water value of a substance whose value depends on the
+    salt-water area ("0,25^13   0,115^14": tributyltin, Waddenzee and Zeeuwse Delta 0.25, the
+    North Sea coast 0.115; tabel 2 voetnoot 13 en 14); empty for a single value."""
+    values = [
+        float(number.replace(",", "."))
+        for number in re.findall(r"(\d+(?:,\d+)?)\^\d+", row["max_verspreiden_zout_raw"] or "")
+    ]
+    if row["max_verspreiden_zout"] or len(values) < 2:
+        return "", ""
+    return _number(str(min(values))), _number(str(max(values)))
+
+
 def _number(text: str | None) -> str:
     """A number cell of the dossier (decimal point) as a plain decimal string, or empty."""
     if text is None:
@@ -652,7 +665,8 @@ def main(data_dir: Path) -> None:
                 _number(row["max_klasse_A_en_verspreiden_zoet"]),
                 _number(row["max_klasse_B_interventiewaarde_waterbodem"]),
                 _number(row["max_bodemfunctieklasse_industrie_en_grootschalig"]),
-                _number(row["max_verspreiden_zout"]),
+                _number(row["max_verspreiden_zout"]) or _salt_by_area(row)[0],
+                _salt_by_area(row)[1],
                 "true" if "niet-prioritaire" in zout_flags else "false",
                 _number(row["max_emissiewaarde_mg_kg_LS10"]),
                 _number(row["emissietoetswaarde"]),
@@ -670,7 +684,8 @@ def main(data_dir: Path) -> None:
         "norms_waterbodem.csv",
         [
             "substance", "achtergrondwaarde", "klasse_a", "klasse_b", "industrie",
-            "verspreiden_zout", "zout_niet_prioritair", "max_emissie_ls10", "emissietoetswaarde",
+            "verspreiden_zout", "verspreiden_zout_max", "zout_niet_prioritair",
+            "max_emissie_ls10", "emissietoetswaarde",
             "aw_at_determination_limit",
             "footnotes", "flags", "source_row",
         ],
