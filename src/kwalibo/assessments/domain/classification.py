@@ -201,7 +201,9 @@ def classify(
             .otherwise(3)
         )
         intervention = ~ok & iw.is_not_null() & _over(std, iw)
-        empty_column = above_aw & (wonen.is_null() | industrie.is_null())
+        # the rule for an empty column decided: above AW with no Wonen value, or above Wonen
+        # with no Industrie value (Bijlage B tabel 1 opmerking 2)
+        empty_column = above_aw & (wonen.is_null() | (industrie.is_null() & _over(std, wonen)))
     else:
         klasse_a, klasse_b = pl.col("klasse_a"), pl.col("klasse_b")
         level = (
@@ -218,7 +220,7 @@ def classify(
             .otherwise(3)
         )
         intervention = ~ok & klasse_b.is_not_null() & _over(std, klasse_b)
-        empty_column = above_aw & (klasse_a.is_null() | klasse_b.is_null())
+        empty_column = above_aw & (klasse_a.is_null() | (klasse_b.is_null() & _over(std, klasse_a)))
     cap_exempt = catalogue.codes_of(WONEN_CAP_EXEMPT)
     cap_ok = _within(std, AW_ALLOWANCE_FACTOR * aw) & (
         pl.col("sub").is_in(cap_exempt)

@@ -413,3 +413,23 @@ def test_pcb_118_only_within_the_pcb_sum_makes_no_dioxin_teq_in_the_water_bed() 
     # 7 × 0.001 = 0.007 ≤ AW 0.020; every congener ≤ its AW (PCB 28 and 101: 0.0015)
     assert parameter(found, "pcb_som7")["standardised"] == pytest.approx(0.007)
     assert found["class"] == "achtergrondwaarde"
+
+
+@pytest.mark.parametrize(
+    ("content", "klass", "cited"),
+    [
+        # PCB 28: AW 0.0015, A 0.014, B empty. 0.014 ≤ A: klasse A by its own value
+        ("0.014", "klasse_A", False),
+        # 0.0141 > A, B empty: klasse B by the rule for an empty column (opmerking 2)
+        ("0.0141", "klasse_B", True),
+    ],
+)
+def test_the_empty_column_rule_is_cited_only_where_it_decides(
+    content: str, klass: str, cited: bool
+) -> None:
+    """Rbk Bijlage B tabel 2 opmerking 2: no value for klasse B means klasse B above A; within
+    A the substance is classed by its A value and the rule plays no part."""
+    found = verdict(sample("M1", {"PCB 28": content}))
+    pcb = parameter(found, "pcb_28")
+    assert pcb["parameter_class"] == klass
+    assert ("empty_column_waterbodem" in {r["rule"] for r in pcb["rules"]}) is cited
