@@ -67,7 +67,7 @@ def check_verdict(verdict: Mapping[str, Any], request: CheckRequest) -> VerdictC
     if application is not None:
         emission = emission_screening(
             dict(verdict),
-            below_water_level_same_manager=application.below_water_level_same_manager,
+            below_water_level_same_manager=application.below_water_level_exception,
         )
         large_scale = large_scale_check(dict(verdict), application)
     return VerdictChecks(

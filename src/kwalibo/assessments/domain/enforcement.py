@@ -173,11 +173,21 @@ def _background(
     wonen = dict(zip(land["substance"].cast(str), land["wonen"], strict=True))
     elevated = []
     over_cap = []
+    # A substance without an AW is of background quality up to the next class value (asbestos
+    # on land: Wonen; classification.py); outside the allowance.
+    next_class = "wonen" if verdict["frame"] == "grond" else "klasse_A"
     for p in tested:
         aw = p["limits"].get("achtergrondwaarde")
-        if aw is None or aw <= 0:
-            continue
         value = float(p["standardised"])
+        if aw is None:
+            bound = p["limits"].get(next_class)
+            if bound is not None and bound > 0 and _at_least(value, factor * bound):
+                over_cap.append(
+                    EnforcementExceedance(p["parameter"], p["name"], value, bound, value / bound)
+                )
+            continue
+        if aw <= 0:
+            continue
         if not _at_least(value, factor * aw):
             continue
         item = EnforcementExceedance(p["parameter"], p["name"], value, aw, value / aw)

@@ -34,7 +34,7 @@ import polars as pl
 
 from kwalibo.assessments.domain.catalogue import catalogue
 from kwalibo.assessments.domain.classification import exceeds
-from kwalibo.assessments.domain.emission import emission_screening
+from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     unit_key_expr,
@@ -75,6 +75,10 @@ EMISSION_MEASURED_MET: Final = N_(
 EMISSION_MEASURED_EXCEEDED: Final = N_(
     "The emissions measured in the column test exceed the maximum emission values for "
     "%(substances)s."
+)
+EMISSION_MEASURED_MISSING: Final = N_(
+    "The mean contents exceed the emission test values for %(substances)s, which the column "
+    "test does not measure: for them the maximum emission values are not shown to be met."
 )
 EMISSION_MEASURED_NONE: Final = N_(
     "The column test gives no substance with a maximum emission value."
@@ -164,6 +168,13 @@ class LargeScaleApplication:
     cover_thickness_m: float | None = None
     below_water_level_same_manager: bool = False
     column_test: Mapping[str, float] | None = field(default=None)
+
+    @property
+    def below_water_level_exception(self) -> bool:
+        """Whether the emission values need not be met: dredgings applied below the water level
+        within the area of the water manager they come from (Rbk art 4.12.1 lid 3 b); soil
+        never."""
+        return self.below_water_level_same_manager and self.material == "baggerspecie"
 
     def __post_init__(self) -> None:
         if self.material not in MATERIALS:
@@ -261,34 +272,15 @@ def _scope(rules: RuleSet, frame: str, application: LargeScaleApplication) -> Co
 def _emission(
     rules: RuleSet, verdict: dict[str, Any], application: LargeScaleApplication
 ) -> Condition:
+    """Rbk art 4.12.1: the maximum emission values are met when the mean contents do not
+    exceed the emission test values, or else when a column test shows it (lid 2) for every
+    substance whose content exceeds its test value."""
     frame = verdict["frame"]
-    if application.column_test is not None:
-        article = rules.article("large_scale_emission_measured")
-        limits = _max_emissions(rules.id, frame)
-        names = rules.substance_names()
-        checked = [s for s in application.column_test if s in limits]
-        exceeded: tuple[dict[str, Any], ...] = tuple(
-            {
-                "substance": s,
-                "name": names.get(s, s),
-                "emission_ls10": float(application.column_test[s]),
-                "max_emission_ls10": limits[s],
-            }
-            for s in checked
-            if exceeds(application.column_test[s], limits[s])
-        )
-        if not checked:
-            return Condition("emission", None, EMISSION_MEASURED_NONE, {}, article)
-        if exceeded:
-            params = {"substances": ", ".join(str(item["name"]) for item in exceeded)}
-            return Condition(
-                "emission", False, EMISSION_MEASURED_EXCEEDED, params, article, exceeded
-            )
-        params = {"checked": ", ".join(names.get(s, s) for s in checked)}
-        return Condition("emission", True, EMISSION_MEASURED_MET, params, article)
     screening = emission_screening(
-        verdict, below_water_level_same_manager=application.below_water_level_same_manager
+        verdict, below_water_level_same_manager=application.below_water_level_exception
     )
+    if application.column_test is not None:
+        return _measured_emission(rules, frame, application.column_test, screening)
     exceeded = tuple(
         {
             "substance": item.substance,
@@ -304,6 +296,49 @@ def _emission(
     return Condition(
         "emission", None, EMISSION_UNDECIDED, screening.params, screening.article, exceeded
     )
+
+
+def _measured_emission(
+    rules: RuleSet, frame: str, column_test: Mapping[str, float], screening: EmissionScreening
+) -> Condition:
+    """The emission condition by a column test: not met when a measured emission exceeds its
+    maximum; undecided for a content above its test value that the test leaves out, or when
+    the test measures no substance with a maximum emission value."""
+    article = rules.article("large_scale_emission_measured")
+    limits = _max_emissions(rules.id, frame)
+    names = rules.substance_names()
+    checked = [s for s in column_test if s in limits]
+    exceeded = tuple(
+        {
+            "substance": s,
+            "name": names.get(s, s),
+            "emission_ls10": float(column_test[s]),
+            "max_emission_ls10": limits[s],
+        }
+        for s in checked
+        if exceeds(column_test[s], limits[s])
+    )
+    if exceeded:
+        params = {"substances": ", ".join(str(item["name"]) for item in exceeded)}
+        return Condition("emission", False, EMISSION_MEASURED_EXCEEDED, params, article, exceeded)
+    missing = tuple(
+        {
+            "substance": item.substance,
+            "name": item.name,
+            "standardised": item.standardised,
+            "emission_test_value": item.emission_test_value,
+            "max_emission_ls10": item.max_emission_ls10,
+        }
+        for item in screening.exceeded
+        if item.substance not in column_test
+    )
+    if missing:
+        params = {"substances": ", ".join(str(item["name"]) for item in missing)}
+        return Condition("emission", None, EMISSION_MEASURED_MISSING, params, article, missing)
+    if not checked:
+        return Condition("emission", None, EMISSION_MEASURED_NONE, {}, article)
+    params = {"checked": ", ".join(names.get(s, s) for s in checked)}
+    return Condition("emission", True, EMISSION_MEASURED_MET, params, article)
 
 
 #: Per frame: the limits of the quality condition in the verdict's explanation.
