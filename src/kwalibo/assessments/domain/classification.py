@@ -162,10 +162,13 @@ def classify(
     tare_exempt = substances.get_column("sub").is_in(exempt_codes)
     # On land a substance with an intervention value but no class value (aldrin, Circulaire
     # bodemsanering 2013) is tested against that value only: it raises the intervention flag
-    # and is not counted among the measured substances of the allowance.
-    iw_only = pl.Series("iw_only", [False] * substances.height)
-    if frame == "grond":
-        iw_only = ~substances.get_column("has_value") & substances.get_column("iw").is_not_null()
+    # and is not counted among the measured substances of the allowance. In water a row with
+    # only an Industrie value (DDT, DDE, DDD (som), the phthalates; tabel 2 vn 3) classes
+    # nothing either, but its value is kept for soil applied in water (Bbk art 59 lid 3, 63).
+    limit_only = "iw" if frame == "grond" else "industrie_in_water"
+    iw_only = (
+        ~substances.get_column("has_value") & substances.get_column(limit_only).is_not_null()
+    ).rename("iw_only")
     assessed_codes = (substances.get_column("has_value") | iw_only) & ~tare_exempt
     no_norm_codes = ~assessed_codes & ~tare_exempt & ~substances.get_column("is_component")
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
@@ -207,7 +210,7 @@ def classify(
     else:
         klasse_a, klasse_b = pl.col("klasse_a"), pl.col("klasse_b")
         level = (
-            pl.when(ok)
+            pl.when(ok | pl.col("iw_only"))
             .then(0)
             .when(aw.is_not_null() & _within(std, aw))
             .then(0)

@@ -7,7 +7,7 @@ dossier) and reached through ``check_verdicts``, as the page, the API and the CL
 
 Standardisation (Bijlage G III tabel 3): G_std = G × (A + 25·B + 10·C) / (A + B·L + C·H), with
 arsenic 15/0.4/0.4, lead 50/1/1, organic compounds 0/0/1 (G × 10 / H, 2 ≤ H ≤ 30).
-Tests marked ``xfail(strict=True)`` expose a defect; the reason says which.
+The defects this audit found are fixed; their tests say which rule they hold the engine to.
 """
 
 from __future__ import annotations
@@ -192,14 +192,6 @@ def test_mineral_oil_of_dredgings_at_2000_after_standardisation() -> None:
     assert large_scale(above).met is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "defect: rows of Rbk Bijlage B tabel 2 with only an Industrie value (DDT, DDE, DDD "
-        "(som), the seven phthalates) are never tested, so soil in water passes the Industrie "
-        "test of Bbk art 63 lid 1 a iii above them"
-    ),
-)
 def test_soil_in_water_above_the_ddt_industrie_value_fails_the_large_scale_quality() -> None:
     # 2,4-DDT 0.5 + 4,4-DDT 1.0 = DDT (som) 1.5 (organic, H 10: no correction) > Industrie 1
     # of tabel 2 (and tabel 1). DDT/DDE/DDD (som) 1.5 ≤ klasse B 4, so the class is klasse B;
@@ -322,14 +314,6 @@ def test_water_bed_receives_dredgings_and_soil_at_the_borders(
     assert found.allowed is allowed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "defect: the Industrie value of dibutyl ftalaat (36, tabel 2, a row with no AW, A or "
-        "B value) is not in the water verdict, so soil above it may be applied in water "
-        "contrary to Bbk art 59 lid 3 and tabel 2 vn 3"
-    ),
-)
 def test_soil_in_water_above_a_phthalate_industrie_value_is_refused() -> None:
     # Dibutyl ftalaat, organic, H 10: 36.1 in standard soil > Industrie 36; ftalaten (som) 36.1
     # ≤ klasse B 60 → klasse B (no A value: vn 2). Into a klasse B water bed dredgings may go
