@@ -165,12 +165,19 @@ def classify(
     # and is not counted among the measured substances of the allowance. In water a row with
     # only an Industrie value (DDT, DDE, DDD (som), the phthalates; tabel 2 vn 3) classes
     # nothing either, but its value is kept for soil applied in water (Bbk art 59 lid 3, 63).
+    # Tare soil (art 4.14.1, 4.14.2 lid 1) lifts the AW and the class maxima of its substances,
+    # not the intervention value (art 4.4.1 lid 6): they are tested against that alone.
     limit_only = "iw" if frame == "grond" else "industrie_in_water"
     iw_only = (
-        ~substances.get_column("has_value") & substances.get_column(limit_only).is_not_null()
+        (~substances.get_column("has_value") & substances.get_column(limit_only).is_not_null())
+        | tare_exempt
     ).rename("iw_only")
-    assessed_codes = (substances.get_column("has_value") | iw_only) & ~tare_exempt
-    no_norm_codes = ~assessed_codes & ~tare_exempt & ~substances.get_column("is_component")
+    assessed_codes = substances.get_column("has_value") | iw_only
+    # A component is explained by its sum; one whose every sum goes unassessed (δ-HCH on land:
+    # HCH (som) has no land value) is named by a no_norm message of its own.
+    assessed_sums = catalogue.sums.filter(pl.lit(assessed_codes).gather(pl.col("sum")))
+    covered = substances.get_column("sub").is_in(assessed_sums.get_column("component").implode())
+    no_norm_codes = ~assessed_codes & (~substances.get_column("is_component") | ~covered)
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
     pending = (
         items.lazy()
@@ -181,6 +188,7 @@ def classify(
                 for column in NORM_COLUMNS[frame]
             ],
             pl.lit(iw_only).gather(sub).alias("iw_only"),
+            pl.lit(tare_exempt).gather(sub).alias("tare_exempt"),
         )
     )
 

@@ -193,6 +193,7 @@ def parameter_explanations(
         "intervention",
         "allowance_used",
         "wonen_allowance_used",
+        "tare_exempt",
         "level",
         *_floats("value_used", "standardised"),
         "compliant",
@@ -226,6 +227,8 @@ def parameter_explanations(
             rules.append(_rule(rule_set, code.get(substance, "sum")))
         if record["n_values"] > 1 or sample == "partij":
             rules.append(_rule(rule_set, "mean"))
+        if record["tare_exempt"]:
+            rules.append(_rule(rule_set, "tare_soil"))
         rules.append(_rule(rule_set, "exceedance"))
         if record["empty_column"]:
             rules.append(_rule(rule_set, f"empty_column_{frame}"))
