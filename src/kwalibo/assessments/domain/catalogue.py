@@ -69,6 +69,13 @@ class Catalogue:
         sums: ``sum`` (code), ``component`` (code), ``factor``, ``adds`` (the component can
             make the sum computable: a positive factor, and not a PCB for the dioxin TEQ).
         expected: Number of components per sum, indexed by sum code (null for no sum).
+        sub_sums: The sums that lie within a larger sum (Bijlage N: xylenen (som) within the
+            aromatic solvents, DDT (som) within DDT/DDE/DDD (som)): ``sum`` (the larger),
+            ``component`` (the sum within it), ``factor`` (the one of all its components in
+            the larger sum), ``adds`` and ``weight`` (how many components it stands for). A
+            sum the lab reports stands in for its components where none of them is measured.
+        nested: Pairs of such sums, ``inner`` within ``outer``: a reported outer one is used
+            instead of an inner one.
     """
 
     rule_set: RuleSet
@@ -77,6 +84,8 @@ class Catalogue:
     aliases: pl.DataFrame
     sums: pl.DataFrame
     expected: pl.Series
+    sub_sums: pl.DataFrame
+    nested: pl.DataFrame
 
     @property
     def size(self) -> int:
@@ -205,6 +214,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         .join(counts, on="sum", how="left", maintain_order="left")
         .get_column("n")
     )
+    sub_sums, nested = _sub_sums(sum_rows, code_of.get(TEQ_SUM))
     return Catalogue(
         rule_set=rule_set,
         frame=frame,
@@ -212,4 +222,35 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         aliases=aliases,
         sums=sum_rows,
         expected=expected,
+        sub_sums=sub_sums,
+        nested=nested,
     )
+
+
+def _sub_sums(sum_rows: pl.DataFrame, teq: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``Catalogue.sub_sums`` and ``Catalogue.nested`` from the sum definitions: a sum whose
+    components (two or more) all belong to another sum with one and the same factor."""
+    parts: dict[int, dict[int, float]] = {}
+    for total, component, factor in sum_rows.select("sum", "component", "factor").iter_rows():
+        parts.setdefault(int(total), {})[int(component)] = float(factor)
+    rows = []
+    for outer, members in parts.items():
+        if outer == teq:
+            continue
+        for inner, own in parts.items():
+            if inner == outer or len(own) < 2 or not own.keys() <= members.keys():
+                continue
+            factors = {members[c] for c in own}
+            if len(factors) == 1 and set(own.values()) == {1.0}:
+                rows.append((outer, inner, factors.pop(), len(own)))
+    sub_sums = pl.DataFrame(
+        rows,
+        schema={"sum": CODE, "component": CODE, "factor": pl.Float64, "weight": pl.UInt32},
+        orient="row",
+    ).with_columns((pl.col("factor") > 0).alias("adds"))
+    nested = pl.DataFrame(
+        [(inner, outer) for outer, inner, _, _ in rows],
+        schema={"inner": CODE, "outer": CODE},
+        orient="row",
+    )
+    return sub_sums, nested

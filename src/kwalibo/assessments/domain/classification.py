@@ -175,9 +175,13 @@ def classify(
     assessed_codes = substances.get_column("has_value") | iw_only
     # A component is explained by its sum; one whose every sum goes unassessed (δ-HCH on land:
     # HCH (som) has no land value) is named by a no_norm message of its own.
-    assessed_sums = catalogue.sums.filter(pl.lit(assessed_codes).gather(pl.col("sum")))
+    parts = pl.concat(
+        [catalogue.sums.select("sum", "component"), catalogue.sub_sums.select("sum", "component")]
+    )
+    assessed_sums = parts.filter(pl.lit(assessed_codes).gather(pl.col("sum")))
     covered = substances.get_column("sub").is_in(assessed_sums.get_column("component").implode())
-    no_norm_codes = ~assessed_codes & (~substances.get_column("is_component") | ~covered)
+    is_part = substances.get_column("sub").is_in(parts.get_column("component").implode())
+    no_norm_codes = ~assessed_codes & (~is_part | ~covered)
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
     pending = (
         items.lazy()

@@ -133,7 +133,11 @@ def substance_values(
             how="inner",
             maintain_order="left",
         )
+        .with_columns(pl.lit(1, pl.UInt32).alias("weight"))
     )
+    standing_in = _standing_in(per_substance, catalogue)
+    if standing_in is not None:
+        candidates = pl.concat([candidates, standing_in], how="vertical")
     # Eager, on the two code columns: Polars then adds up each sum's components in the same order
     # as it always has, so the sums keep their last digits.
     computed = (
@@ -146,7 +150,7 @@ def substance_values(
             .alias("standardised"),
             (pl.col("factor") * pl.col("value_used")).sum().clip(lower_bound=0).alias("value_used"),
             pl.col("compliant").all(),
-            pl.len().alias("n_components"),
+            pl.col("weight").sum().alias("n_components"),
             pl.col("adds").any(),
             pl.col("standardised").null_count().alias("unstandardised"),
         )
@@ -161,7 +165,13 @@ def substance_values(
         blocked = pl.concat(
             [
                 incomplete.join(
-                    catalogue.sums.select(pl.col("component").alias("sub"), "sum"), on="sub"
+                    pl.concat(
+                        [
+                            catalogue.sums.select(pl.col("component").alias("sub"), "sum"),
+                            catalogue.sub_sums.select(pl.col("component").alias("sub"), "sum"),
+                        ]
+                    ),
+                    on="sub",
                 ).select("s", "sum"),
                 computed.filter((pl.col("unstandardised") > 0) & ~pl.col("compliant")).select(
                     "s", "sum"
@@ -250,6 +260,43 @@ def substance_values(
         components=components,
         messages=pl.concat(messages, how="vertical"),
         incomplete=incomplete,
+    )
+
+
+def _standing_in(per_substance: pl.DataFrame, catalogue: Catalogue) -> pl.LazyFrame | None:
+    """Candidates for larger sums: a sum the lab reports, in a sample where none of its own
+    components is measured, stands in for them (Bijlage N: "xylenen (som)" within the aromatic
+    solvents), unless a larger reported sum within the same sum already does."""
+    sub_sums = catalogue.sub_sums
+    if sub_sums.height == 0:
+        return None
+    inner = sub_sums.get_column("component").unique().implode()
+    reported = per_substance.filter(pl.col("sub").is_in(inner))
+    if reported.height == 0:
+        return None
+    measured_parts = (
+        per_substance.select("s", "sub")
+        .join(catalogue.sums.select(pl.col("component").alias("sub"), "sum"), on="sub")
+        .select("s", pl.col("sum").alias("sub"))
+        .unique()
+    )
+    standing = (
+        reported.join(measured_parts, on=["s", "sub"], how="anti")
+        .select("s", "sub", "standardised", "value_used", "compliant")
+        .join(sub_sums.rename({"component": "sub"}), on="sub", maintain_order="left")
+    )
+    # an inner sum gives way to a reported outer one within the same larger sum
+    outer = standing.select("s", "sum", pl.col("sub").alias("outer")).join(
+        catalogue.nested, on="outer"
+    )
+    standing = standing.join(
+        outer.select("s", "sum", pl.col("inner").alias("sub")),
+        on=["s", "sum", "sub"],
+        how="anti",
+        maintain_order="left",
+    )
+    return standing.lazy().select(
+        "s", "sub", "standardised", "value_used", "compliant", "sum", "factor", "adds", "weight"
     )
 
 

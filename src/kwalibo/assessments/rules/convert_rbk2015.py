@@ -264,6 +264,7 @@ amosiet|amosiet (bruine asbest)|overig|overige|12172-73-5|amst|312|amosiet;grune
 anthofylliet|anthofylliet (gele asbest)|overig|overige|77536-67-5|antplt|298|anthofylliet;anthophylliet
 crocidoliet|crocidoliet (blauwe asbest)|overig|overige|12001-28-4|crocdlt|311|crocidoliet
 tremoliet|tremoliet (grijze asbest)|overig|overige|77536-68-6|tremlt|1583|tremoliet
+amfibool|amfibool-asbest|overig|overige||||amfibool;amfibolen;amfibool asbest;amfiboolasbest
 cyclohexanon|cyclohexanon|overig|organisch|108-94-1|cycC6on|542|
 dimethylftalaat|dimethyl ftalaat|overig|organisch|131-11-3|DC1yFt|661|dimethylftalaat
 diethylftalaat|diethyl ftalaat|overig|organisch|84-66-2|DC2yFt|642|diethylftalaat
@@ -470,6 +471,13 @@ EXTRA_COMPONENTS = [
     ("xylenen_som", "mp_xyleen", 1.0, "", "lab-reported sum of meta- and para-xylene"),
     ("aromatische_oplosmiddelen_som", "mp_xyleen", 1.0, "", "lab-reported sum of meta- and para-xylene"),
     ("cresolen_som", "mp_cresol", 1.0, "", "lab-reported sum of meta- and para-cresol"),
+    # The amphiboles, which a lab reports as one group (NEN 5897, NEN 5898): weighted 10 in
+    # asbestos (Rbk Bijlage B tabel 1 voetnoot 10); the catalogue lets the group stand in.
+    ("amfibool", "actinoliet", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 10 (amfibool)"),
+    ("amfibool", "amosiet", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 10 (amfibool)"),
+    ("amfibool", "anthofylliet", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 10 (amfibool)"),
+    ("amfibool", "crocidoliet", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 10 (amfibool)"),
+    ("amfibool", "tremoliet", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 10 (amfibool)"),
     # Complex cyanide = total cyanide - free cyanide (Rbk Bijlage B tabel 1 voetnoot 5).
     ("cyanide_complex", "cyanide_totaal", 1.0, "", "Rbk Bijlage B tabel 1 voetnoot 5"),
     ("cyanide_complex", "cyanide_vrij", -1.0, "", "Rbk Bijlage B tabel 1 voetnoot 5"),
