@@ -151,6 +151,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "measured components (Rbk Bijlage N)."
         ),
     ),
+    "sum_reported_used": (
+        INFO,
+        N_(
+            "The reported value of %(parameter)s is used: of its components only %(detail)s "
+            "are measured, too few to compute it from them (Rbk Bijlage N)."
+        ),
+    ),
     "no_assessable_parameters": (
         ERROR,
         N_("No parameter of this sample can be assessed; the sample has no class."),

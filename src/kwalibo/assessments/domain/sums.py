@@ -189,6 +189,37 @@ def substance_values(
             [incomplete, blocked.select("s", pl.col("sum").alias("sub"))], how="vertical"
         ).unique(maintain_order=True)
     computed = computed.drop("unstandardised")
+    # A sum computed from part of its components does not overrule the lab's own value of it:
+    # the lab that reports the sum measured the components it lists only in part.
+    reported = (
+        per_substance.lazy()
+        .filter(pl.lit(substances.get_column("has_components")).gather(pl.col("sub")))
+        .select("s", "sub", "i", "row")
+        .collect()
+    )
+    partial = computed.filter(pl.col("n_components") < pl.col("n_expected"))
+    preferred = reported.join(
+        partial.select("s", pl.col("sum").alias("sub"), "n_components", "n_expected"),
+        on=["s", "sub"],
+        maintain_order="left",
+    )
+    if preferred.height:
+        computed = computed.join(
+            preferred.select("s", pl.col("sub").alias("sum")),
+            on=["s", "sum"],
+            how="anti",
+            maintain_order="left",
+        )
+        messages.append(
+            message_rows(
+                preferred,
+                samples,
+                "sum_reported_used",
+                data=data,
+                written=("parameter",),
+                detail=pl.format("{}/{}", "n_components", "n_expected"),
+            )
+        )
     components = candidates.join(
         computed.lazy().select("s", "sum"), on=["s", "sum"], how="semi", maintain_order="left"
     ).select(
@@ -212,12 +243,6 @@ def substance_values(
         )
     )
     # A sum the lab reports itself is not used when it is computed from its components.
-    reported = (
-        per_substance.lazy()
-        .filter(pl.lit(substances.get_column("has_components")).gather(pl.col("sub")))
-        .select("s", "sub", "i", "row")
-        .collect()
-    )
     ignored = reported.join(
         computed.select("s", pl.col("sum").alias("sub")),
         on=["s", "sub"],

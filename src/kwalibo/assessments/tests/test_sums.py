@@ -149,11 +149,17 @@ def test_xylenes_with_m_p_xylene_reported_together() -> None:
     assert xylenes["class"] == "achtergrondwaarde"  # AW 0.45
 
 
-def test_a_reported_sum_is_used_only_without_components() -> None:
-    pah = parameter({"PAK (som 10)": "5", "naftaleen": "0.1"}, "pak_som10")
-    assert pah["origin"] == "computed"
+def test_a_reported_sum_gives_way_only_to_a_complete_computed_one() -> None:
+    # all ten PAHs measured: the sum is computed from them, the lab's own value set aside
+    pah = parameter({"PAK (som 10)": "5"} | dict.fromkeys(PAH, "0.1"), "pak_som10")
+    assert (pah["origin"], pah["standardised"]) == ("computed", pytest.approx(1.0))
     assert "sum_reported_ignored" in pah["messages"]
-    assert "sum_partial" in pah["messages"]
+    # one PAH listed: 0.1 from one component of ten would overrule the lab's 5; it does not
+    pah = parameter({"PAK (som 10)": "5", "naftaleen": "0.1"}, "pak_som10")
+    assert (pah["origin"], pah["standardised"]) == ("measured", pytest.approx(5.0))
+    assert "sum_reported_used" in pah["messages"]
+    assert "sum_partial" not in pah["messages"]
+    assert pah["class"] == "wonen"  # 5 > AW 1.5, ≤ Wonen 6.8
     assert parameter({"som PAK": "5"}, "pak_som10")["origin"] == "measured"
 
 
