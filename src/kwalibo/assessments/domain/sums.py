@@ -189,20 +189,26 @@ def substance_values(
             [incomplete, blocked.select("s", pl.col("sum").alias("sub"))], how="vertical"
         ).unique(maintain_order=True)
     computed = computed.drop("unstandardised")
-    # A sum computed from part of its components does not overrule the lab's own value of it:
-    # the lab that reports the sum measured the components it lists only in part.
+    # A sum computed from part of its components does not overrule a higher value the lab
+    # reports for it: the lab that reports the sum measured more than the components it lists.
     reported = (
         per_substance.lazy()
         .filter(pl.lit(substances.get_column("has_components")).gather(pl.col("sub")))
-        .select("s", "sub", "i", "row")
+        .select("s", "sub", "i", "row", "value_used")
         .collect()
     )
     partial = computed.filter(pl.col("n_components") < pl.col("n_expected"))
     preferred = reported.join(
-        partial.select("s", pl.col("sum").alias("sub"), "n_components", "n_expected"),
+        partial.select(
+            "s",
+            pl.col("sum").alias("sub"),
+            "n_components",
+            "n_expected",
+            pl.col("value_used").alias("computed_value"),
+        ),
         on=["s", "sub"],
         maintain_order="left",
-    )
+    ).filter(pl.col("value_used") >= pl.col("computed_value"))
     if preferred.height:
         computed = computed.join(
             preferred.select("s", pl.col("sub").alias("sum")),

@@ -160,6 +160,10 @@ def test_a_reported_sum_gives_way_only_to_a_complete_computed_one() -> None:
     assert "sum_reported_used" in pah["messages"]
     assert "sum_partial" not in pah["messages"]
     assert pah["class"] == "wonen"  # 5 > AW 1.5, ≤ Wonen 6.8
+    # but a partial sum higher than the lab's own value is not set aside for it
+    pah = parameter({"PAK (som 10)": "1", "naftaleen": "3"}, "pak_som10")
+    assert (pah["origin"], pah["standardised"]) == ("computed", pytest.approx(3.0))
+    assert "sum_reported_ignored" in pah["messages"]
     assert parameter({"som PAK": "5"}, "pak_som10")["origin"] == "measured"
 
 
