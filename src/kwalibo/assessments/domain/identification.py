@@ -56,6 +56,10 @@ _REPLACEMENTS: Final[tuple[tuple[str, str], ...]] = (
 )
 _NOT_ALNUM: Final = r"[^a-z0-9]"
 _NOT_ALNUM_RE: Final = re.compile(_NOT_ALNUM)
+#: A lab's note that a sum counts results below the reporting limit at 0.7 × the limit
+#: ("xylenen (0.7 factor)"), as the regulation does anyway (Bijlage G IV A): not part of the name.
+_FACTOR_NOTE: Final = r"(?:07factor|factor07)$"
+_FACTOR_NOTE_RE: Final = re.compile(_FACTOR_NOTE)
 
 CAS_PATTERN: Final = r"^\d{2,7}-\d{2}-\d$"
 SIKB_URN_PATTERN: Final = r"(?i)^\s*urn:immetingen:parameter:id:(\d+)\s*$"
@@ -74,7 +78,7 @@ def compact_name(text: str) -> str:
     key = text.lower()
     for old, new in _REPLACEMENTS:
         key = key.replace(old, new)
-    return _NOT_ALNUM_RE.sub("", key)
+    return _FACTOR_NOTE_RE.sub("", _NOT_ALNUM_RE.sub("", key))
 
 
 def compact_name_expr(column: pl.Expr) -> pl.Expr:
@@ -82,7 +86,7 @@ def compact_name_expr(column: pl.Expr) -> pl.Expr:
     expr = column.str.to_lowercase()
     for old, new in _REPLACEMENTS:
         expr = expr.str.replace_all(old, new, literal=True)
-    return expr.str.replace_all(_NOT_ALNUM, "")
+    return expr.str.replace_all(_NOT_ALNUM, "").str.replace(_FACTOR_NOTE, "")
 
 
 def is_cas_number(text: str) -> bool:

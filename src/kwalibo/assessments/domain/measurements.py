@@ -76,6 +76,7 @@ INPUT_ERRORS: Final = (
     "mass_fraction_expected",
     "unknown_unit",
     "percent_out_of_range",
+    "name_cas_conflict",
 )
 _ERROR: Final = {code: number for number, code in enumerate(INPUT_ERRORS) if code}
 _VALUE_MISSING, _VALUE_NOT_A_NUMBER, _VALUE_NEGATIVE = 1, 2, 3
@@ -342,13 +343,16 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     first input error of ``INPUT_ERRORS`` that applies (0 for none) apart from the sample's.
     """
     substances = catalogue.substances
-    sub = catalogue.identify(
-        spellings.get_column("parameter"),
-        spellings.get_column("cas") if "cas" in spellings.columns else None,
-    )
+    cas = spellings.get_column("cas") if "cas" in spellings.columns else None
+    sub = catalogue.identify(spellings.get_column("parameter"), cas)
+    # A CAS column that names another substance than the parameter does: neither is trusted.
+    conflict = pl.Series("conflict", [False] * spellings.height)
+    if cas is not None:
+        by_name = catalogue.identify(spellings.get_column("parameter"))
+        conflict = (by_name.is_not_null() & sub.is_not_null() & (by_name != sub)).fill_null(False)
     table = pl.concat(
         [
-            pl.DataFrame({"sub": sub}),
+            pl.DataFrame({"sub": sub, "conflict": conflict}),
             per_distinct(spellings.get_column("unit"), _units),
             _value_table(spellings),
         ],
@@ -361,6 +365,8 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     error = (
         pl.when(~known)
         .then(_ERROR["unknown_parameter"])
+        .when(pl.col("conflict"))
+        .then(_ERROR["name_cas_conflict"])
         .when(info)
         .then(_ERROR["not_used"])
         .when(pl.col("value_status") > 0)

@@ -28,6 +28,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "in rule set %(rule_set)s."
         ),
     ),
+    "name_cas_conflict": (
+        ERROR,
+        N_(
+            "%(parameter)s and the CAS number in the CAS column of its row name different "
+            "substances; the value is not used."
+        ),
+    ),
     "missing_value": (ERROR, N_("No value for %(parameter)s.")),
     "not_a_number": (ERROR, N_("The value %(value)s of %(parameter)s is not a number.")),
     "negative_value": (ERROR, N_("The value %(value)s of %(parameter)s is negative.")),

@@ -32,7 +32,17 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "parameter": ("parameter",),
     "value_raw": ("value", "waarde"),
     "unit": ("unit", "eenheid"),
-    "cas": ("cas", "cas-nummer", "casnummer", "cas_nummer"),
+    "cas": (
+        "cas",
+        "cas-nummer",
+        "casnummer",
+        "cas_nummer",
+        "cas-nr",
+        "cas-nr.",
+        "cas nr",
+        "cas nr.",
+        "casnr",
+    ),
     "sampling_date": ("date", "datum", "sampling_date", "monsternamedatum"),
 }
 

@@ -25,7 +25,7 @@ _HEADERS: Final = {
     "value": ("value", "waarde", "lokale maximale waarde"),
     "unit": ("unit", "eenheid"),
     "zone": ("zone", "bodemkwaliteitszone"),
-    "cas": ("cas", "cas-nummer", "casnummer"),
+    "cas": ("cas", "cas-nummer", "casnummer", "cas-nr", "cas-nr.", "cas nr", "cas nr.", "casnr"),
 }
 _COLUMN_OF: Final = {alias: column for column, aliases in _HEADERS.items() for alias in aliases}
 

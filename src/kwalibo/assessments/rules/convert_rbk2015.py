@@ -69,7 +69,7 @@ xylenen_som|xylenen (som)|aromatisch|organisch||sxyln|1686|xylenen;som xylenen;x
 o_xyleen|ortho-xyleen|aromatisch|organisch|95-47-6|12xyln|1341|o-xyleen;1,2-xyleen
 m_xyleen|meta-xyleen|aromatisch|organisch|108-38-3|13xyln|1147|m-xyleen;1,3-xyleen
 p_xyleen|para-xyleen|aromatisch|organisch|106-42-3|14xyln|1362|p-xyleen;1,4-xyleen
-mp_xyleen|som meta- en para-xyleen|aromatisch|organisch||s1314xyln|1143|m,p-xyleen;m/p-xyleen;m+p-xyleen;som 1,3- en 1,4-xyleen;m- en p-xyleen
+mp_xyleen|som meta- en para-xyleen|aromatisch|organisch||s1314xyln|1143|m,p-xyleen;m/p-xyleen;m+p-xyleen;som 1,3- en 1,4-xyleen;m- en p-xyleen;p- en m-xyleen;p,m-xyleen
 styreen|styreen (vinylbenzeen)|aromatisch|organisch|100-42-5|styrn|1503|vinylbenzeen;styrene
 fenol|fenol|aromatisch|organisch|108-95-2|Fol|751|phenol
 cresolen_som|cresolen (som)|aromatisch|organisch||scresl|531|cresolen;som cresolen;som cresol-isomeren
@@ -97,7 +97,7 @@ benzo_a_pyreen|benzo(a)pyreen|pak|pak|50-32-8|BaP|346|benz(a)pyreen;benzo[a]pyre
 benzo_k_fluorantheen|benzo(k)fluorantheen|pak|pak|207-08-9|BkF|353|benz(k)fluoranteen;benzo(k)fluoranteen;benzo[k]fluorantheen;benzo(k)fluoranthene
 indeno_123cd_pyreen|indeno(1,2,3cd)pyreen|pak|pak|193-39-5|InP|882|indeno(1,2,3-cd)pyreen;indeno(123cd)pyreen;indeno[1,2,3-cd]pyreen;indeno(1,2,3-cd)pyrene
 benzo_ghi_peryleen|benzo(ghi)peryleen|pak|pak|191-24-2|BghiPe|351|benz(ghi)peryleen;benzo(g,h,i)peryleen;benzo[ghi]peryleen;benzo(ghi)perylene
-pak_som10|PAK’s totaal (som 10)|pak|pak||sPAK10|1352|PAK (som 10);PAK's (som 10);pak-10;pak 10;pak10;som PAK;som PAK 10;som 10 PAK;som-PAK;PAK totaal;PAK-totaal;PAK totaal (10 van VROM);PAK 10 VROM;PAK (10 VROM);PAK-10 VROM;som 10 polycyclische aromatische koolwaterstoffen (VROM);polycyclische aromatische koolwaterstoffen (som 10);PAH 10
+pak_som10|PAK’s totaal (som 10)|pak|pak||sPAK10|1352|PAK (som 10);PAK's (som 10);pak-10;pak 10;pak10;som PAK;som PAK 10;som 10 PAK;som-PAK;PAK totaal;PAK-totaal;PAK totaal (10 van VROM);PAK 10 VROM;PAK (10 VROM);PAK-10 VROM;som 10 polycyclische aromatische koolwaterstoffen (VROM);polycyclische aromatische koolwaterstoffen (som 10);PAH 10;som PAK 10 VROM
 vinylchloride|monochlooretheen (vinylchloride)|vluchtig_chloor|organisch|75-01-4|ClC2e|1654|vinylchloride;monochlooretheen;chlooretheen;chlooretheen (vinylchloride)
 dichloormethaan|dichloormethaan|vluchtig_chloor|organisch|75-09-2|DClC1a|619|methyleenchloride
 dca_11|1,1-dichloorethaan|vluchtig_chloor|organisch|75-34-3|11DClC2a|8|
@@ -290,7 +290,7 @@ butylacetaat|butylacetaat|overig|organisch|123-86-4|C4yactt*||n-butylacetaat
 ethylacetaat|ethylacetaat|overig|organisch|141-78-6|C2yactt|725|
 mtbe|methyl-tert-butyl ether (MTBE)|overig|organisch|1634-04-4|C1yttC4yEtr|1163|MTBE;methyl-tertiair-butylether;methyl tert-butyl ether
 mek|methylethylketon|overig|organisch|78-93-3|2C4on|1171|MEK;2-butanon;2-butanon (MEK);butanon
-lutum|lutum|bodemeigenschap|geen||||lutum (<2 µm);lutum (< 2 µm);lutum <2 µm;lutumgehalte;korrelgrootte < 2 µm;korrelgroottefractie < 2 µm;fractie < 2 µm;fractie <2um;deeltjes < 2 µm;clay
+lutum|lutum|bodemeigenschap|geen||||lutum (<2 µm);lutum (< 2 µm);lutum <2 µm;lutumgehalte;korrelgrootte < 2 µm;korrelgroottefractie < 2 µm;fractie < 2 µm;fractie <2um;deeltjes < 2 µm;clay;korrelgrootte < 2 µm, gravimetrisch;klei (< 2 µm);klei <2 µm
 organische_stof|organische stof|bodemeigenschap|geen||OSTOF|1319|organisch stof;organische stof (gloeiverlies);organisch stof (gloeiverlies);gloeiverlies;GV;humus;humusgehalte;organische stofgehalte;OS;organic matter
 organische_koolstof|organische koolstof|bodemeigenschap|geen||Corg|1318|koolstof organisch;organisch koolstof;TOC;totaal organische koolstof
 droge_stof|droge stof|info|geen||DS|692|drogestof;droge stof gehalte;drooggewicht
