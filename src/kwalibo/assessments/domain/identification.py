@@ -148,9 +148,18 @@ MASS_UNITS: Final[dict[str, float]] = {
     "mgsn/kg": 1.0,
     "ugsn/kgds": 1e-3,
     "ugsn/kg": 1e-3,
-    # Dioxins reported directly as toxic equivalents.
+    # The same mass fractions per gram: µg/g = mg/kg, ng/g = µg/kg, pg/g = ng/kg.
+    "ug/gds": 1.0,
+    "ug/g": 1.0,
+    "ng/gds": 1e-3,
+    "ng/g": 1e-3,
+    "pg/gds": 1e-6,
+    "pg/g": 1e-6,
+    # Dioxins reported directly as toxic equivalents (also "WHO-TEQ").
     "ngteq/kgds": 1e-6,
     "ngteq/kg": 1e-6,
+    "ngwho-teq/kgds": 1e-6,
+    "ngwho-teq/kg": 1e-6,
     "ugteq/kgds": 1e-3,
     "mgteq/kgds": 1.0,
 }

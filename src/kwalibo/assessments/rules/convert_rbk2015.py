@@ -294,6 +294,7 @@ lutum|lutum|bodemeigenschap|geen||||lutum (<2 µm);lutum (< 2 µm);lutum <2 µm;
 organische_stof|organische stof|bodemeigenschap|geen||OSTOF|1319|organisch stof;organische stof (gloeiverlies);organisch stof (gloeiverlies);gloeiverlies;GV;humus;humusgehalte;organische stofgehalte;OS;organic matter
 organische_koolstof|organische koolstof|bodemeigenschap|geen||Corg|1318|koolstof organisch;organisch koolstof;TOC;totaal organische koolstof
 droge_stof|droge stof|info|geen||DS|692|drogestof;droge stof gehalte;drooggewicht
+gloeirest|gloeirest|info|geen||||gloeirest (550 °C);asrest
 ph|pH (zuurgraad)|info|geen||pH|1398|zuurgraad;pH-KCl;pH KCl;pH-H2O
 dclan_23|2,3-dichlooraniline|info|geen|608-27-5|23DClAn|93|
 dclan_24|2,4-dichlooraniline|info|geen|554-00-7|24DClAn|114|

@@ -243,7 +243,8 @@ def test_gloeirest_is_not_organic_matter() -> None:
         [("M1", "lutum", "25", "%"), ("M1", "Gloeirest", "95", "% (m/m) ds"), ("M1", "pcb 28", "5")]
     )
     assert alone["soil"]["organische_stof"] is None
-    assert any(m["parameter"] == "Gloeirest" for m in alone["messages"])
+    gloeirest = [m["code"] for m in alone["messages"] if m["parameter"] == "Gloeirest"]
+    assert gloeirest == ["not_used"]  # recognised, like droge stof, and not used
 
     both = verdict([*SOIL, ("M1", "Gloeirest", "90", "% (m/m) ds")])
     assert both["soil"]["organische_stof"] == 10.0
@@ -333,3 +334,30 @@ def test_a_name_and_a_cas_number_that_disagree_are_not_silently_resolved() -> No
     )
 
     assert [m for m in found["messages"] if m["row"] == 4]
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "mg_kg"),
+    [
+        ("koper", "µg/g ds", 20.0),  # µg/g = mg/kg
+        ("koper", "ng/g", 0.02),  # ng/g = µg/kg
+    ],
+)
+def test_mass_fractions_per_gram(written: str, unit: str, mg_kg: float) -> None:
+    found = verdict([*SOIL, ("M1", written, "20", unit)])
+
+    assert measured_mg(found, "koper") == [pytest.approx(mg_kg)]
+
+
+@pytest.mark.parametrize("unit", ["pg/g", "ng WHO-TEQ/kg ds"])
+def test_dioxin_units_of_lab_reports(unit: str) -> None:
+    # 5 pg/g = 5 ng/kg = 5e-6 mg/kg; for the TEQ itself "ng WHO-TEQ/kg ds" is the same scale
+    written = "2,3,7,8-TCDD" if unit == "pg/g" else "dioxine (som TEQ)"
+    found = verdict([*SOIL, ("M1", written, "5", unit)])
+
+    values = [
+        m["value_mg_kg_ds"]
+        for p in found["explanation"]["parameters"]
+        for m in p["measurements"] + [m for c in p["components"] for m in c["measurements"]]
+    ]
+    assert values == [pytest.approx(5e-6)]
