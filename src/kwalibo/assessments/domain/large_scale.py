@@ -34,7 +34,11 @@ import polars as pl
 
 from kwalibo.assessments.domain.catalogue import catalogue
 from kwalibo.assessments.domain.classification import exceeds
-from kwalibo.assessments.domain.emission import EmissionScreening, emission_screening
+from kwalibo.assessments.domain.emission import (
+    EmissionExceedance,
+    EmissionScreening,
+    emission_screening,
+)
 from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     unit_key_expr,
@@ -281,21 +285,23 @@ def _emission(
     )
     if application.column_test is not None:
         return _measured_emission(rules, frame, application.column_test, screening)
-    exceeded = tuple(
-        {
-            "substance": item.substance,
-            "name": item.name,
-            "standardised": item.standardised,
-            "emission_test_value": item.emission_test_value,
-            "max_emission_ls10": item.max_emission_ls10,
-        }
-        for item in screening.exceeded
-    )
+    exceeded = tuple(_screened(item) for item in screening.exceeded)
     if screening.met:
         return Condition("emission", True, screening.reason, screening.params, screening.article)
     return Condition(
         "emission", None, EMISSION_UNDECIDED, screening.params, screening.article, exceeded
     )
+
+
+def _screened(item: EmissionExceedance) -> dict[str, Any]:
+    """A content above its emission test value, as a condition lists it."""
+    return {
+        "substance": item.substance,
+        "name": item.name,
+        "standardised": item.standardised,
+        "emission_test_value": item.emission_test_value,
+        "max_emission_ls10": item.max_emission_ls10,
+    }
 
 
 def _measured_emission(
@@ -322,15 +328,7 @@ def _measured_emission(
         params = {"substances": ", ".join(str(item["name"]) for item in exceeded)}
         return Condition("emission", False, EMISSION_MEASURED_EXCEEDED, params, article, exceeded)
     missing = tuple(
-        {
-            "substance": item.substance,
-            "name": item.name,
-            "standardised": item.standardised,
-            "emission_test_value": item.emission_test_value,
-            "max_emission_ls10": item.max_emission_ls10,
-        }
-        for item in screening.exceeded
-        if item.substance not in column_test
+        _screened(item) for item in screening.exceeded if item.substance not in column_test
     )
     if missing:
         params = {"substances": ", ".join(str(item["name"]) for item in missing)}

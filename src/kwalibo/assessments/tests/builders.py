@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import polars as pl
 
@@ -100,3 +101,15 @@ def fillers(
     if len(chosen) < count:
         raise ValueError(f"only {len(chosen)} filler substances")
     return {names[substance]: "0" for substance in chosen[:count]}
+
+
+def explained(found: Mapping[str, Any], substance: str) -> dict[str, Any]:
+    """The explanation of one substance in a verdict (it must be there exactly once)."""
+    matches = [p for p in found["explanation"]["parameters"] if p["parameter"] == substance]
+    assert len(matches) == 1, f"{substance} is not explained once"
+    return dict(matches[0])
+
+
+def message_codes(found: Mapping[str, Any]) -> set[tuple[str | None, str]]:
+    """(parameter, code) of every message of a verdict."""
+    return {(m["parameter"], m["code"]) for m in found["messages"]}

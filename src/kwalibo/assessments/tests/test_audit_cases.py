@@ -14,6 +14,8 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.builders import PAH, PCB, fillers, measurements, sample
+from kwalibo.assessments.tests.builders import explained as parameter
+from kwalibo.assessments.tests.builders import message_codes as codes
 
 DIOXINS_AND_FURANS = (
     "2,3,7,8-TCDD",
@@ -45,15 +47,6 @@ def verdict(rows: list[tuple[object, ...]], frame: str = "grond", **options: Any
     result = assess(measurements(rows), frame=frame, **options)
     (found,) = result.verdicts
     return found
-
-
-def parameter(found: dict[str, Any], substance: str) -> dict[str, Any]:
-    (match,) = [p for p in found["explanation"]["parameters"] if p["parameter"] == substance]
-    return match
-
-
-def codes(found: dict[str, Any]) -> set[tuple[str | None, str]]:
-    return {(m["parameter"], m["code"]) for m in found["messages"]}
 
 
 # --- standardisation at the bounds of tabel 4 ----------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.readers import read_measurements
 from kwalibo.assessments.tests.builders import measurements
+from kwalibo.assessments.tests.builders import message_codes as codes
 
 SOIL = [("M1", "lutum", "25", "%"), ("M1", "organische stof", "10", "%")]
 
@@ -41,10 +42,6 @@ def component_mg(found: dict[str, Any], total: str, component: str) -> list[floa
     """The values in mg/kg ds of a component as the sum ``total`` shows them."""
     (match,) = [c for c in parameters(found)[total]["components"] if c["component"] == component]
     return [m["value_mg_kg_ds"] for m in match["measurements"]]
-
-
-def codes(found: dict[str, Any]) -> set[tuple[str | None, str]]:
-    return {(m["parameter"], m["code"]) for m in found["messages"]}
 
 
 # --- parameter names, symbols, CAS numbers, Aquo codes, SIKB0101 ids ------------------------

@@ -18,6 +18,7 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.builders import PAH, PCB, fillers, measurements, sample
+from kwalibo.assessments.tests.builders import message_codes as codes
 
 PHTHALATES = (
     "dimethylftalaat",
@@ -49,10 +50,6 @@ def parameter(found: dict[str, Any], substance: str) -> dict[str, Any]:
 
 def names(found: dict[str, Any]) -> set[str]:
     return {p["parameter"] for p in found["explanation"]["parameters"]}
-
-
-def codes(found: dict[str, Any]) -> set[tuple[str | None, str]]:
-    return {(m["parameter"], m["code"]) for m in found["messages"]}
 
 
 # --- sums of Bijlage N, components below the reporting limit -------------------------------

@@ -18,6 +18,8 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.builders import PAH, PCB, measurements, sample
+from kwalibo.assessments.tests.builders import explained as parameter
+from kwalibo.assessments.tests.builders import message_codes as codes
 
 WATER = "waterbodem"
 #: A clean second substance (tabel 2 antimoon AW 4.0, measured 0): makes 2 measured substances,
@@ -29,15 +31,6 @@ def verdict(rows: list[tuple[object, ...]], **options: Any) -> dict[str, Any]:
     result = assess(measurements(rows), frame=WATER, **options)
     (found,) = result.verdicts
     return found
-
-
-def parameter(found: dict[str, Any], substance: str) -> dict[str, Any]:
-    (match,) = [p for p in found["explanation"]["parameters"] if p["parameter"] == substance]
-    return match
-
-
-def codes(found: dict[str, Any]) -> set[tuple[str | None, str]]:
-    return {(m["parameter"], m["code"]) for m in found["messages"]}
 
 
 # --- class limits in the water bed (art 4.4.1 lid 3, 4, 6; tabel 2) ------------------------
