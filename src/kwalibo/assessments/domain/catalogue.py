@@ -22,6 +22,9 @@ from kwalibo.assessments.domain.rules import RuleSet
 CODE: Final = pl.UInt32()
 TEQ_SUM: Final = "dioxine_teq"
 ORGANOTIN_BASIS: Final = "mg Sn/kg ds"
+#: The flag of a norm row that holds the maximum for a component that is not normed itself
+#: (the aromatic solvents, Rbk 2015 Bijlage B tabel 1 voetnoot 6, tabel 2 voetnoot 7).
+COMPONENT_MAXIMUM: Final = "component_maximum"
 
 #: The norm columns of each frame under the engine's names (see ``classification``).
 _NORMS: Final = {
@@ -62,7 +65,10 @@ class Catalogue:
             the rule set), ``name``, ``kind``, ``is_soil``, ``is_info``, ``standardisation``
             and its constants ``a``, ``b``, ``c``, ``om_min``, ``om_max``, ``lutum_min``,
             ``rg``, ``organotin_basis``, ``is_pcb``, the norm columns of the frame and of the
-            land table, ``has_value`` (a class value in the frame's table), ``is_component``
+            land table, ``has_value`` (a class value in the frame's table),
+            ``component_maximum`` (the values are the maximum of a component that is not normed
+            itself: they class, but the component is not counted among the measured
+            substances of the allowances), ``is_component``
             (a component of a sum of the frame), ``has_components`` (a sum of the frame) and
             ``id_rank`` (position of the id in text order).
         aliases: ``key`` -> ``sub`` (the alias table with codes).
@@ -147,6 +153,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
     norms = rule_set.norms[frame].select(
         pl.col("substance").cast(pl.Utf8).alias("_id"),
         *[pl.col(source).alias(target) for source, target in _NORMS[frame].items()],
+        pl.col("flags").fill_null("").str.contains(COMPONENT_MAXIMUM).alias("component_maximum"),
     )
     land = rule_set.norms["grond"].select(
         pl.col("substance").cast(pl.Utf8).alias("_id"),
@@ -186,6 +193,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
             (pl.col("unit_basis") == ORGANOTIN_BASIS).fill_null(False).alias("organotin_basis"),
             pl.col("_id").is_in(list(pcbs)).alias("is_pcb"),
             has_value.alias("has_value"),
+            pl.col("component_maximum").fill_null(False),
             pl.col("_id").is_in(list(components)).alias("is_component"),
             pl.col("_id").is_in(list(sums)).alias("has_components"),
             pl.col("_id").rank("ordinal").cast(CODE).alias("id_rank"),

@@ -23,7 +23,9 @@ Background-value allowance (art 4.2.2 lid 4, 5, 8): AW counts as not exceeded wh
 least 2/7/16/27/37 measured substances that have a value in the table, at most 1/2/3/4/5 are
 elevated, each at most 2 × AW and not above the Wonen value of tabel 1 (nickel is exempt from
 the Wonen cap). "Measured substances with a value in the tables" is read as: norm rows of the
-frame's table with at least one class value, sums counting once.
+frame's table with at least one class value, sums counting once; not the rows that hold the
+0.45 mg/kg ds maximum of an aromatic solvent that is not normed itself (tabel 1 voetnoot 6,
+tabel 2 voetnoot 7), which class like any row but are not substances of the table.
 
 Wonen allowance for the receiving soil (art 4.10.2 lid 3, 4; only with ``receiving_soil``):
 with at least 7/16/27/37 measured substances at most 2/3/4/5 may exceed Wonen, each by at most
@@ -193,6 +195,12 @@ def classify(
             ],
             pl.lit(iw_only).gather(sub).alias("iw_only"),
             pl.lit(tare_exempt).gather(sub).alias("tare_exempt"),
+            # among the measured substances of the allowances: a row that classes, other than
+            # the maximum of a component that is not normed itself
+            (
+                ~pl.lit(iw_only).gather(sub)
+                & ~pl.lit(substances.get_column("component_maximum")).gather(sub)
+            ).alias("counted"),
         )
     )
 
@@ -261,11 +269,11 @@ def classify(
             "intervention",
             "empty_column",
             "compliant",
-            "iw_only",
+            "counted",
         )
         .group_by("s")
         .agg(
-            (~pl.col("iw_only")).sum().alias("n_measured"),
+            pl.col("counted").sum().alias("n_measured"),
             pl.col("level").max().alias("max_level"),
             pl.col("above_aw").sum().alias("n_above_aw"),
             pl.col("above_cap").sum().alias("n_above_cap"),
@@ -336,7 +344,7 @@ def classify(
             how="left",
         )
     assessed = assessed.with_columns(names.gather(pl.col("level")).alias("parameter_class")).drop(
-        "iw_only"
+        "iw_only", "counted"
     )
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
@@ -417,7 +425,7 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
     per_sample = checks.group_by("s").agg(
-        pl.len().alias("n_measured"),
+        pl.col("counted").sum().alias("n_measured"),
         pl.col("fresh_over").sum().alias("fresh_over"),
         pl.col("fresh_aw").sum().alias("fresh_aw"),
         pl.col("fresh_aw_cap").sum().alias("fresh_aw_cap"),

@@ -189,6 +189,9 @@ def parameter_explanations(
         .otherwise(pl.lit("measured"))
         .alias("origin"),
         "n_values",
+        pl.lit(substances.get_column("component_maximum"))
+        .gather(pl.col("sub"))
+        .alias("component_maximum"),
         "empty_column",
         "intervention",
         "allowance_used",
@@ -230,6 +233,8 @@ def parameter_explanations(
         if record["tare_exempt"]:
             rules.append(_rule(rule_set, "tare_soil"))
         rules.append(_rule(rule_set, "exceedance"))
+        if record["component_maximum"]:
+            rules.append(_rule(rule_set, f"component_maximum_{frame}"))
         if record["empty_column"]:
             rules.append(_rule(rule_set, f"empty_column_{frame}"))
         if record["intervention"]:

@@ -22,9 +22,11 @@
   value that cannot be standardised is not assessed in that sample, nor are its sums or its
   batch mean.
 
-Not implemented (no data to decide it): the Bijlage N rule that non-normed substances which by
-nature belong to a normed sum must individually stay below the sum's norm, and the maximum of
-0.45 mg/kg ds for individual non-normed aromatic solvents (tabel 1 voetnoot 6).
+The maximum of 0.45 mg/kg ds for each aromatic solvent that is not normed itself (tabel 1
+voetnoot 6, tabel 2 voetnoot 7) is rule data: norm rows of those components, which
+``classification`` tests like any other. Not implemented (no data to decide it): the Bijlage N
+rule that non-normed substances which by nature belong to a normed sum must individually stay
+below the sum's norm.
 """
 
 from __future__ import annotations
@@ -226,8 +228,15 @@ def substance_values(
                 detail=pl.format("{}/{}", "n_components", "n_expected"),
             )
         )
+    # The components of a sum, also of a reported one used instead of the partial sum computed
+    # from them: the explanation shows the lab rows that were weighed against it.
+    explained_sums = computed.select("s", "sum")
+    if preferred.height:
+        explained_sums = pl.concat(
+            [explained_sums, preferred.select("s", pl.col("sub").alias("sum"))]
+        )
     components = candidates.join(
-        computed.lazy().select("s", "sum"), on=["s", "sum"], how="semi", maintain_order="left"
+        explained_sums.lazy(), on=["s", "sum"], how="semi", maintain_order="left"
     ).select(
         "s",
         "sum",

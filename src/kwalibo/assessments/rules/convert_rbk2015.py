@@ -484,6 +484,51 @@ EXTRA_COMPONENTS = [
     ("cyanide_complex", "cyanide_vrij", -1.0, "", "Rbk Bijlage B tabel 1 voetnoot 5"),
 ]  # fmt: skip
 
+# Rbk 2015 Bijlage B tabel 1 voetnoot 6 and tabel 2 voetnoot 7 (aromatische oplosmiddelen
+# (som)): "Voor de componenten, die niet individueel zijn genormeerd, geldt per component een
+# maximum gehalte van 0,45 mg/kg ds, zowel voor de Achtergrondwaarde als de Maximale waarden
+# wonen en industrie" (statengeneraal/laws-markdown BWBR0023085, 2015-01-30). Written as a norm
+# row per component, in each class column where the sum itself has a value; a component that
+# is normed itself, or lies within a normed sum (the xylenes), is tested by that norm instead.
+COMPONENT_MAXIMA = {"aromatische_oplosmiddelen_som": ("0.45", "aromatische oplosmiddelen (som)")}
+COMPONENT_MAXIMUM_FLAG = "component_maximum"
+
+
+def _component_maximum_rows(
+    table: list[list[str]], sums: list[list[object]], frame: str, classes: range
+) -> list[list[str]]:
+    """Norm rows for the components of ``COMPONENT_MAXIMA`` that no norm of ``frame`` covers:
+    not normed themselves and not within another sum that is."""
+    normed = {str(row[0]) for row in table}
+    parts: dict[str, set[str]] = {}
+    for total, component, _, sum_frame, _ in sums:
+        if sum_frame in ("", frame):
+            parts.setdefault(str(total), set()).add(str(component))
+    covered = normed.union(
+        *(members for total, members in parts.items() if total in normed - COMPONENT_MAXIMA.keys())
+    )
+    table_number, footnote = ("1", "6") if frame == "grond" else ("2", "7")
+    rows = []
+    for total, (maximum, name) in COMPONENT_MAXIMA.items():
+        sum_row = next(row for row in table if row[0] == total)
+        width = len(sum_row)
+        for component in sorted(parts[total] - covered):
+            row = [component] + [""] * (width - 1)
+            for column in classes:
+                if sum_row[column] != "":
+                    row[column] = maximum
+            row[7] = "false"  # in_mspaf (land), zout_niet_prioritair (water)
+            row[width - 4] = "false"  # aw_at_determination_limit
+            row[width - 3] = footnote
+            row[width - 2] = COMPONENT_MAXIMUM_FLAG
+            row[width - 1] = (
+                f"Bijlage B tabel {table_number} voetnoot {footnote} ({name}): niet individueel "
+                f"genormeerde component, ten hoogste {maximum.replace('.', ',')} mg/kg ds"
+            )
+            rows.append(row)
+    return rows
+
+
 TEF_NAME = {
     "PCB77": "pcb_77", "PCB81": "pcb_81", "PCB105": "pcb_105", "PCB114": "pcb_114",
     "PCB118": "pcb_118", "PCB123": "pcb_123", "PCB126": "pcb_126", "PCB156": "pcb_156",
@@ -652,6 +697,7 @@ def main(data_dir: Path) -> None:
                 row["raw_row_rbk"],
             ]
         )
+    land += _component_maximum_rows(land, unique_sums, "grond", range(1, 4))
     _write(
         "norms_grond.csv",
         [
@@ -689,6 +735,7 @@ def main(data_dir: Path) -> None:
                 row["raw_row_rbk"],
             ]
         )
+    water += _component_maximum_rows(water, unique_sums, "waterbodem", range(1, 5))
     _write(
         "norms_waterbodem.csv",
         [

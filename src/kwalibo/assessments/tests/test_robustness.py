@@ -1,5 +1,6 @@
 """Any lab file, however wrong, gives verdicts and messages or one clear refusal: never a crash,
-and no measurement is left out without a message that names its row."""
+and no measurement is left out without a message that names its row (or, in a batch whose mean
+of a substance is withheld, the substance)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from kwalibo.assessments.domain.catalogue import catalogue as catalogue_of
 from kwalibo.assessments.domain.engine import Assessment, assess
+from kwalibo.assessments.domain.rules import load_rule_set
 from kwalibo.assessments.pdf import pdf_report
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
 
@@ -104,6 +107,32 @@ def rows_with_a_message(assessment: Assessment) -> set[int]:
     return {m["row"] for m in assessment.messages_frame().to_dicts() if m["row"] is not None}
 
 
+def rows_of_withheld_means(assessment: Assessment, measurements: pl.DataFrame) -> set[int]:
+    """In a batch, the rows of a substance whose mean ``batch_mean_incomplete`` withholds, or of
+    a component of such a sum: the message names the substance and the samples that lack it."""
+    if not assessment.batch:
+        return set()
+    found = catalogue_of(load_rule_set(assessment.rule_set), assessment.frame)
+    names = found.column("name")
+    withheld = {
+        m["parameter"]
+        for m in assessment.messages_frame().to_dicts()
+        if m["code"] == "batch_mean_incomplete"
+    }
+    codes = {code for code, name in enumerate(names) if name in withheld}
+    parts = pl.concat(
+        [found.sums.select("sum", "component"), found.sub_sums.select("sum", "component")]
+    )
+    codes |= set(parts.filter(pl.col("sum").is_in(list(codes)))["component"].to_list())
+    cas = measurements.get_column("cas") if "cas" in measurements.columns else None
+    identified = found.identify(measurements.get_column("parameter"), cas)
+    return {
+        row
+        for row, code in zip(measurements.get_column("row"), identified, strict=True)
+        if code in codes
+    }
+
+
 def spreadsheet(rows: list[tuple[str, str, object, str]]) -> bytes:
     """An XLSX workbook of the rows; numbers are numeric cells, the rest text cells."""
     workbook = Workbook()
@@ -165,6 +194,7 @@ def check_any_file(content: bytes, filename: str, *, frame: str, batch: bool) ->
         rows_explained(assessment)
         | soil_rows_used(assessment, measurements)
         | rows_with_a_message(assessment)
+        | rows_of_withheld_means(assessment, measurements)
     )
     assert every_row <= accounted
     # Every output renders.

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.tests.builders import PAH, PCB, measurements, sample
+from kwalibo.assessments.tests.builders import PAH, PCB, explained, measurements, sample
 
 
 def parameter(values: dict[str, object], substance: str, frame: str = "grond") -> dict[str, object]:
@@ -160,6 +160,10 @@ def test_a_reported_sum_gives_way_only_to_a_complete_computed_one() -> None:
     assert "sum_reported_used" in pah["messages"]
     assert "sum_partial" not in pah["messages"]
     assert pah["class"] == "wonen"  # 5 > AW 1.5, ≤ Wonen 6.8
+    # the listed component is still shown with its lab row, under the sum it was weighed in
+    (part,) = pah["components"]
+    assert part["component"] == "naftaleen"
+    assert [m["value_raw"] for m in part["measurements"]] == ["0.1"]
     # but a partial sum higher than the lab's own value is not set aside for it
     pah = parameter({"PAK (som 10)": "1", "naftaleen": "3"}, "pak_som10")
     assert (pah["origin"], pah["standardised"]) == ("computed", pytest.approx(3.0))
@@ -270,3 +274,69 @@ def test_a_batch_shows_each_samples_component_results_under_that_sample() -> Non
         ("M1", [4]),
         ("M2", [7]),
     ]
+
+
+# Rbk Bijlage B tabel 1 voetnoot 6 (land) and tabel 2 voetnoot 7 (water bed): each component
+# of the aromatic solvents that is not normed itself may hold at most 0.45 mg/kg ds, for the AW
+# as well as the Wonen and Industrie values.
+
+
+def test_a_non_normed_aromatic_solvent_at_0_45_is_within_every_class_value() -> None:
+    found = parameter({"1,2,4-trimethylbenzeen": "0.45"}, "tmb_124")
+    assert found["limits"] == {
+        "achtergrondwaarde": 0.45,
+        "wonen": 0.45,
+        "industrie": 0.45,
+        "interventiewaarde": None,
+    }
+    assert found["class"] == "achtergrondwaarde"
+
+
+def test_a_non_normed_aromatic_solvent_above_0_45_exceeds_industrie() -> None:
+    # 0.46 > 0.45 = Industrie for the component, while the sum (0.46 ≤ 2.5) is at AW level
+    found = parameter({"isopropylbenzeen": "0.46"}, "isopropylbenzeen")
+    assert found["class"] == "niet_toepasbaar"
+    assert found["decisive"] is True
+    assert "component_maximum_grond" in [rule["rule"] for rule in found["rules"]]
+    total = parameter({"isopropylbenzeen": "0.46"}, "aromatische_oplosmiddelen_som")
+    assert total["parameter_class"] == "achtergrondwaarde"
+
+
+def test_the_component_maximum_is_tested_on_the_standardised_content() -> None:
+    # organic standardisation: 0.3 × 10 / 5 = 0.6 > 0.45 at 5 % organic matter
+    rows = sample("M1", {"propylbenzeen": "0.3"}, organic_matter=5)
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    found = explained(verdict, "propylbenzeen")
+    assert found["standardised"] == pytest.approx(0.6)
+    assert verdict["class"] == "niet_toepasbaar"
+
+
+def test_components_with_a_maximum_do_not_count_as_measured_substances() -> None:
+    """Art 4.2.2 lid 4 counts the substances of the table; the components are not among them,
+    so measuring them does not raise the number of substances allowed above AW."""
+    values = {"benzeen": "0.1", "1,2,3-trimethylbenzeen": "0.1", "2-ethyltolueen": "0.1"}
+    (verdict,) = assess(measurements(sample("M1", values)), frame="grond").verdicts
+    # benzeen and the aromatic sum computed from the three
+    assert verdict["allowance"]["measured"] == 2
+
+
+def test_xylenes_are_held_to_their_normed_sum_not_to_the_component_maximum() -> None:
+    # xylenen (som) 0.5: above AW and Wonen (0.45), within Industrie (1.25)
+    found = parameter({"o-xyleen": "0.5"}, "xylenen_som")
+    assert found["class"] == "industrie"
+    verdict = assess(measurements(sample("M1", {"o-xyleen": "0.5"})), frame="grond").verdicts[0]
+    assert "o_xyleen" not in [p["parameter"] for p in verdict["explanation"]["parameters"]]
+
+
+def test_in_the_water_bed_a_component_above_0_45_is_class_b_and_not_spread() -> None:
+    # tabel 2: the sum has an AW and an Industrie value only, so the component gets 0.45 for
+    # both; above AW with no A or B value the class is B (opmerking 2)
+    found = parameter({"1,3,5-trimethylbenzeen": "0.5"}, "tmb_135", frame="waterbodem")
+    assert found["limits"]["achtergrondwaarde"] == 0.45
+    assert found["limits"]["industrie_grond_in_water"] == 0.45
+    assert found["limits"]["klasse_A"] is None
+    assert found["class"] == "klasse_B"
+    assert "component_maximum_waterbodem" in [rule["rule"] for rule in found["rules"]]
+    rows = sample("M1", {"1,3,5-trimethylbenzeen": "0.5"})
+    (verdict,) = assess(measurements(rows), frame="waterbodem").verdicts
+    assert verdict["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
