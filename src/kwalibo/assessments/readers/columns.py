@@ -60,6 +60,13 @@ def header_name(cell: str) -> str:
     return cell.strip().strip('"').strip().lower()
 
 
+def recognised_columns(cells: list[str]) -> set[str]:
+    """The output columns that header cells name (see ``map_header``, which also checks them)."""
+    return {
+        column for column in (_ALIAS_TO_COLUMN.get(header_name(cell)) for cell in cells) if column
+    }
+
+
 def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str]:
     """Map header cell positions to output columns; raise when required columns are missing.
 

@@ -1,8 +1,9 @@
 """Read a lab CSV in long form (one measurement per line) with Polars.
 
 Header ``sample,parameter,value,unit`` (or the Dutch ``monster,parameter,waarde,eenheid``), in any
-letter case, optional ``cas`` and ``datum``/``date`` columns. The separator is sniffed from the
-header (semicolon, comma or tab). Values are passed on as written ("12,5", "<0.2"); the
+letter case, optional ``cas`` and ``datum``/``date`` columns; lines above the header (a title, the
+certificate's details, Excel's ``sep=;``) are passed over when the header follows within 25
+lines. The separator is sniffed from the header (semicolon, comma or tab). Values are passed on as written ("12,5", "<0.2"); the
 assessment parses numbers, vectorised.
 
 Text encoding, decided once for the whole file: a byte-order mark wins (UTF-8 or UTF-16);
@@ -11,7 +12,8 @@ otherwise UTF-8 when the bytes are valid UTF-8; otherwise Windows-1252 (the enco
 characters). Bytes that are neither are refused.
 
 Row numbers are those of a spreadsheet program: the header is row 1 (or later, after leading blank
-lines), and a quoted value that spans lines pushes the following rows down.
+lines), and a quoted value that spans lines (in any column) pushes the following rows down. Line
+ends may be LF, CRLF or a bare CR (old Mac exports).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 import polars as pl
 from polars.exceptions import ComputeError
 
-from kwalibo.assessments.readers.columns import finish, map_header
+from kwalibo.assessments.readers.columns import REQUIRED, finish, map_header, recognised_columns
 from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import N_
 
@@ -96,6 +98,33 @@ def _sniff_separator(header_line: str) -> str:
     return best
 
 
+#: How many lines above the header (a title, the certificate's details) are passed over.
+_HEADER_SEARCH_LINES = 25
+
+
+def _header_of(text: bytes | mmap.mmap) -> tuple[str, list[str]]:
+    """The separator and the cells of the first line of ``text``."""
+    end = text.find(b"\n")
+    line = text[: end if end >= 0 else len(text)].rstrip(b"\r").decode("utf-8")
+    separator = _sniff_separator(line)
+    return separator, next(csv.reader([line], delimiter=separator))
+
+
+def _later_header(text: bytes | mmap.mmap) -> tuple[int, int] | None:
+    """Lines before and byte offset of the first of the next lines that is a header, if any."""
+    offset = 0
+    for skipped in range(1, _HEADER_SEARCH_LINES + 1):
+        end = text.find(b"\n", offset)
+        if end < 0:
+            return None
+        offset = end + 1
+        stop = text.find(b"\n", offset)
+        _, cells = _header_of(text[offset : stop if stop >= 0 else len(text)])
+        if recognised_columns(cells).issuperset(REQUIRED):
+            return skipped, offset
+    return None
+
+
 _RAGGED = N_("this row has %(cells)s cells but the header %(header)s")
 _RAGGED_COMMA = N_(
     "this row has %(cells)s cells but the header %(header)s (a decimal comma in a "
@@ -148,6 +177,11 @@ def _read_text(
     """Read ``text`` (UTF-8 when ``checked``; otherwise Polars checks it, see ``read_delimited``)."""
     if is_blank(text):
         raise MeasurementFileError(N_("the file is empty"), file=file)
+    if text.find(b"\n") < 0 and text.find(b"\r") >= 0:
+        # Bare CR line ends (classic Mac, some LIMS exports): neither Polars nor csv split them.
+        if not checked:
+            raise _NotPlainError
+        text = bytes(text).replace(b"\r", b"\n")
     leading = _LEADING_BLANK_LINES.match(text)
     header_row = 1
     if leading:
@@ -155,10 +189,17 @@ def _read_text(
             raise _NotPlainError
         header_row += leading.group(0).count(b"\n")
         text = text[leading.end() :]
-    end = text.find(b"\n")
-    header_line = text[: end if end >= 0 else len(text)].rstrip(b"\r").decode("utf-8")
-    separator = _sniff_separator(header_line)
-    header_cells = next(csv.reader([header_line], delimiter=separator))
+    separator, header_cells = _header_of(text)
+    if not recognised_columns(header_cells).issuperset(REQUIRED):
+        later = _later_header(text)
+        if later is not None:
+            # A title or the certificate's details above the header: passed over.
+            if not checked:
+                raise _NotPlainError
+            skipped, offset = later
+            header_row += skipped
+            text = text[offset:]
+            separator, header_cells = _header_of(text)
     positions = map_header(header_cells, file=file, header_row=header_row)
     try:
         frame = pl.read_csv(
@@ -184,21 +225,18 @@ def _read_text(
             header=len(header_cells),
             rows=frame.width,
         )
-    frame = frame.rename({frame.columns[p]: column for p, column in positions.items()}).select(
-        list(positions.values())
-    )
     first_data_row = header_row + 1
     row = pl.int_range(0, pl.len(), dtype=pl.Int64) + first_data_row
     if text.find(b'"') >= 0:
-        # A quoted value with line breaks occupies several spreadsheet rows.
+        # A quoted value with line breaks occupies several rows, also in a column not read.
         breaks = pl.sum_horizontal(
-            [
-                pl.col(c).str.count_matches("\n", literal=True).fill_null(0)
-                for c in positions.values()
-            ]
+            [pl.col(c).str.count_matches("\n", literal=True).fill_null(0) for c in frame.columns]
         )
         row = row + breaks.cum_sum().shift(1, fill_value=0).cast(pl.Int64)
-    frame = frame.with_columns(row.alias("row"))
+    frame = frame.with_columns(row.alias("_row"))
+    frame = frame.rename({frame.columns[p]: column for p, column in positions.items()}).select(
+        *positions.values(), pl.col("_row").alias("row")
+    )
     return finish(frame, file=file)
 
 
@@ -219,4 +257,29 @@ def _locate_ragged_row(
                 header=width,
             )
         start = reader.line_num + 1
+    quote_line = _stray_quote_line(text, separator)
+    if quote_line is not None:
+        return MeasurementFileError(
+            N_(
+                'a double quote (") in this row is inside a value or is not closed; put the '
+                "whole value in double quotes and double the quote inside it, or remove it"
+            ),
+            file=file,
+            row=header_row + quote_line - 1,
+        )
     return MeasurementFileError(N_("the rows cannot be split into the header's columns"), file=file)
+
+
+def _stray_quote_line(text: bytes, separator: str) -> int | None:
+    """The line (1 = the header) of the first quote that does not open or close a quoted value:
+    one inside an unquoted value (``5" buis``), or one that is never closed (only on the error
+    path)."""
+    sep = re.escape(separator)
+    inside_value = re.compile(f'(?:^|{sep})[^"{sep}\r\n]+"')
+    opened_at: int | None = None
+    for number, line in enumerate(text.decode("utf-8").split("\n"), start=1):
+        if opened_at is None and inside_value.search(line):
+            return number
+        if line.count('"') % 2:
+            opened_at = number if opened_at is None else None
+    return opened_at

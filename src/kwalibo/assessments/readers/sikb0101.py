@@ -35,7 +35,11 @@ versioned namespaces and a wrapping message all work.
 What the reader returns per analysis that belongs to a sample (field measurements on a borehole,
 classified field observations (``Characteristic``) and lab-calculated sums
 (``CalculatedAnalysis``; the assessment computes sums itself) are not measurements of a sample
-and are left out):
+and are left out, and so are the analyses of a sample whose ``spec:materialClass`` is a
+compartment that soil assessment does not test (``sikb_codes.COMPARTIMENT_NOT_SOIL``: groundwater,
+surface water, eluate, air and the like, as in a site investigation's file with soil and
+groundwater; a file with only those is refused). A sample may be given inline in another, as the
+field sample of a mixed sample; an analysis given inline in a sample belongs to that sample:
 
 * ``row``: the source line of the ``Analysis`` element;
 * ``sample``: the sample's ``immetingen:name`` (its ``gml:id`` when it has no name);
@@ -72,7 +76,14 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kwalibo.assessments.readers.columns import finish, parse_dates
 from kwalibo.assessments.readers.errors import MeasurementFileError
-from kwalibo.assessments.readers.sikb_codes import PERCENT_UNIT_IDS, identify, unit_code, unit_id
+from kwalibo.assessments.readers.sikb_codes import (
+    COMPARTIMENT_NOT_SOIL,
+    PERCENT_UNIT_IDS,
+    identify,
+    unit_code,
+    unit_id,
+    urn_id,
+)
 from kwalibo.common.domain.errors import N_
 
 
@@ -85,6 +96,8 @@ class _Element:
     line: int
     children: list[_Element] = field(default_factory=list)
     text_parts: list[str] = field(default_factory=list)
+    #: For an analysis given inline (by value) inside a sample: that sample's ``gml:id``.
+    owner: str | None = None
 
     @property
     def text(self) -> str:
@@ -126,7 +139,6 @@ class _TreeBuilder:
         self.stack: list[_Element | None] = []
         self.analyses: list[_Element] = []
         self.samples: list[_Element] = []
-        self.inline_sample: dict[str, str] = {}
 
     def line(self) -> int:
         return int(self.parser.parser.CurrentLineNumber) if self.parser is not None else 0
@@ -144,11 +156,13 @@ class _TreeBuilder:
             parent.children.append(element)
         if local == "Analysis":
             self.analyses.append(element)
-            # An analysis given inline (by value) inside its sample belongs to that sample.
+            # An analysis given inline (by value) inside its sample belongs to that sample (kept
+            # on the element itself: an analysis need not have a gml:id).
             enclosing = next((e for e in reversed(self.stack) if e and e.local == "Sample"), None)
             if enclosing is not None:
-                self.inline_sample[element.attrs.get("id", "")] = enclosing.attrs.get("id", "")
-        elif local == "Sample" and parent is None:
+                element.owner = enclosing.attrs.get("id", "")
+        elif local == "Sample":
+            # Also a sample given inline in another (a field sample of a mixed sample).
             self.samples.append(element)
         self.stack.append(element)
 
@@ -202,13 +216,24 @@ def _sample_date(sample: _Element) -> str | None:
     return start.text if start is not None and start.text else None
 
 
+def _other_compartment(sample: _Element) -> str | None:
+    """The name of the sample's compartment (``spec:materialClass``) when it is one that soil
+    assessment does not test (groundwater, surface water, eluate, air, ...), else ``None``."""
+    material = sample.child("materialClass")
+    if material is None:
+        return None
+    code = material.href() or material.text
+    found = urn_id(code, "Compartiment") if code else None
+    return COMPARTIMENT_NOT_SOIL.get(found) if found is not None else None
+
+
 def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
     """Read the lab results of a SIKB0101 XML file into the measurement table."""
     if not data.strip():
         raise MeasurementFileError(N_("the file is empty"), file=file)
     tree = _parse(data, file=file)
     samples: dict[str, _Element] = {}
-    sample_of_analysis: dict[str, str] = dict(tree.inline_sample)
+    sample_of_analysis: dict[str, str] = {}
     for sample in tree.samples:
         own_id = sample.attrs.get("id", "")
         samples[own_id] = sample
@@ -216,6 +241,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             target = link.href() if link.local == "relatedObservation" else None
             if target:
                 sample_of_analysis.setdefault(target, own_id)
+    other_compartment: dict[str, int] = {}  # compartment name -> analyses left out
 
     records: dict[str, list[Any]] = {
         k: []
@@ -231,15 +257,21 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         )
     }
     for analysis in tree.analyses:
-        analysis_id = analysis.attrs.get("id", "")
-        sample_id: str | None = sample_of_analysis.get(analysis_id)
+        analysis_id = analysis.attrs.get("id")
+        sample_id: str | None = analysis.owner
+        if sample_id is None and analysis_id:
+            sample_id = sample_of_analysis.get(analysis_id)
         if sample_id is None:
             interest = analysis.child("featureOfInterest")
             target = interest.href() if interest is not None else None
             sample_id = target if target in samples else None
-        if sample_id is None:
+        if sample_id is None or sample_id not in samples:
             continue
         sample = samples[sample_id]
+        compartment = _other_compartment(sample)
+        if compartment is not None:
+            other_compartment[compartment] = other_compartment.get(compartment, 0) + 1
+            continue
         name = sample.child("name")
         prop = analysis.path("physicalProperty", "PhysicalProperty")
         substance = prop.child("parameter") if prop is not None else None
@@ -251,7 +283,8 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         alphanumeric = result.child("alphanumericValue") if result is not None else None
 
         value: str | None = None
-        # numericValue is an xs:decimal: a decimal point, never a thousands separator
+        # numericValue is a number (gml:MeasureType, xs:double): a decimal point, never a
+        # thousands separator
         decimal_point: bool | None = None
         if number is not None and number.text:
             value = (limit.text if limit is not None else "") + number.text
@@ -279,6 +312,15 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         records["sampling_date"].append(_sample_date(sample))
         records["decimal_point"].append(decimal_point)
 
+    if not records["row"] and other_compartment:
+        raise MeasurementFileError(
+            N_(
+                "the XML contains no soil or sediment measurements, only analyses of samples "
+                "of another compartment (%(found)s), which a soil assessment does not test"
+            ),
+            file=file,
+            found=", ".join(f"{name}: {count}" for name, count in other_compartment.items()),
+        )
     if not records["row"]:
         found = (
             f"{len(tree.analyses)} immetingen:Analysis element(s), none of them linked to an "

@@ -151,6 +151,40 @@ PERCENT_UNIT_IDS = frozenset({1, 2, 3, 123})
 #: and the assessment expects them as '%'.
 MASS_FRACTION_UNITS = frozenset({"g/kg", "mg/kg", "ug/kg", "ng/kg"})
 
+#: Domain table 'Compartiment': the compartments soil assessment does not test, ID -> name (the
+#: water, gas and product media; 1 'Bodem/Sediment', the expired 7 'Waterbodem' and any other
+#: code are read). A sample of such a compartment (``spec:materialClass``) is left out.
+COMPARTIMENT_NOT_SOIL: dict[int, str] = {
+    2: "Grondwater",
+    3: "Afvalwater",
+    4: "Oppervlaktewater",
+    10: "Drijflaag",
+    11: "Drinkwater",
+    12: "Hemelwater",
+    16: "Lucht",
+    17: "Lozingswater",
+    23: "Poriewater",
+    31: "Zwembadwater",
+    34: "Eluaat",
+    35: "Olie",
+    36: "Zeewater",
+    39: "Stof (Lucht)",
+    50: "Bedrijfswater",
+    51: "Gas",
+}
+
+#: Conditions 'Sndg' ("uitgedrukt in tin / drooggewicht") and 'TEQdg' ("uitgedrukt in
+#: toxiciteitsequivalenten / drooggewicht"): the unit says so, as a lab writes it.
+HOEDANIGHEID_TIN = 4
+HOEDANIGHEID_TEQ = 5
+_BASIS_UNITS: dict[tuple[int, str], str] = {
+    (HOEDANIGHEID_TIN, "mg/kg"): "mg Sn/kg ds",
+    (HOEDANIGHEID_TIN, "ug/kg"): "ug Sn/kg ds",
+    (HOEDANIGHEID_TEQ, "ng/kg"): "ng TEQ/kg ds",
+    (HOEDANIGHEID_TEQ, "ug/kg"): "ug TEQ/kg ds",
+    (HOEDANIGHEID_TEQ, "mg/kg"): "mg TEQ/kg ds",
+}
+
 _URN_ID = re.compile(r"^urn:[a-z0-9]+:([a-z_]+):id:(\d+)$", re.IGNORECASE)
 
 
@@ -167,7 +201,8 @@ def unit_code(uom: str, condition: str | None) -> str:
 
     ``urn:immetingen:Eenheid:id:58`` and a bare ``58`` both become ``mg/kg``; with condition
     'dg' (``urn:immetingen:Hoedanigheid:id:1``) or another dry-weight condition ('C10C40dg') a
-    mass fraction becomes ``mg/kg ds``. Codes not in the table, and plain text units, are returned
+    mass fraction becomes ``mg/kg ds``; with 'Sndg' (as tin) ``mg Sn/kg ds``, with 'TEQdg'
+    (toxicity equivalents) ``ng TEQ/kg ds``. Codes not in the table, and plain text units, are returned
     as written.
     """
     text = uom.strip()
@@ -176,7 +211,8 @@ def unit_code(uom: str, condition: str | None) -> str:
     if code is None:
         return text
     if condition is not None and code in MASS_FRACTION_UNITS and is_dry_weight(condition):
-        return f"{code} ds"
+        basis = _BASIS_UNITS.get((urn_id(condition, "Hoedanigheid") or -1, code))
+        return basis or f"{code} ds"
     return code
 
 

@@ -1,7 +1,10 @@
 """Read a lab XLSX workbook of the same long form as the CSV (one measurement per row).
 
-The sheet is the one named like measurements/meetresultaten when there is one, otherwise the
-first sheet. The header is the first non-empty row. Numbers stored as numbers are written back as
+The sheet is the first one with a header (``sample,parameter,value,unit`` or the Dutch names) in its
+first rows, those named like measurements/meetresultaten before the others; without any, the
+error names the preferred (else the first) sheet. The header is the first row that names the
+required columns, so a title or a few lines about the certificate above it are passed over; a
+sheet without such a row within its first 25 non-empty rows is refused at its first row. Numbers stored as numbers are written back as
 text the way Excel shows them (at most 15 significant digits, so 0.1 and not
 0.1000000000000000055), never in exponent notation; dates in the date column become dates.
 """
@@ -12,7 +15,7 @@ import datetime as dt
 import io
 import math
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +23,7 @@ import polars as pl
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from kwalibo.assessments.readers.columns import finish, map_header
+from kwalibo.assessments.readers.columns import REQUIRED, finish, map_header, recognised_columns
 from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import N_
 
@@ -53,12 +56,46 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def _choose_sheet(workbook: Any) -> Any:
+#: How many non-empty rows above the header (a title, the certificate's details) are passed over.
+_HEADER_SEARCH_ROWS = 25
+
+_Row = tuple[int, tuple[Any, ...]]
+
+
+def _sheet_order(workbook: Any) -> list[str]:
+    """Sheet names, those named like measurements first (in ``_PREFERRED_SHEETS`` order)."""
     by_name = {name.strip().lower(): name for name in workbook.sheetnames}
-    for wanted in _PREFERRED_SHEETS:
-        if wanted in by_name:
-            return workbook[by_name[wanted]]
-    return workbook[workbook.sheetnames[0]]
+    preferred = [by_name[wanted] for wanted in _PREFERRED_SHEETS if wanted in by_name]
+    return [*preferred, *(name for name in workbook.sheetnames if name not in preferred)]
+
+
+def _rows(sheet: Any) -> Iterator[_Row]:
+    # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
+    sheet.reset_dimensions()
+    return enumerate(sheet.iter_rows(values_only=True), start=1)
+
+
+def _header_cells(cells: tuple[Any, ...]) -> list[str]:
+    return ["" if c is None else str(c) for c in cells]
+
+
+def _find_header(rows: Iterator[_Row]) -> tuple[_Row | None, _Row | None]:
+    """The header among the first non-empty rows (``None`` when there is none), and the row most
+    like one, to refuse (the first non-empty row when none names a column; ``None`` for an empty
+    sheet). ``rows`` continues after the header."""
+    closest: _Row | None = None
+    most = -1
+    for seen, (number, cells) in enumerate(
+        (row for row in rows if any(c is not None and str(c).strip() for c in row[1])), start=1
+    ):
+        named = recognised_columns(_header_cells(cells))
+        if named.issuperset(REQUIRED):
+            return (number, cells), (number, cells)
+        if len(named) > most:
+            closest, most = (number, cells), len(named)
+        if seen >= _HEADER_SEARCH_ROWS:
+            break
+    return None, closest
 
 
 def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
@@ -74,30 +111,29 @@ def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
     try:
         if not workbook.sheetnames:
             raise MeasurementFileError(N_("the workbook has no sheets"), file=file)
-        sheet = _choose_sheet(workbook)
-        # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
-        sheet.reset_dimensions()
-        return _read_sheet(sheet.iter_rows(values_only=True), sheet_title=sheet.title, file=file)
+        names = _sheet_order(workbook)
+        for name in names:
+            rows = _rows(workbook[name])
+            header, _ = _find_header(rows)
+            if header is not None:
+                return _read_sheet(header, rows, sheet_title=name, file=file)
+        # No sheet has a header: refuse the preferred (else first) sheet at its likeliest header.
+        _, closest = _find_header(_rows(workbook[names[0]]))
+        where = f"{file} (sheet '{names[0]}')"
+        if closest is None:
+            raise MeasurementFileError(N_("the sheet is empty"), file=where)
+        map_header(_header_cells(closest[1]), file=where, header_row=closest[0])
+        raise AssertionError("map_header accepts no header without the required columns")
     finally:
         workbook.close()
 
 
-def _read_sheet(rows: Iterable[tuple[Any, ...]], *, sheet_title: str, file: str) -> pl.DataFrame:
+def _read_sheet(
+    header: _Row, iterator: Iterator[_Row], *, sheet_title: str, file: str
+) -> pl.DataFrame:
     where = f"{file} (sheet '{sheet_title}')"
-    iterator = enumerate(rows, start=1)
-    first = next(
-        (
-            (n, cells)
-            for n, cells in iterator
-            if any(c is not None and str(c).strip() for c in cells)
-        ),
-        None,
-    )
-    if first is None:
-        raise MeasurementFileError(N_("the sheet is empty"), file=where)
-    header_row, cells = first
-    header = ["" if c is None else str(c) for c in cells]
-    positions = map_header(header, file=where, header_row=header_row)
+    header_row, cells = header
+    positions = map_header(_header_cells(cells), file=where, header_row=header_row)
     columns: dict[str, list[Any]] = {name: [] for name in positions.values()}
     dates_as_dates: list[dt.date | None] = []
     row_numbers: list[int] = []
