@@ -27,7 +27,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             if isinstance(response.data, dict)
             else {"non_field_errors": response.data}
         )
-        response.data = {"detail": "Invalid input.", "errors": errors}
+        response.data = {"detail": gettext("Invalid input."), "errors": errors}
     elif isinstance(exc, exceptions.Throttled):
         response.data = {
             "detail": gettext("Too many requests. Try again in %(seconds)d seconds.")

@@ -10,7 +10,10 @@ import json
 from typing import Any
 
 import polars as pl
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
@@ -38,7 +41,13 @@ from kwalibo.assessments.presentation import (
 )
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.serializers import ToetsingAssessmentIn, ToetsingAssessmentOut
-from kwalibo.assessments.uploads import measurements_from_rows, measurements_from_upload
+from kwalibo.assessments.uploads import (
+    MAX_UPLOAD_BYTES,
+    measurements_from_rows,
+    measurements_from_upload,
+    request_too_large,
+    upload_too_large,
+)
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
 
@@ -72,13 +81,26 @@ class AssessmentRun(APIView):
             "(or the batch) gets its class with, per parameter, the measured value, the value "
             "used, the standardised value, every class limit and the rules with their articles."
         ),
-        examples=[OpenApiExample("Copper at 5 % lutum and 3 % organic matter", value=_EXAMPLE)],
+        examples=[
+            OpenApiExample(
+                "Copper at 5 % lutum and 3 % organic matter", value=_EXAMPLE, request_only=True
+            )
+        ],
     )
     def post(self, request: Request) -> Response:
-        payload = ToetsingAssessmentIn(data=_with_application(request.data))
+        if request.content_type.startswith("multipart/") and request_too_large(request.META):
+            # Refused before the body is read: an upload is spooled to disk as it arrives.
+            return _file_too_large()
+        try:
+            data = request.data
+        except RequestDataTooBig:
+            return _body_too_large()
+        payload = ToetsingAssessmentIn(data=_with_application(data))
         payload.is_valid(raise_exception=True)
         params: dict[str, Any] = payload.validated_data
         if params.get("file") is not None:
+            if upload_too_large(params["file"]):
+                return _file_too_large()
             try:
                 measurements = measurements_from_upload(params["file"])
             except MeasurementFileError as error:
@@ -137,6 +159,22 @@ class AssessmentRun(APIView):
         return Response(ToetsingAssessmentOut(body).data)
 
 
+def _file_too_large() -> Response:
+    """413 for an upload above the limit, at the field ``file``."""
+    message = gettext("the file is larger than %(size)s MB") % {
+        "size": MAX_UPLOAD_BYTES // (1024 * 1024)
+    }
+    return Response({"detail": message, "errors": {"file": [message]}}, status=413)
+
+
+def _body_too_large() -> Response:
+    """413 for a JSON body above DATA_UPLOAD_MAX_MEMORY_SIZE (Django refuses to read it)."""
+    message = gettext(
+        "The request is larger than %(size)s MB; send the lab results as a file upload."
+    ) % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
+    return Response({"detail": message, "errors": {}}, status=413)
+
+
 def _location(stated: dict[str, Any], frame: str) -> Location:
     """The stated location; a class of the other frame refuses the request (all or nothing)."""
     location = Location(
@@ -184,6 +222,8 @@ def _local_maxima(stated: dict[str, Any], frame: str, rule_set_id: str) -> Local
 
 #: Nested objects that a multipart upload sends as JSON text.
 _JSON_FIELDS = ("application", "local_maximum_values", "location")
+#: Fields a multipart upload repeats, once per value.
+_LIST_FIELDS = ("tare_soil",)
 
 
 def _with_application(data: Any) -> Any:
@@ -191,7 +231,13 @@ def _with_application(data: Any) -> Any:
     decode them for the serializer."""
     if not hasattr(data, "get") or not any(isinstance(data.get(f), str) for f in _JSON_FIELDS):
         return data
-    merged = {key: data.get(key) for key in data}
+    # A QueryDict gives the last of several values: keep every one of a list field.
+    merged = {
+        key: data.getlist(key)
+        if key in _LIST_FIELDS and hasattr(data, "getlist")
+        else data.get(key)
+        for key in data
+    }
     for name in _JSON_FIELDS:
         text = data.get(name)
         if not isinstance(text, str):

@@ -340,6 +340,8 @@ def csv_report(
     assessment: Assessment,
     request: CheckRequest | None = None,
     checks: Mapping[str, VerdictChecks] | None = None,
+    *,
+    spreadsheet: bool = False,
 ) -> str:
     """The CSV download: one row per sample and parameter, and columns for the checks of
     ``request`` (``checks``: as ``check_verdicts`` gives them; made here when not given).
@@ -352,13 +354,18 @@ def csv_report(
     (``true``, ``false``) and the article that decided; an enforcement investigation adds
     whether it shows a violation (``true``, ``false``).
 
+    ``spreadsheet``: for people who open the file in a spreadsheet (the page's download): text
+    that would run as a formula is written with a leading apostrophe (``spreadsheet_text``).
+
     Raises:
         DomainError: A check cannot be made as asked (see ``check_verdict``).
     """
-    if request is None or not request.asked:
+    if (request is None or not request.asked) and not spreadsheet:
         return assessment.to_csv()
+    if request is None:
+        request = CheckRequest()
     if checks is None:
-        checks = check_verdicts(assessment.verdicts, request)
+        checks = check_verdicts(assessment.verdicts, request) if request.asked else {}
     buffer = io.StringIO()
     header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
     if request.application is not None:
@@ -385,8 +392,26 @@ def csv_report(
             row["application_article"] = verdict.location.article
         if verdict.enforcement is not None:
             row["enforcement_violation"] = verdict.enforcement.violation
-        writer.writerow(csv_row(row))
+        written = csv_row(row)
+        writer.writerow(
+            {key: spreadsheet_text(value) for key, value in written.items()}
+            if spreadsheet
+            else written
+        )
     return buffer.getvalue()
+
+
+#: What a spreadsheet reads as the start of a formula in a text cell (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as written: text that Excel or LibreOffice would run
+    as a formula (a sample named ``=HYPERLINK(...)``, ``+1``, ``@SUM(...)``) gets a leading
+    apostrophe; numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def checks_dict(checks: VerdictChecks, request: CheckRequest) -> dict[str, Any]:

@@ -3,6 +3,7 @@ kept apart. The output serializers describe the engine's JSON-ready verdicts for
 
 from __future__ import annotations
 
+import math
 from typing import Any, Final
 
 from django.utils.text import format_lazy
@@ -15,6 +16,8 @@ from kwalibo.assessments.domain.large_scale import COVERS, MATERIALS
 from kwalibo.assessments.domain.rules import FRAMES, rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
 
+#: A JSON number beyond the range of a float (1e400), which JSON parsers read as infinity.
+TOO_LARGE: Final = _("the value %(value)s of %(parameter)s is beyond the range of a number")
 #: The most measurements a JSON body may hold; larger sets go as a file upload.
 MAX_JSON_MEASUREMENTS: Final = 20_000
 
@@ -50,9 +53,19 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
     def to_internal_value(self, data: Any) -> dict[str, Any]:
         """The fields, and ``decimal_point`` when the value came as a JSON number: "1.000"
         from 1.000 is one, whatever the other values write."""
-        validated = super().to_internal_value(data)
         value = data.get("value") if isinstance(data, dict) else None
         number = isinstance(value, int | float) and not isinstance(value, bool)
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON reads 1e400 as infinity, which no assessment can use.
+            raise serializers.ValidationError(
+                {
+                    "value": [
+                        str(TOO_LARGE)
+                        % {"value": data.get("value"), "parameter": data.get("parameter", "")}
+                    ]
+                }
+            )
+        validated = super().to_internal_value(data)
         validated["decimal_point"] = True if number else None
         return validated
 

@@ -28,6 +28,10 @@ from kwalibo.common.domain.errors import N_
 #: The largest lab file the API and the page accept (a SIKB0101 file of a large investigation
 #: is a few MB; the CLI has no limit).
 MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
+#: The largest upload request the API and the page read: a lab file at its largest, with room
+#: for the form fields and the small column-test and local-maximum-value files. A larger request
+#: is refused on its Content-Length, before its body is read (and spooled to disk).
+MAX_REQUEST_BYTES: Final = MAX_UPLOAD_BYTES + 4 * 1024 * 1024
 #: How long the page keeps an upload for its downloads.
 KEEP_SECONDS: Final = 3600
 _CACHE_PREFIX: Final = "toetsing:"
@@ -106,9 +110,23 @@ def local_maxima_from_upload(upload: UploadedFile) -> pl.DataFrame:
     return read_local_maxima_file(data, filename=name)
 
 
+def request_too_large(meta: Mapping[str, Any]) -> bool:
+    """Whether a request's stated Content-Length exceeds ``MAX_REQUEST_BYTES``."""
+    try:
+        length = int(meta.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > MAX_REQUEST_BYTES
+
+
+def upload_too_large(upload: UploadedFile) -> bool:
+    """Whether an uploaded file exceeds ``MAX_UPLOAD_BYTES``."""
+    return upload.size is not None and upload.size > MAX_UPLOAD_BYTES
+
+
 def _upload_bytes(upload: UploadedFile) -> tuple[str, bytes]:
     name = upload.name or "upload"
-    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+    if upload_too_large(upload):
         raise MeasurementFileError(
             N_("the file is larger than %(size)s MB"),
             file=name,

@@ -9,7 +9,9 @@ import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kwalibo.assessments.domain.checks import check_verdict, check_verdicts
@@ -29,11 +31,13 @@ from kwalibo.assessments.presentation import (
 from kwalibo.assessments.readers import MeasurementFileError
 from kwalibo.assessments.uploads import (
     KEEP_SECONDS,
+    MAX_UPLOAD_BYTES,
     Options,
     local_maxima_from_upload,
     measurements_from_upload,
     recall,
     remember,
+    request_too_large,
 )
 from kwalibo.common.domain.errors import DomainError
 from kwalibo.common.i18n import translate_error
@@ -55,10 +59,29 @@ def _assess(measurements: pl.DataFrame, options: Options) -> Assessment:
     )
 
 
+# csrf_exempt here, csrf_protect on _upload: the CSRF middleware would read the whole body (and
+# spool an oversized upload to disk) to find the token before the size could be checked.
+@csrf_exempt
 @public_page
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     """The upload form; a valid upload shows the verdicts with their explanations."""
+    if request.method == "POST" and request_too_large(request.META):
+        return _too_large(request)
+    return _upload(request)
+
+
+def _too_large(request: HttpRequest) -> HttpResponse:
+    """The form again with the size limit at the file field; the body is not read."""
+    form = UploadForm({"frame": "grond"})
+    form.is_valid()
+    limit = _("the file is larger than %(size)s MB") % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+    form.errors["file"] = form.error_class([f"{form['file'].label}: {limit}"])
+    return render(request, "assessments/upload.html", {"form": form}, status=413)
+
+
+@csrf_protect
+def _upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST":
         return render(request, "assessments/upload.html", {"form": form})
@@ -120,6 +143,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "receiving_soil": options.receiving_soil,
                 "tare_soil": list(options.tare_soil),
                 "stated_class": options.stated_class or "",
+                "rules": options.rules or "",
+                "sampling_date": options.sampling_date,
                 "large_scale": data["large_scale"],
                 **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
             }
@@ -207,9 +232,10 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
     measurements, options, filename = kept
     assessment = _assess(measurements, options)
     response = HttpResponse(
-        csv_report(assessment, options.checks), content_type="text/csv; charset=utf-8"
+        csv_report(assessment, options.checks, spreadsheet=True),
+        content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.csv"'
+    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.csv")
     return response
 
 
@@ -235,8 +261,13 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
         },
     )
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_stem(filename)}-toetsing.pdf"'
+    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.pdf")
     return response
+
+
+def _attachment(filename: str) -> str:
+    """Content-Disposition of a download; a name beyond ASCII as RFC 6266 ``filename*``."""
+    return content_disposition_header(True, filename) or "attachment"
 
 
 def _stem(filename: str) -> str:

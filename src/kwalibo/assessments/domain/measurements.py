@@ -6,8 +6,8 @@ Steps, each a set of Polars expressions over all measurements at once:
    value as written: decimal comma or point, a ``<`` prefix for results below the reporting
    limit (``"<0.2"``, ``"< 0,05"``). Units are converted to mg/kg dry matter.
 2. Bad input becomes a message per sample and parameter (unknown parameter, missing or
-   non-numeric or negative value, unknown unit, a percentage where a mass fraction belongs)
-   and the measurement is left out; nothing raises.
+   non-numeric or negative value, unknown unit, a percentage where a mass fraction belongs, a
+   content above the whole dry matter) and the measurement is left out; nothing raises.
 3. Lutum and organic matter per sample (percent; organic matter may come from organic carbon ×
    1.724, the rule for saline dredgings, Rbk Bijlage G III).
 4. Values below the reporting limit, Rbk art 4.2.2 lid 7 and Bijlage G IV A: a result "< RG"
@@ -77,7 +77,11 @@ INPUT_ERRORS: Final = (
     "unknown_unit",
     "percent_out_of_range",
     "name_cas_conflict",
+    "content_out_of_range",
 )
+#: A mass fraction above this (mg/kg ds) is more than the whole dry matter: a unit or typing
+#: error, never a content to assess.
+MAX_CONTENT_MG: Final = 1_000_000.0
 _ERROR: Final = {code: number for number, code in enumerate(INPUT_ERRORS) if code}
 _VALUE_MISSING, _VALUE_NOT_A_NUMBER, _VALUE_NEGATIVE = 1, 2, 3
 
@@ -381,6 +385,8 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
         .then(_ERROR["unknown_unit"])
         .when(soil & (pl.col("number") > 100))
         .then(_ERROR["percent_out_of_range"])
+        .when(~soil & (pl.col("number") * pl.col("mass_factor") > MAX_CONTENT_MG))
+        .then(_ERROR["content_out_of_range"])
         .otherwise(0)
         .cast(pl.UInt8)
     )

@@ -58,6 +58,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         ERROR,
         N_("%(parameter)s is %(value)s %%; a percentage of the dry matter is at most 100."),
     ),
+    "content_out_of_range": (
+        ERROR,
+        N_(
+            "%(parameter)s is %(value)s %(unit)s, more than the whole dry matter (1,000,000 "
+            "mg/kg ds); check the value and its unit."
+        ),
+    ),
     "missing_lutum": (
         ERROR,
         N_(

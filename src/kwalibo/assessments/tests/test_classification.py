@@ -125,6 +125,24 @@ def test_unknown_and_impossible_values_give_messages_not_errors() -> None:
     assert result.verdicts[0]["class"] == "achtergrondwaarde"  # kwik 0.1 ≤ 0.15
 
 
+def test_a_content_above_the_whole_dry_matter_is_an_input_error_at_its_row() -> None:
+    """1,000,000 mg/kg ds is all of the dry matter: above it (a unit or typing error) nothing is
+    assessed, and a number that would overflow once standardised cannot reach the output."""
+    rows = [
+        *sample("M1", {"koper": "1000001", "zink": "1e308", "lood": "1000000"}),
+        ("M1", "nikkel", "1001", "g/kg ds"),
+        ("M1", "kwik", "<2000000"),
+    ]
+    result = assess(measurements(rows), frame="grond")
+    errors = {
+        (m["parameter"], m["row"]) for m in result.messages if m["code"] == "content_out_of_range"
+    }
+    assert errors == {("koper", 4), ("zink", 5), ("nikkel", 7), ("kwik", 8)}
+    (verdict,) = result.verdicts
+    assert [p["parameter"] for p in verdict["explanation"]["parameters"]] == ["lood"]
+    assert verdict["class"] == "niet_toepasbaar"  # lood at the limit is still a content
+
+
 def test_a_sample_without_any_assessable_parameter_has_no_class() -> None:
     result = assess(measurements([("M1", "flubber", "1")]), frame="grond")
     assert result.verdicts[0]["class"] is None

@@ -126,7 +126,7 @@ def test_check_with_bad_input_names_the_field(
     response = api.get("/api/v1/register/check", params)
     assert response.status_code == 400
     body = response.json()
-    assert body["detail"] == "Invalid input."
+    assert body["detail"] == "Ongeldige invoer."  # Dutch first, the default language
     assert list(body["errors"]) == [field]
 
 

@@ -47,6 +47,7 @@ from kwalibo.assessments.presentation import (
     large_scale_summary,
     local_maxima_error,
     message_line,
+    translated,
     verdict_summary,
 )
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
@@ -325,14 +326,14 @@ class Command(BaseCommand):
             buffer.flush()
             return
         if output_format == "json":
-            if not self._asked.asked:
-                self.stdout.write(assessment.to_json())
-                return
-            checks = self._checks(assessment)
-            verdicts = [
-                verdict | checks_dict(checks[verdict["sample"]], self._asked)
-                for verdict in assessment.verdicts
-            ]
+            # message texts in the user's language, as the API gives them
+            verdicts = translated({"messages": [], "verdicts": assessment.verdicts})["verdicts"]
+            if self._asked.asked:
+                checks = self._checks(assessment)
+                verdicts = [
+                    verdict | checks_dict(checks[verdict["sample"]], self._asked)
+                    for verdict in verdicts
+                ]
             self.stdout.write(json.dumps(verdicts, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
