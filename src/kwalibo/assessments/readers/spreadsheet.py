@@ -1,11 +1,11 @@
 """Read a lab XLSX workbook of the same long form as the CSV (one measurement per row).
 
-The sheet is the first one with a header (``sample,parameter,value,unit`` or the Dutch names) in its
-first rows, those named like measurements/meetresultaten before the others; without any, the
-error names the preferred (else the first) sheet. The header is the first row that names the
-required columns, so a title or a few lines about the certificate above it are passed over; a
-sheet without such a row within its first 25 non-empty rows is refused at its first row. Numbers stored as numbers are written back as
-text the way Excel shows them (at most 15 significant digits, so 0.1 and not
+The sheet is the first one with a header (``sample,parameter,value,unit`` or the Dutch names)
+in its first rows, those named like measurements/meetresultaten before the others; without any,
+the error names the preferred (else the first) sheet. The header is the first row that names
+the required columns, so a title or a few lines about the certificate above it are passed over;
+a sheet without such a row within its first 25 non-empty rows is refused at the row most like a
+header. Numbers stored as numbers are written back as text the way Excel shows them (at most 15 significant digits, so 0.1 and not
 0.1000000000000000055), never in exponent notation; dates in the date column become dates.
 """
 
