@@ -343,16 +343,7 @@ def csv_report(
     *,
     spreadsheet: bool = False,
 ) -> str:
-    """The CSV download: one row per sample and parameter, and columns for the checks of
-    ``request`` (``checks``: as ``check_verdicts`` gives them; made here when not given).
-
-    A large-scale application adds the verdict and each condition's outcome (``met``,
-    ``not_met``, ``undecided``) as ``code=outcome`` pairs; local maximum values add the verdict
-    on them (``met``, ``not_met``), its restriction codes (``origin_only``,
-    ``soil_in_water_bound``) and per parameter whether it exceeds its local maximum value
-    (empty: the decision sets none); a location adds whether the batch may be applied there
-    (``true``, ``false``) and the article that decided; an enforcement investigation adds
-    whether it shows a violation (``true``, ``false``).
+    """The CSV download: the rows of ``report_rows`` with ``true``/``false``.
 
     ``spreadsheet``: for people who open the file in a spreadsheet (the page's download): text
     that would run as a formula is written with a leading apostrophe (``spreadsheet_text``).
@@ -362,11 +353,44 @@ def csv_report(
     """
     if (request is None or not request.asked) and not spreadsheet:
         return assessment.to_csv()
+    header, rows = report_rows(assessment, request, checks)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        written = csv_row(row)
+        writer.writerow(
+            {key: spreadsheet_text(value) for key, value in written.items()}
+            if spreadsheet
+            else written
+        )
+    return buffer.getvalue()
+
+
+def report_rows(
+    assessment: Assessment,
+    request: CheckRequest | None = None,
+    checks: Mapping[str, VerdictChecks] | None = None,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The header and rows of the downloads: one row per sample and parameter, and columns for
+    the checks of ``request`` (``checks``: as ``check_verdicts`` gives them; made here when not
+    given). Values are Python values: numbers, booleans, text, ``None``.
+
+    A large-scale application adds the verdict and each condition's outcome (``met``,
+    ``not_met``, ``undecided``) as ``code=outcome`` pairs; local maximum values add the verdict
+    on them (``met``, ``not_met``), its restriction codes (``origin_only``,
+    ``soil_in_water_bound``) and per parameter whether it exceeds its local maximum value
+    (empty: the decision sets none); a location adds whether the batch may be applied there
+    (``true``, ``false``) and the article that decided; an enforcement investigation adds
+    whether it shows a violation (``true``, ``false``).
+
+    Raises:
+        DomainError: A check cannot be made as asked (see ``check_verdict``).
+    """
     if request is None:
         request = CheckRequest()
     if checks is None:
         checks = check_verdicts(assessment.verdicts, request) if request.asked else {}
-    buffer = io.StringIO()
     header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
     if request.application is not None:
         header += ["large_scale", "large_scale_conditions"]
@@ -376,9 +400,8 @@ def csv_report(
         header += ["may_be_applied", "application_article"]
     if request.stated_class is not None:
         header += ["enforcement_violation"]
-    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in assessment.to_csv_rows():
+    rows = assessment.to_csv_rows()
+    for row in rows:
         verdict = checks.get(row["sample"], VerdictChecks())
         if verdict.large_scale is not None:
             row["large_scale"] = _condition_code(verdict.large_scale.met)
@@ -392,13 +415,7 @@ def csv_report(
             row["application_article"] = verdict.location.article
         if verdict.enforcement is not None:
             row["enforcement_violation"] = verdict.enforcement.violation
-        written = csv_row(row)
-        writer.writerow(
-            {key: spreadsheet_text(value) for key, value in written.items()}
-            if spreadsheet
-            else written
-        )
-    return buffer.getvalue()
+    return header, rows
 
 
 #: What a spreadsheet reads as the start of a formula in a text cell (OWASP "CSV injection").

@@ -3,7 +3,9 @@ kept apart. The output serializers describe the engine's JSON-ready verdicts for
 
 from __future__ import annotations
 
+import difflib
 import math
+from collections.abc import Mapping
 from typing import Any, Final
 
 from django.utils.text import format_lazy
@@ -21,8 +23,59 @@ TOO_LARGE: Final = _("the value %(value)s of %(parameter)s is beyond the range o
 #: The most measurements a JSON body may hold; larger sets go as a file upload.
 MAX_JSON_MEASUREMENTS: Final = 20_000
 
+#: The command's Dutch options by the API field they set, so a client who writes what the
+#: command line says ("kader") is told the field's name.
+CLI_NAMES: Final = {
+    "kader": "frame",
+    "partij": "batch",
+    "datum": "sampling_date",
+    "als_ontvangende_bodem": "receiving_soil",
+    "tarragrond": "tare_soil",
+    "grootschalig": "large_scale",
+    "onder_waterniveau": "below_water_level_same_manager",
+    "laagdikte": "thickness_m",
+    "omvang": "volume_m3",
+    "weg_of_spoorweg": "infrastructure",
+    "afdeklaag": "cover",
+    "leeflaagdikte": "cover_thickness_m",
+    "kolomproef": "column_test",
+    "functieklasse": "function_class",
+    "ontvangende_bodem": "receiving_quality_class",
+    "materiaal": "material",
+    "lokale_maxima": "local_maximum_values",
+    "handhaving": "stated_class",
+    "monster": "sample",
+    "waarde": "value",
+    "eenheid": "unit",
+}
 
-class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
+
+class StrictSerializer(serializers.Serializer[dict[str, Any]]):
+    """A field not named here is refused (400, naming the field meant), so a misspelt option
+    is not silently replaced by its default."""
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        if isinstance(data, Mapping):
+            unknown = [key for key in data if key not in self.fields]
+            if unknown:
+                raise serializers.ValidationError(
+                    {key: [_unknown_field(key, list(self.fields))] for key in unknown}
+                )
+        return super().to_internal_value(data)  # type: ignore[no-any-return]
+
+
+def _unknown_field(key: str, fields: list[str]) -> str:
+    """The message for an unknown field, naming the field meant where it can tell."""
+    meant = CLI_NAMES.get(key.lower().lstrip("-").replace("-", "_"))
+    if meant not in fields:
+        close = difflib.get_close_matches(key.lower(), fields, n=1, cutoff=0.8)
+        meant = close[0] if close else None
+    if meant is not None:
+        return str(_("Unknown field; did you mean %(field)s?")) % {"field": meant}
+    return str(_("Unknown field; the fields are %(fields)s.")) % {"fields": ", ".join(fields)}
+
+
+class ToetsingMeasurementIn(StrictSerializer):
     sample = serializers.CharField(max_length=200)
     parameter = serializers.CharField(
         max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
@@ -70,7 +123,7 @@ class ToetsingMeasurementIn(serializers.Serializer[dict[str, Any]]):
         return validated
 
 
-class ToetsingColumnTestIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingColumnTestIn(StrictSerializer):
     parameter = serializers.CharField(
         max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
     )
@@ -82,7 +135,7 @@ class ToetsingColumnTestIn(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class ToetsingApplicationIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingApplicationIn(StrictSerializer):
     """What the applicant states about a large-scale application (Bbk art 63)."""
 
     material = serializers.ChoiceField(
@@ -118,7 +171,7 @@ class ToetsingApplicationIn(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class ToetsingLocalValueIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingLocalValueIn(StrictSerializer):
     parameter = serializers.CharField(
         max_length=300, help_text=_("Dutch name, Aquo code, CAS number or SIKB0101 parameter id.")
     )
@@ -134,7 +187,7 @@ class ToetsingLocalValueIn(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class ToetsingLocalMaximaIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingLocalMaximaIn(StrictSerializer):
     """The local maximum values of a decision under Bbk art 44 or 45."""
 
     title = serializers.CharField(
@@ -156,7 +209,7 @@ class ToetsingLocalMaximaIn(serializers.Serializer[dict[str, Any]]):
 RECEIVING_CLASSES: Final = [*LAND_CLASSES[:-1], *WATER_CLASSES[1:-1], "niet_toepasbaar"]
 
 
-class ToetsingLocationIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingLocationIn(StrictSerializer):
     """What the applicant knows of the location where the batch would be applied."""
 
     function_class = serializers.ChoiceField(
@@ -188,7 +241,7 @@ class ToetsingLocationIn(serializers.Serializer[dict[str, Any]]):
     )
 
 
-class ToetsingAssessmentIn(serializers.Serializer[dict[str, Any]]):
+class ToetsingAssessmentIn(StrictSerializer):
     """Either ``measurements`` (JSON) or ``file`` (multipart upload), not both."""
 
     frame = serializers.ChoiceField(

@@ -241,6 +241,24 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 @public_page
 @require_GET
+def download_xlsx(request: HttpRequest, token: str) -> HttpResponse:
+    """The verdicts of a kept upload as an Excel workbook: the CSV's rows, and the messages."""
+    kept = recall(token)
+    if kept is None:
+        return _expired(request)
+    from kwalibo.assessments.workbook import xlsx_report  # openpyxl's writer: only here
+
+    measurements, options, filename = kept
+    response = HttpResponse(
+        xlsx_report(_assess(measurements, options), options.checks),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.xlsx")
+    return response
+
+
+@public_page
+@require_GET
 def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload with their explanations as PDF."""
     kept = recall(token)

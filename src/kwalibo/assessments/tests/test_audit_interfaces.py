@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import openpyxl
 import pytest
 import yaml
 from django.conf import settings
@@ -243,16 +244,31 @@ def test_an_uploaded_content_above_the_dry_matter_is_named_at_its_row(
     assert "more than the whole dry matter" in shown.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="judgement call: unknown fields are ignored, so a misspelt option ('kader', "
-    "'partij') silently assesses with the defaults (frame grond). Proposed: 400 naming the "
-    "field. Changes the contract for clients that send extra fields.",
-)
 def test_an_unknown_option_is_refused_rather_than_ignored(api: APIClient) -> None:
     response = post_json(api, {"measurements": COPPER, "kader": "waterbodem"})
     assert response.status_code == 400
-    assert "kader" in response.json()["errors"]
+    assert response.json()["errors"]["kader"] == ["Unknown field; did you mean frame?"]
+
+
+def test_a_misspelt_field_is_answered_with_the_field_meant(api: APIClient) -> None:
+    response = post_json(api, {"measurements": COPPER, "frmae": "waterbodem"})
+    assert response.json()["errors"]["frmae"] == ["Unknown field; did you mean frame?"]
+
+
+def test_an_unknown_field_of_a_measurement_is_refused_at_its_row(api: APIClient) -> None:
+    rows = [dict(COPPER[0]), {**COPPER[1], "limit_symbol": "<"}, *COPPER[2:]]
+    response = post_json(api, {"measurements": rows})
+    assert response.status_code == 400
+    errors = response.json()["errors"]["measurements"]
+    assert list(errors) == ["1"]
+    assert errors["1"]["limit_symbol"][0].startswith("Unknown field; the fields are sample,")
+
+
+def test_an_upload_with_an_unknown_form_field_is_refused(api: APIClient) -> None:
+    lab = _lab("M1;lutum;5;%", "M1;organische stof;3;%", "M1;koper;40;mg/kg ds")
+    response = upload(api, lab, partij="true")
+    assert response.status_code == 400
+    assert response.json()["errors"]["partij"] == ["Unknown field; did you mean batch?"]
 
 
 def test_the_detail_of_a_validation_error_is_dutch_for_a_dutch_client() -> None:
@@ -650,20 +666,52 @@ def test_downloads_with_checks_are_still_safe(page: Client) -> None:
     assert (row["sample"], row["enforcement_violation"]) == ("'=1+1", "true")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="judgement call: the CSV is comma-separated with decimal points and no BOM, so Dutch "
-    "Excel (list separator ';', decimal comma) shows each row in one column and reads µ/é as "
-    "cp1252. Proposed for a Dutch request: UTF-8 BOM, ';' and decimal commas. Changes the "
-    "download for programs that read it (and test_views reads it as comma CSV).",
-)
-def test_the_csv_download_opens_in_dutch_excel() -> None:
+def _workbook(content: bytes) -> Any:
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+def test_the_excel_download_holds_the_csv_rows_with_numbers_and_truth_values() -> None:
+    """A Dutch Excel shows the comma CSV in one column; the workbook has no separators."""
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     result = client.post(PAGE, {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "grond"})
-    content = _download(client, result, "csv").content
-    assert content.startswith(b"\xef\xbb\xbf")
-    header = content[3:].decode().splitlines()[0]
-    assert header.startswith("sample;class;")
+    response = _download(client, result, "xlsx")
+    assert response["Content-Type"].endswith("spreadsheetml.sheet")
+    assert response["Content-Disposition"] == 'attachment; filename="lab-toetsing.xlsx"'
+    book = _workbook(response.content)
+    assert book.sheetnames == ["toetsing", "meldingen"]
+    header, *rows = list(book["toetsing"].values)
+    csv_rows = list(csv.DictReader(io.StringIO(_download(client, result, "csv").content.decode())))
+    assert list(header) == list(csv_rows[0])
+    assert len(rows) == len(csv_rows)
+    for row, written in zip(rows, csv_rows, strict=True):
+        cells = dict(zip(header, row, strict=True))
+        assert cells["sample"] == written["sample"]
+        if written["value_used_mg_kg_ds"]:
+            assert type(cells["value_used_mg_kg_ds"]) in (int, float)  # a number, not text
+            assert cells["value_used_mg_kg_ds"] == pytest.approx(
+                float(written["value_used_mg_kg_ds"])
+            )
+        assert cells["decisive"] in (True, False, None)
+        assert str(cells["decisive"]).lower() == (written["decisive"] or "none")
+
+
+def test_sample_names_stay_text_in_the_excel_download(page: Client) -> None:
+    result = page.post(PAGE, {"file": _file(_formula_lab(), "lab.csv"), "frame": "grond"})
+    sheet = _workbook(_download(page, result, "xlsx").content)["toetsing"]
+    samples = {row[0].value: row[0].data_type for row in sheet.iter_rows(min_row=2)}
+    assert set(samples) == {*FORMULAS, 'M;1, "quoted"', "M2"}
+    assert set(samples.values()) == {"s"}
+
+
+def test_the_excel_download_lists_the_messages_where_they_arose() -> None:
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    lab = _lab("M1;lutum;25;%", "M1;organische stof;10;%", "M1;koper;20;mg/kg ds", "M1;kopr;5;mg")
+    result = client.post(PAGE, {"file": _file(lab, "lab.csv"), "frame": "grond"})
+    header, *rows = list(_workbook(_download(client, result, "xlsx").content)["meldingen"].values)
+    assert header == ("sample", "row", "parameter", "level", "code", "message")
+    unknown = [dict(zip(header, row, strict=True)) for row in rows if row[2] == "kopr"]
+    assert [(m["sample"], m["row"], m["code"]) for m in unknown] == [("M1", 5, "unknown_parameter")]
+    assert unknown[0]["message"].startswith("Onbekende parameter kopr")
 
 
 def test_the_pdf_download_opens_and_names_every_sample(page: Client) -> None:
