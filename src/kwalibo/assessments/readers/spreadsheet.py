@@ -5,8 +5,10 @@ in its first rows, those named like measurements/meetresultaten before the other
 the error names the preferred (else the first) sheet. The header is the first row that names
 the required columns, so a title or a few lines about the certificate above it are passed over;
 a sheet without such a row within its first 25 non-empty rows is refused at the row most like a
-header. Numbers stored as numbers are written back as text the way Excel shows them (at most 15 significant digits, so 0.1 and not
-0.1000000000000000055), never in exponent notation; dates in the date column become dates.
+header. Numbers stored as numbers are written back as text the way Excel shows them (at most
+15 significant digits, so 0.1 and not 0.1000000000000000055), never in exponent notation; dates
+in the date column become dates. A value merged over several rows (a sample name over its
+measurements) holds for each of them, as Excel shows it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -21,6 +24,7 @@ from typing import Any
 
 import polars as pl
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kwalibo.assessments.readers.columns import REQUIRED, finish, map_header, recognised_columns
@@ -72,7 +76,56 @@ def _sheet_order(workbook: Any) -> list[str]:
 def _rows(sheet: Any) -> Iterator[_Row]:
     # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
     sheet.reset_dimensions()
-    return enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+    merges = _vertical_merges(sheet)
+    return _filled_down(rows, merges) if merges else rows
+
+
+#: A merged range in the sheet's XML: ``<mergeCell ref="A2:A5"/>`` (any namespace prefix).
+_MERGE_CELL = re.compile(rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+_CHUNK = 1 << 20
+
+
+def _vertical_merges(sheet: Any) -> list[tuple[int, int, int]]:
+    """Merged ranges over more than one row as (column index, first row, last row) of their
+    first column: Excel shows a sample name merged over its rows on each of them, but stores it
+    in the top cell only. openpyxl's read-only mode does not read ``<mergeCells>``, which
+    follows the rows, so the sheet's XML is scanned for it in chunks."""
+    merges = []
+    tail = b""
+    with sheet.parent._archive.open(sheet._worksheet_path) as xml:
+        while chunk := xml.read(_CHUNK):
+            text = tail + chunk
+            for match in _MERGE_CELL.finditer(text):
+                first_column, top, _, bottom = match.groups()
+                if int(bottom) > int(top):
+                    merges.append(
+                        (column_index_from_string(first_column.decode()) - 1, int(top), int(bottom))
+                    )
+            # A tag cut by the chunk's end is matched again with the next chunk.
+            cut = text.rfind(b"<")
+            tail = text[cut:] if cut >= 0 and b">" not in text[cut:] else b""
+    return sorted(set(merges), key=lambda merge: merge[1])
+
+
+def _filled_down(rows: Iterator[_Row], merges: list[tuple[int, int, int]]) -> Iterator[_Row]:
+    """``rows`` with the value of a vertical merge's top cell in each cell below it."""
+    active: dict[int, tuple[Any, int]] = {}  # column -> (value, last row)
+    waiting = list(reversed(merges))
+    for number, cells in rows:
+        while waiting and waiting[-1][1] == number:
+            column, _, bottom = waiting.pop()
+            active[column] = (cells[column] if column < len(cells) else None, bottom)
+        while waiting and waiting[-1][1] < number:
+            waiting.pop()  # a merge whose top row was not read
+        filled = list(cells)
+        for column, (value, bottom) in list(active.items()):
+            if number > bottom:
+                del active[column]
+            elif value is not None and (column >= len(filled) or filled[column] is None):
+                filled.extend([None] * (column + 1 - len(filled)))
+                filled[column] = value
+        yield number, tuple(filled)
 
 
 def _header_cells(cells: tuple[Any, ...]) -> list[str]:

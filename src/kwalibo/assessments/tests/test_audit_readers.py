@@ -19,7 +19,7 @@ import pytest
 from openpyxl import Workbook
 
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.readers import MeasurementFileError, read_measurements
+from kwalibo.assessments.readers import MeasurementFileError, read_measurements, spreadsheet
 from kwalibo.assessments.tests.builders import measurements, sample
 
 FILES = Path(__file__).parent / "files"
@@ -304,15 +304,6 @@ def test_xlsx_cells_of_every_kind_are_passed_on_as_the_sheet_shows_them() -> Non
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "judgement call: a sample name in merged cells (A2:A3) is shown by Excel on every row of "
-        "the merge, but only the top cell holds it, so row 3 has no sample (missing_sample). "
-        "Proposed: a merged cell's value applies to every cell of the merge; needs the sheet's "
-        "<mergeCells>, which openpyxl's read-only mode does not give"
-    ),
-)
 def test_xlsx_merged_sample_cell_applies_to_every_row_of_the_merge() -> None:
     data = xlsx(
         {"Blad1": [HEADER, ["MM01", "lood", 12.5, "mg/kg ds"], [None, "zink", 40, "mg/kg ds"]]},
@@ -322,6 +313,41 @@ def test_xlsx_merged_sample_cell_applies_to_every_row_of_the_merge() -> None:
     assert rows_of(read_measurements(data, filename="lab.xlsx"), "sample") == [
         ("MM01",),
         ("MM01",),
+    ]
+
+
+@pytest.mark.parametrize("chunk", [spreadsheet._CHUNK, 7], ids=["whole", "tags-cut-by-chunks"])
+def test_xlsx_merges_over_several_samples_and_columns_are_filled_down(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spreadsheet, "_CHUNK", chunk)
+    book = Workbook()
+    sheet = book.active
+    rows = [
+        HEADER,
+        ["MM01", "lood", 12.5, "mg/kg ds"],
+        [None, "zink", 40, None],
+        [None, "koper", 20, None],
+        ["MM02", "lood", 30, "mg/kg ds"],
+        [None, "zink", 50, "mg/kg ds"],
+        ["MM03", "lood", 10, "mg/kg ds"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for merged in ("A2:A4", "D2:D4", "A5:A6"):
+        sheet.merge_cells(merged)
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    read = read_measurements(buffer.getvalue(), filename="lab.xlsx")
+
+    assert rows_of(read, "sample", "parameter", "unit") == [
+        ("MM01", "lood", "mg/kg ds"),
+        ("MM01", "zink", "mg/kg ds"),
+        ("MM01", "koper", "mg/kg ds"),
+        ("MM02", "lood", "mg/kg ds"),
+        ("MM02", "zink", "mg/kg ds"),
+        ("MM03", "lood", "mg/kg ds"),
     ]
 
 
