@@ -46,6 +46,9 @@ from kwalibo.assessments.domain.rules import FRAMES, RuleSet, RuleSetChoice, cho
 from kwalibo.assessments.domain.sums import BATCH_SAMPLE, batch_means, substance_values
 from kwalibo.common.domain.errors import N_, DomainError
 
+#: The worst class of both frames: a higher content cannot change it.
+WORST_CLASS: Final = "niet_toepasbaar"
+
 CSV_COLUMNS: Final = (
     "sample",
     "class",
@@ -753,8 +756,17 @@ def assess(
         and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
         notes.append(_note("mspaf_not_computed"))
+    classes, undecided = _above_range(classes, prepared.above_range, verdicts, as_batch=as_batch)
     messages = pl.concat(
-        [prepared.messages, summed.messages, *batch_messages, no_norm, unassessable, *notes],
+        [
+            prepared.messages,
+            summed.messages,
+            *batch_messages,
+            no_norm,
+            unassessable,
+            undecided,
+            *notes,
+        ],
         how="vertical",
     )
     if as_batch:
@@ -782,6 +794,40 @@ def assess(
             messages=messages.drop("_order"),
         ),
     )
+
+
+def _above_range(
+    classes: pl.DataFrame, above_range: pl.DataFrame, verdicts: Samples, *, as_batch: bool
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The verdicts, and their messages, where a result above the lab's measuring range
+    (``">5000"``) was tested at its number, a lower bound of the content.
+
+    Raising a content never improves a verdict (``tests/test_properties.py``), so a class that
+    is already niet_toepasbaar stands, as does a spreading verdict niet_verspreidbaar. Any other
+    class could be worse than shown: it is withheld, and a spreading verdict verspreidbaar
+    becomes onbepaald.
+    """
+    if above_range.height == 0 or "s" not in classes.columns:
+        return classes, pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
+    affected = pl.Series("s", [0], dtype=CODE) if as_batch else above_range.get_column("s").unique()
+    hit = pl.col("s").is_in(affected.implode())
+    open_class = hit & (pl.col("class") != WORST_CLASS)
+    undecided = message_rows(
+        classes.filter(open_class).with_columns(pl.lit(None, pl.Int64).alias("row")),
+        verdicts,
+        "class_undecided_above_range",
+        detail=pl.col("class"),
+    )
+    changes = [pl.when(open_class).then(None).otherwise(pl.col("class")).alias("class")]
+    changes += [
+        pl.when(hit & (pl.col(column) == "verspreidbaar"))
+        .then(pl.lit("onbepaald"))
+        .otherwise(pl.col(column))
+        .alias(column)
+        for column in ("spreading_fresh", "spreading_adjacent", "spreading_salt")
+        if column in classes.columns
+    ]
+    return classes.with_columns(changes), undecided
 
 
 def _salt_area_messages(

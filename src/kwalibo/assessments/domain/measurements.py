@@ -4,7 +4,9 @@ Steps, each a set of Polars expressions over all measurements at once:
 
 1. Identify the parameter (name, CAS, Aquo code, SIKB0101 id; ``identification``) and parse the
    value as written: decimal comma or point, a ``<`` prefix for results below the reporting
-   limit (``"<0.2"``, ``"< 0,05"``). Units are converted to mg/kg dry matter.
+   limit (``"<0.2"``, ``"< 0,05"``), a ``>`` prefix for results above the lab's measuring range
+   (``">5000"``: the number is a lower bound; the engine gives a class only where a higher
+   content could not change it). Units are converted to mg/kg dry matter.
 2. Bad input becomes a message per sample and parameter (unknown parameter, missing or
    non-numeric or negative value, unknown unit, a percentage where a mass fraction belongs, a
    content above the whole dry matter) and the measurement is left out; nothing raises.
@@ -78,6 +80,7 @@ INPUT_ERRORS: Final = (
     "percent_out_of_range",
     "name_cas_conflict",
     "content_out_of_range",
+    "soil_property_above_range",
 )
 #: A mass fraction above this (mg/kg ds) is more than the whole dry matter: a unit or typing
 #: error, never a content to assess.
@@ -130,12 +133,15 @@ class Prepared:
         unstandardised: ``s`` and ``sub`` of each measurement that is not used because the
             sample lacks the lutum or organic matter its standardisation needs. A mean or sum
             over that substance in that sample is incomplete (``sums``).
+        above_range: ``i``, ``row``, ``s`` and ``sub`` of each used result above the lab's
+            measuring range (``">5000"``): its number is a lower bound of the content.
     """
 
     values: pl.DataFrame
     soil: pl.DataFrame
     messages: pl.DataFrame
     unstandardised: pl.DataFrame
+    above_range: pl.DataFrame
 
 
 def empty_messages() -> pl.DataFrame:
@@ -313,7 +319,8 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
     )
     parsed = values.select(
         text.str.starts_with("<").alias("below"),
-        text.str.strip_chars_start("<=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
+        text.str.strip_chars_start("\u00a0 ").str.starts_with(">").alias("above"),
+        text.str.strip_chars_start("<>=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
         exact.alias("exact"),
     ).with_columns(_number_expr(pl.col("text")).alias("number"))
     grouped = pl.col("number").is_null() & pl.col("text").str.contains(r"\d[.,]\d{3}[.,]")
@@ -327,6 +334,7 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
     parsed = parsed.with_columns(number.alias("number"), note.alias("separator"))
     return parsed.select(
         "below",
+        "above",
         "number",
         "separator",
         pl.when(pl.col("text") == "")
@@ -385,6 +393,8 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
         .then(_ERROR["unknown_unit"])
         .when(soil & (pl.col("number") > 100))
         .then(_ERROR["percent_out_of_range"])
+        .when(soil & pl.col("above"))
+        .then(_ERROR["soil_property_above_range"])
         .when(~soil & (pl.col("number") * pl.col("mass_factor") > MAX_CONTENT_MG))
         .then(_ERROR["content_out_of_range"])
         .otherwise(0)
@@ -393,6 +403,7 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     return table.select(
         "sub",
         "below",
+        "above",
         "number",
         (pl.col("number") * pl.col("mass_factor")).alias("value_mg"),
         (known & pl.lit(substances.get_column("organotin_basis")).gather(code) & ~pl.col("has_sn"))
@@ -485,6 +496,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
                 for name in (
                     "sub",
                     "below",
+                    "above",
                     "number",
                     "value_mg",
                     "organotin",
@@ -661,9 +673,14 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         )
         computed = computed.filter(pl.col("error").is_null() | pl.col("compliant"))
     values = computed.drop("error")
+    above_range = rows.filter(
+        pl.col("above") & pl.col("i").is_in(values.get_column("i").implode())
+    ).select("i", "row", "s", "sub")
+    messages.append(message_rows(above_range, samples, "above_measuring_range", data=data))
     return Prepared(
         values=values,
         soil=soil,
         messages=pl.concat(messages, how="vertical"),
         unstandardised=dropped.select("s", "sub"),
+        above_range=above_range,
     )

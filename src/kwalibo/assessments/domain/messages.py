@@ -111,6 +111,29 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         WARNING,
         N_("%(parameter)s was measured %(detail)s times in this sample; the mean is used."),
     ),
+    "soil_property_above_range": (
+        ERROR,
+        N_(
+            "%(parameter)s is reported as %(value)s, above the lab's measuring range; a "
+            "percentage that is not known cannot standardise, so it is not used."
+        ),
+    ),
+    "above_measuring_range": (
+        WARNING,
+        N_(
+            "%(parameter)s is reported as %(value)s, above the lab's measuring range: the "
+            "content is at least its number, which is tested; a higher content could only "
+            "make the verdict worse."
+        ),
+    ),
+    "class_undecided_above_range": (
+        ERROR,
+        N_(
+            "No class: with the results above the measuring range taken at their number the "
+            "class is %(detail)s, and a higher content could make it worse (Rbk art 4.2.2 lid 1 en 2). "
+            "Ask the lab for the results after dilution."
+        ),
+    ),
     "soil_property_below_limit": (
         WARNING,
         N_("%(parameter)s is reported as %(value)s; the number is used as the percentage."),

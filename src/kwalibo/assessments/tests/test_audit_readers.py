@@ -554,15 +554,6 @@ def test_unusable_xml_is_refused_with_the_file_and_its_line(
     assert expected in error.detail
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "judgement call (engine, domain/): the reader passes limitSymbol '>' as '>5000', which "
-        "the engine refuses as not a number, so mineral oil above the intervention value leaves "
-        "the sample without a class. Proposed: a '>' result is tested as at least its number "
-        "(a lower bound: the class can only be as bad or worse), with a warning"
-    ),
-)
 def test_a_result_above_the_measuring_range_is_tested_as_at_least_its_number() -> None:
     above = assess(measurements(sample("M1", {"minerale olie": ">5000"})), frame="grond")
     at = assess(measurements(sample("M1", {"minerale olie": "5000"})), frame="grond")

@@ -1,0 +1,118 @@
+"""Results above the lab's measuring range (">5000"): the number is a lower bound of the content.
+
+A class is given only where a higher content could not change it (niet_toepasbaar); any other
+is withheld with a message, and a spreading verdict "verspreidbaar" becomes "onbepaald".
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kwalibo.assessments.domain.application import Location, location_check
+from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.tests.builders import measurements, sample
+from kwalibo.assessments.tests.test_properties import PARAMETERS, SETTINGS, values
+
+
+def _codes(verdict: dict[str, object]) -> list[tuple[object, object, object]]:
+    return [(m["code"], m["parameter"], m["row"]) for m in verdict["messages"]]  # type: ignore[attr-defined, index]
+
+
+def test_a_result_above_the_range_that_already_exceeds_industrie_gives_the_class() -> None:
+    rows = sample("M1", {"minerale olie": ">5000", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+
+    assert verdict["class"] == "niet_toepasbaar"
+    # row 2 and 3 are lutum and organic matter; mineral oil is row 4
+    assert _codes(verdict) == [("above_measuring_range", "minerale olie", 4)]
+    (oil,) = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == "minerale_olie"]
+    assert oil["measurements"][0]["value_raw"] == ">5000"
+    assert oil["value_used"] == 5000
+    assert oil["decisive"]
+
+
+def test_a_result_above_the_range_below_the_worst_class_withholds_the_class() -> None:
+    rows = sample("M1", {"minerale olie": ">400", "lood": "20"}) + sample(
+        "M2", {"minerale olie": "400", "lood": "20"}
+    )
+    first, second = assess(measurements(rows), frame="grond").verdicts
+
+    # 400 mg/kg ds of mineral oil in standard soil is above Wonen (190), within Industrie (500)
+    assert second["class"] == "industrie"
+    assert first["class"] is None
+    (undecided,) = [m for m in first["messages"] if m["code"] == "class_undecided_above_range"]
+    assert undecided["level"] == "error"
+    assert undecided["message"].startswith(
+        "No class: with the results above the measuring range taken at their number the class "
+        "is industrie"
+    )
+    assert [m["code"] for m in second["messages"]] == []
+
+
+def test_a_result_above_the_range_in_a_batch_makes_its_mean_a_lower_bound() -> None:
+    rows = sample("M1", {"minerale olie": ">400", "lood": "20"}) + sample(
+        "M2", {"minerale olie": "300", "lood": "20"}
+    )
+    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    assert batch["class"] is None
+    assert "class_undecided_above_range" in [m["code"] for m in batch["messages"]]
+
+    rows = sample("M1", {"minerale olie": ">9000", "lood": "20"}) + sample(
+        "M2", {"minerale olie": "300", "lood": "20"}
+    )
+    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    assert batch["class"] == "niet_toepasbaar"  # the mean is at least 4650, above Industrie
+
+
+def test_in_water_spreading_that_a_higher_content_could_fail_becomes_undecided() -> None:
+    rows = sample("M1", {"zink": ">100", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="waterbodem").verdicts
+    at = assess(measurements(sample("M1", {"zink": "100", "lood": "20"})), frame="waterbodem")
+
+    assert at.verdicts[0]["spreading"]["zoet_oppervlaktewater"] == "verspreidbaar"
+    assert verdict["class"] is None
+    assert verdict["spreading"]["zoet_oppervlaktewater"] == "onbepaald"
+
+    rows = sample("M1", {"zink": ">5000", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="waterbodem").verdicts
+    assert verdict["class"] == "niet_toepasbaar"
+    assert verdict["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
+
+
+def test_lutum_above_the_range_cannot_standardise() -> None:
+    (verdict,) = assess(
+        measurements(sample("M1", {"lood": "20"}, lutum=">50")), frame="grond"
+    ).verdicts
+
+    assert ("soil_property_above_range", "lutum", 2) in _codes(verdict)
+    assert ("missing_lutum", "lood", 4) in _codes(verdict)
+
+
+def test_a_batch_without_a_class_may_not_be_applied_anywhere() -> None:
+    rows = sample("M1", {"minerale olie": ">50"})
+    (verdict,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    check = location_check(verdict, Location("industrie", "industrie"))
+    assert check.allowed is False
+
+
+@SETTINGS
+@given(
+    frame=st.sampled_from(["grond", "waterbodem"]),
+    contents=st.dictionaries(st.sampled_from(PARAMETERS), values, min_size=1, max_size=6),
+    chosen=st.data(),
+)
+def test_a_class_given_above_the_range_is_the_class_at_its_number_and_the_worst(
+    frame: str, contents: dict[str, float], chosen: st.DataObject
+) -> None:
+    parameter = chosen.draw(st.sampled_from(sorted(contents)))
+    at = {name: f"{value:.6g}" for name, value in contents.items()}
+    above = at | {parameter: ">" + at[parameter]}
+
+    (exact,) = assess(measurements(sample("M1", at)), frame=frame).verdicts
+    (bounded,) = assess(measurements(sample("M1", above)), frame=frame).verdicts
+
+    if exact["class"] == "niet_toepasbaar":
+        assert bounded["class"] == "niet_toepasbaar"
+    else:
+        assert bounded["class"] is None
