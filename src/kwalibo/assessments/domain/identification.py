@@ -167,17 +167,26 @@ MASS_UNITS: Final[dict[str, float]] = {
 PERCENT_UNITS: Final = frozenset({"%", "%ds", "%(m/m)ds", "%(m/m)", "%m/m", "%dm", "%drogestof"})
 
 
+#: A negative exponent as labs and SI write it: "mg kg-1 ds", "mg·kg⁻¹", "µg g-1" for "/kg", "/g".
+_PER_KG: Final = r"[\s.·]*kg\s*(?:-1|⁻¹)"
+_PER_G: Final = r"[\s.·]+g\s*(?:-1|⁻¹)"
+
+
 def unit_key_expr(unit: pl.Expr) -> pl.Expr:
-    """Compact a unit as written: lower case, micro as "u", without spaces and dots."""
+    """Compact a unit as written: lower case, micro as "u", "kg-1" as "/kg", without spaces
+    and dots."""
     return (
         unit.str.to_lowercase()
         .str.replace_all("µ", "u", literal=True)
         .str.replace_all("μ", "u", literal=True)
-        .str.replace_all(r"[\s.]", "")
+        .str.replace_all(_PER_KG, "/kg")
+        .str.replace_all(_PER_G, "/g")
+        .str.replace_all(r"[\s.·]", "")
     )
 
 
 def unit_key(unit: str) -> str:
     """``unit_key_expr`` for one unit (used by tests and the explanation)."""
     key = unit.lower().replace("µ", "u").replace("μ", "u")
-    return re.sub(r"[\s.]", "", key)
+    key = re.sub(_PER_G, "/g", re.sub(_PER_KG, "/kg", key))
+    return re.sub(r"[\s.·]", "", key)

@@ -140,6 +140,11 @@ def test_a_different_sum_or_species_is_not_taken_for_the_normed_one(written: str
         ("40000", "\u03bcg/kg"),  # Greek mu
         ("40000", "ug/kg ds"),
         ("0,04", "g/kg"),
+        ("40", "mg kg-1 ds"),  # SI notation with a negative exponent
+        ("40", "mg.kg-1 d.s."),
+        ("40", "mg·kg⁻¹"),
+        ("40000", "µg kg-1 ds"),
+        ("40", "µg g-1"),
     ],
 )
 def test_copper_in_the_units_labs_write_is_40_mg_per_kg_ds(value: str, unit: str) -> None:
