@@ -415,6 +415,20 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     )
 
 
+def _above_range(
+    rows: pl.DataFrame, spelling_codes: pl.Series, per_spelling: pl.DataFrame, values: pl.DataFrame
+) -> pl.DataFrame:
+    """``i``, ``row``, ``s`` and ``sub`` of the used results above the measuring range (most
+    files have none: then nothing per row is computed)."""
+    above = per_spelling.get_column("above")
+    if not above.any():
+        return rows.select("i", "row", "s", "sub").clear()
+    found = rows.filter(above.gather(spelling_codes))
+    return found.filter(pl.col("i").is_in(values.get_column("i").implode())).select(
+        "i", "row", "s", "sub"
+    )
+
+
 def message_rows(
     frame: pl.DataFrame,
     samples: Samples,
@@ -496,7 +510,6 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
                 for name in (
                     "sub",
                     "below",
-                    "above",
                     "number",
                     "value_mg",
                     "organotin",
@@ -673,9 +686,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         )
         computed = computed.filter(pl.col("error").is_null() | pl.col("compliant"))
     values = computed.drop("error")
-    above_range = rows.filter(
-        pl.col("above") & pl.col("i").is_in(values.get_column("i").implode())
-    ).select("i", "row", "s", "sub")
+    above_range = _above_range(rows, spelling_codes, per_spelling, values)
     messages.append(message_rows(above_range, samples, "above_measuring_range", data=data))
     return Prepared(
         values=values,
