@@ -42,7 +42,8 @@ groundwater; a file with only those is refused). A sample may be given inline in
 field sample of a mixed sample; an analysis given inline in a sample belongs to that sample:
 
 * ``row``: the source line of the ``Analysis`` element;
-* ``sample``: the sample's ``immetingen:name`` (its ``gml:id`` when it has no name);
+* ``sample``: the sample's ``immetingen:name`` (its ``gml:id`` when it has no name; name and
+  ``gml:id`` as "MM01 (_s2)" where two samples share a name);
 * ``parameter`` and ``cas``: SIKB0101 names what was measured by ids in the SIKB domain table
   'Parameter'. ``sikb_codes.identify`` translates them: a parameter of the transcribed table
   (every substance of the Rbk 2015 norm tables, the sum components and dioxin congeners) becomes
@@ -66,6 +67,7 @@ before anything is expanded or fetched.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -198,6 +200,7 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
             kind=type(error).__name__,
         ) from None
     except ParseError as error:
+        _refuse_if_not_utf8(data, file=file)
         message = str(error).split(": line", 1)[0]
         raise MeasurementFileError(
             N_("malformed XML: %(reason)s"),
@@ -206,6 +209,47 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
             reason=message,
         ) from None
     return builder
+
+
+#: The encoding an XML declaration names (``<?xml version="1.0" encoding="ISO-8859-1"?>``).
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _refuse_if_not_utf8(data: bytes, *, file: str) -> None:
+    """Refuse, naming the byte and its line, an XML that is read as UTF-8 (it declares no
+    other encoding) but is not: an export in Latin-1 or Windows-1252 without its declaration,
+    which expat reports only as an "invalid token"."""
+    declared = _DECLARED_ENCODING.match(data[:500])
+    if declared is not None and declared.group(1).lower() not in {b"utf-8", b"utf8"}:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MeasurementFileError(
+            N_(
+                "the XML is not UTF-8 text (byte 0x%(byte)s), and it declares no other "
+                "encoding; export it as UTF-8, or declare the encoding it has, such as "
+                '<?xml version="1.0" encoding="ISO-8859-1"?>'
+            ),
+            file=file,
+            row=data.count(b"\n", 0, error.start) + 1,
+            byte=f"{data[error.start]:02X}",
+        ) from None
+
+
+def _distinct_names(names: list[str], sample_ids: list[str]) -> list[str]:
+    """The sample names, with the ``gml:id`` added where two samples of the file share a name
+    ("MM01 (_s2)"): the assessment knows samples by name and would take them for one."""
+    ids_of: dict[str, set[str]] = {}
+    for name, sample_id in zip(names, sample_ids, strict=True):
+        ids_of.setdefault(name, set()).add(sample_id)
+    shared = {name for name, ids in ids_of.items() if len(ids) > 1}
+    if not shared:
+        return names
+    return [
+        f"{name} ({sample_id})" if name in shared else name
+        for name, sample_id in zip(names, sample_ids, strict=True)
+    ]
 
 
 def _sample_date(sample: _Element) -> str | None:
@@ -242,6 +286,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             if target:
                 sample_of_analysis.setdefault(target, own_id)
     other_compartment: dict[str, int] = {}  # compartment name -> analyses left out
+    sample_ids: list[str] = []  # per record
 
     records: dict[str, list[Any]] = {
         k: []
@@ -305,6 +350,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
 
         records["row"].append(analysis.line)
         records["sample"].append(name.text if name is not None and name.text else sample_id)
+        sample_ids.append(sample_id)
         records["parameter"].append(measured.parameter)
         records["value_raw"].append(value)
         records["unit"].append(unit)
@@ -336,6 +382,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             file=file,
             found=found,
         )
+    records["sample"] = _distinct_names(records["sample"], sample_ids)
     frame = pl.DataFrame(
         records,
         schema=dict.fromkeys(records, pl.Utf8) | {"row": pl.Int64, "decimal_point": pl.Boolean},

@@ -559,3 +559,37 @@ def test_a_result_above_the_measuring_range_is_tested_as_at_least_its_number() -
     at = assess(measurements(sample("M1", {"minerale olie": "5000"})), frame="grond")
 
     assert above.verdicts[0]["class"] == at.verdicts[0]["class"] == "niet_toepasbaar"
+
+
+def test_sikb0101_in_latin1_without_its_declaration_is_refused_naming_the_byte_and_line() -> None:
+    document = sikb(
+        soil_sample("_s1", "Boring é", '<sam:relatedObservation xlink:href="#_a1"/>')
+        + member(analysis("971", "12", gml_id="_a1"))
+    ).replace(' encoding="UTF-8"', "")
+
+    error = refusal(document.encode("latin-1"), "lab.xml")
+
+    assert error.row == 3
+    assert error.detail.startswith("the XML is not UTF-8 text (byte 0xE9)")
+    declared = document.replace('version="1.0"', 'version="1.0" encoding="ISO-8859-1"')
+    read = read_measurements(declared.encode("latin-1"), filename="lab.xml")
+    assert rows_of(read, "sample") == [("Boring é",)]
+
+
+def test_sikb0101_samples_that_share_a_name_stay_apart() -> None:
+    document = sikb(
+        soil_sample("_s1", "MM01", '<sam:relatedObservation xlink:href="#_a1"/>')
+        + member(analysis("971", "12", gml_id="_a1"))
+        + soil_sample("_s2", "MM01", '<sam:relatedObservation xlink:href="#_a2"/>')
+        + member(analysis("971", "30", gml_id="_a2"))
+        + soil_sample("_s3", "MM02", '<sam:relatedObservation xlink:href="#_a3"/>')
+        + member(analysis("971", "20", gml_id="_a3"))
+    )
+
+    read = read_measurements(document.encode(), filename="lab.xml")
+
+    assert rows_of(read, "sample", "value_raw") == [
+        ("MM01 (_s1)", "12"),
+        ("MM01 (_s2)", "30"),
+        ("MM02", "20"),
+    ]
