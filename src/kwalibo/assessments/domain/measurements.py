@@ -307,20 +307,26 @@ def _value_table(spellings: pl.DataFrame) -> pl.DataFrame:
     return _values(distinct).select(pl.all().gather(codes))
 
 
+#: The one sign a lab writes before a number: below the reporting limit ("<0,2", "<= 0.2")
+#: or above the measuring range (">5000"); a second sign ("<<2", "<>3") is not a number.
+_LIMIT_PREFIX: Final = r"^(<=?|≤|>=?|≥)"
+
+
 def _values(values: pl.DataFrame) -> pl.DataFrame:
     """Per distinct value as written (``value_raw``, and ``decimal_point`` if the input has
     it): ``below`` ("<"), the number, what is wrong with it and how a separator that could
     group thousands was read (``separator``, an index of ``SEPARATOR_NOTES``)."""
-    text = pl.col("value_raw").fill_null("")
+    text = pl.col("value_raw").fill_null("").str.strip_chars("\u00a0 ")
+    prefix = text.str.extract(_LIMIT_PREFIX, 1)
     exact = (
         pl.col("decimal_point").fill_null(False)
         if "decimal_point" in values.columns
         else pl.lit(False)
     )
     parsed = values.select(
-        text.str.starts_with("<").alias("below"),
-        text.str.strip_chars_start("\u00a0 ").str.starts_with(">").alias("above"),
-        text.str.strip_chars_start("<>=\u00a0 ").str.strip_chars_end("\u00a0 ").alias("text"),
+        prefix.is_in(["<", "<=", "≤"]).fill_null(False).alias("below"),
+        prefix.is_in([">", ">=", "≥"]).fill_null(False).alias("above"),
+        text.str.replace(_LIMIT_PREFIX + "[\u00a0 ]*", "").alias("text"),
         exact.alias("exact"),
     ).with_columns(_number_expr(pl.col("text")).alias("number"))
     grouped = pl.col("number").is_null() & pl.col("text").str.contains(r"\d[.,]\d{3}[.,]")

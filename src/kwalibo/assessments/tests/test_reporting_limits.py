@@ -168,3 +168,18 @@ def test_batch_mean_needs_every_sample_standardised_unless_all_may_be_assumed_to
     assert copper["compliance_assumed"] is True
     assert copper["standardised"] is None
     assert batch["class"] == "achtergrondwaarde"
+
+
+@pytest.mark.parametrize("written", [" <60", "<60 ", "<=60", "≤60", "< 60", "<\u00a060"])
+def test_the_limit_sign_is_read_with_the_spaces_around_it(written: str) -> None:
+    # a leading space used to hide the sign: 60 was tested as measured, not 0.7 × 60
+    parameter = only_parameter(sample("M1", {"koper": written}))
+    assert parameter["measurements"][0]["below_reporting_limit"] is True
+    assert parameter["value_used"] == pytest.approx(42)
+
+
+@pytest.mark.parametrize("written", ["<<60", "<>60", "><60", "< <60"])
+def test_a_second_limit_sign_is_not_a_number(written: str) -> None:
+    result = assess(measurements(sample("M1", {"koper": written})), frame="grond")
+    codes = [m["code"] for m in result.verdicts[0]["messages"]]
+    assert codes == ["not_a_number", "no_assessable_parameters"]

@@ -53,8 +53,12 @@ WRITTEN = st.one_of(
     NUMBERS.map(lambda v: v.replace(".", ",")),
     NUMBERS.map(lambda v: "<" + v),
     NUMBERS.map(lambda v: "< " + v.replace(".", ",")),
+    NUMBERS.map(lambda v: ">" + v),
+    NUMBERS.map(lambda v: " >= " + v.replace(".", ",")),
     st.sampled_from(["1.000", "12,500", "1.234,5", "1,234.5", "1.000.000", "-3", "-0,5"]),
-    st.sampled_from(["", "abc", "n.a.", "nan", "inf", "1e999", "<", "<<2", "1,2,3", ">5"]),
+    st.sampled_from(
+        ["", "abc", "n.a.", "nan", "inf", "1e999", "<", "<<2", "1,2,3", ">5", "<>3", "≥7"]
+    ),
 )
 VALUES = st.one_of(WRITTEN, st.text(max_size=6))
 #: A spreadsheet cell holds no control characters.
