@@ -55,10 +55,23 @@ def class_label(code: str | None) -> str:
     return str(label) if label is not None else code
 
 
+#: Messages whose value is computed by the engine, not the lab's as written.
+_COMPUTED_VALUE = frozenset({"salt_water_area"})
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
+
+
 def message_text(message: dict[str, Any]) -> str:
-    """An engine message in the active language (the English text when a parameter is missing)."""
+    """An engine message in the active language (the English text when a parameter is missing).
+
+    Numbers the engine wrote into the message (the value a separator was read as, a range of
+    limits) get the language's decimal separator; a value as the lab wrote it stays as written.
+    """
     params = {"parameter": "", "value": "", "unit": "", "detail": "", "rule_set": ""}
     params |= message.get("params") or {}
+    separator = str(formats.get_format("DECIMAL_SEPARATOR"))
+    params["detail"] = _localised_numbers(params["detail"], separator)
+    if message.get("code") in _COMPUTED_VALUE:
+        params["value"] = _localised_numbers(params["value"], separator)
     try:
         return gettext(message["template"]) % params
     except (KeyError, TypeError, ValueError):
@@ -159,7 +172,14 @@ def number(value: float | None) -> str:
     return text.replace(".", separator)
 
 
-_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
+def _localised_numbers(value: Any, separator: str) -> Any:
+    """A plain number ("2.5") or a range of them ("0.1–0.3") with ``separator``; else as is."""
+    if not isinstance(value, str) or separator == ".":
+        return value
+    parts = value.split("–")
+    if all(_PLAIN_NUMBER.match(part) for part in parts):
+        return "–".join(part.replace(".", separator) for part in parts)
+    return value
 
 
 def reason_text(template: str, params: Mapping[str, Any]) -> str:

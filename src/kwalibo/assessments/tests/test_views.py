@@ -112,6 +112,24 @@ def test_a_dutch_user_reads_what_is_wrong_with_the_file_in_dutch() -> None:
     )
 
 
+def test_a_dutch_user_reads_the_numbers_the_engine_wrote_with_decimal_commas() -> None:
+    dutch = Client(HTTP_ACCEPT_LANGUAGE="nl")
+
+    def page(row: str) -> str:
+        lab = f"sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\n{row}\n"
+        return dutch.post(
+            "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "waterbodem"}
+        ).content.decode()
+
+    # no other value shows the decimal sign: read as 1.5, and the lab's "1.500" stays as written
+    assert "De waarde 1.500 van zink is gelezen als 1,5" in page("M1;zink;1.500;mg/kg ds")
+    # between its salt-water values 0.115 and 0.25
+    assert (
+        "0,2 mg/kg ds, ligt tussen de waarden voor verspreiden in zout oppervlaktewater 0,115–0,25 mg/kg ds"
+        in page("M1;tributyltin;0.2;mg Sn/kg ds")
+    )
+
+
 def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem"}
