@@ -48,7 +48,8 @@
         }
       }).addTo(map);
       var bounds = layer.getBounds();
-      if (bounds.isValid()) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 }); }
+      // Without animation: the view is settled when data-loaded is set (and a click lands where it aims).
+      if (bounds.isValid()) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14, animate: false }); }
       element.dataset.loaded = String(collection.features.length);
     })
     .catch(function () { element.dataset.loaded = "error"; showNotice(); });
