@@ -86,8 +86,8 @@ class ToetsingMeasurementIn(StrictSerializer):
         allow_null=True,
         trim_whitespace=False,
         help_text=_(
-            'As written by the lab: "12,5", "0.3", "<0,2"; or a JSON number, which has a '
-            "decimal point."
+            'As written by the lab: "12,5", "0.3", "<0,2" (below the reporting limit), ">5000" '
+            "(above the measuring range); or a JSON number, which has a decimal point."
         ),
     )
     unit = serializers.CharField(

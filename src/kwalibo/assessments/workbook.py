@@ -13,6 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -72,7 +73,10 @@ def _header(sheet: WriteOnlyWorksheet, names: list[str]) -> None:
 
 def _cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
     """A value as a cell; text is always text, so a sample named "=SUM(A1)" is not a formula
-    (openpyxl writes any text starting with "=" as one)."""
+    (openpyxl writes any text starting with "=" as one), and a control character, which a
+    workbook cannot hold, is shown as U+FFFD."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"

@@ -34,8 +34,10 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from kwalibo.assessments import uploads
-from kwalibo.assessments.domain.engine import CSV_COLUMNS
+from kwalibo.assessments.domain.engine import CSV_COLUMNS, assess
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
+from kwalibo.assessments.tests.builders import measurements
+from kwalibo.assessments.workbook import xlsx_report
 
 LAB_FILE = Path(__file__).parent / "lab_files" / "lab_grond.csv"
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "api" / "openapi.yaml"
@@ -701,6 +703,12 @@ def test_sample_names_stay_text_in_the_excel_download(page: Client) -> None:
     samples = {row[0].value: row[0].data_type for row in sheet.iter_rows(min_row=2)}
     assert set(samples) == {*FORMULAS, 'M;1, "quoted"', "M2"}
     assert set(samples.values()) == {"s"}
+
+
+def test_a_control_character_in_a_sample_name_does_not_break_the_workbook() -> None:
+    rows = [("M\x01", "lutum", "25"), ("M\x01", "organische stof", "10"), ("M\x01", "koper", "20")]
+    sheet = _workbook(xlsx_report(assess(measurements(rows), frame="grond")))["toetsing"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["M\ufffd"]
 
 
 def test_the_excel_download_lists_the_messages_where_they_arose() -> None:

@@ -4,10 +4,12 @@ of a substance is withheld, the substance)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
 
+import openpyxl
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +21,7 @@ from kwalibo.assessments.domain.engine import Assessment, assess
 from kwalibo.assessments.domain.rules import load_rule_set
 from kwalibo.assessments.pdf import pdf_report
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements
+from kwalibo.assessments.workbook import xlsx_report
 
 PARAMETERS = (
     "lutum",
@@ -214,6 +217,11 @@ def check_any_file(content: bytes, filename: str, *, frame: str, batch: bool) ->
         assessment, source="lab.csv", created=dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
     )
     assert pdf.startswith(b"%PDF")
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_report(assessment)), read_only=True)
+    # one sheet row per CSV row, the header included
+    assert sum(1 for _ in workbook["toetsing"].iter_rows()) == len(
+        list(csv.reader(io.StringIO(assessment.to_csv())))
+    )
 
 
 @pytest.mark.parametrize(
