@@ -72,6 +72,8 @@ def message_text(message: dict[str, Any]) -> str:
     params["detail"] = _localised_numbers(params["detail"], separator)
     if message.get("code") in _COMPUTED_VALUE:
         params["value"] = _localised_numbers(params["value"], separator)
+    if message.get("code") == "class_undecided_above_range" and params["detail"]:
+        params["detail"] = class_label(params["detail"])
     try:
         return gettext(message["template"]) % params
     except (KeyError, TypeError, ValueError):

@@ -601,7 +601,8 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
             help_text=_(
                 "grond: achtergrondwaarde, wonen, industrie, niet_toepasbaar; waterbodem: "
                 "achtergrondwaarde, klasse_A, klasse_B, niet_toepasbaar. Null when no parameter "
-                "of the sample could be assessed."
+                "of the sample could be assessed, or when a result above the measuring range "
+                "leaves the class open (message class_undecided_above_range)."
             ),
         )
         return fields

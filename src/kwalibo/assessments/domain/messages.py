@@ -130,8 +130,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         ERROR,
         N_(
             "No class: with the results above the measuring range taken at their number the "
-            "class is %(detail)s, and a higher content could make it worse (Rbk art 4.2.2 lid 1 en 2). "
-            "Ask the lab for the results after dilution."
+            "verdict would be %(detail)s, and a higher content could make it worse (Rbk art "
+            "4.2.2 lid 1 en 2). Ask the lab for the results after dilution."
         ),
     ),
     "soil_property_below_limit": (

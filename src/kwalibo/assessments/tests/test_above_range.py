@@ -43,9 +43,10 @@ def test_a_result_above_the_range_below_the_worst_class_withholds_the_class() ->
     assert first["class"] is None
     (undecided,) = [m for m in first["messages"] if m["code"] == "class_undecided_above_range"]
     assert undecided["level"] == "error"
+    assert undecided["params"]["detail"] == "industrie"
     assert undecided["message"].startswith(
-        "No class: with the results above the measuring range taken at their number the class "
-        "is industrie"
+        "No class: with the results above the measuring range taken at their number the "
+        "verdict would be industrie"
     )
     assert [m["code"] for m in second["messages"]] == []
 

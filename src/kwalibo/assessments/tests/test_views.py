@@ -130,6 +130,25 @@ def test_a_dutch_user_reads_the_numbers_the_engine_wrote_with_decimal_commas() -
     )
 
 
+def test_a_sample_left_open_by_a_result_above_the_range_is_shown_without_a_class() -> None:
+    lab = (
+        "sample;parameter;value;unit\n"
+        "M1;lutum;25;%\nM1;organische stof;10;%\nM1;minerale olie;>300;mg/kg ds\n"
+        "M2;lutum;25;%\nM2;organische stof;10;%\nM2;minerale olie;>6000;mg/kg ds\n"
+    )
+    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
+    )
+    verdicts = {v["sample"]: v for v in response.context["verdicts"]}
+    assert verdicts["M1"]["class"] == "geen klasse"
+    assert verdicts["M2"]["class"] == "Niet toepasbaar"
+    page = response.content.decode()
+    assert (
+        "Geen klasse: met de resultaten boven het meetbereik op hun getal zou het oordeel "
+        "Industrie zijn" in page
+    )
+
+
 def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem"}
