@@ -756,7 +756,14 @@ def assess(
         and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
         notes.append(_note("mspaf_not_computed"))
-    classes, undecided = _above_range(classes, prepared.above_range, verdicts, as_batch=as_batch)
+    classes, undecided = _above_range(
+        classes,
+        prepared.above_range,
+        verdicts,
+        catalogue=substances,
+        items=classified.items,
+        as_batch=as_batch,
+    )
     messages = pl.concat(
         [
             prepared.messages,
@@ -797,7 +804,13 @@ def assess(
 
 
 def _above_range(
-    classes: pl.DataFrame, above_range: pl.DataFrame, verdicts: Samples, *, as_batch: bool
+    classes: pl.DataFrame,
+    above_range: pl.DataFrame,
+    verdicts: Samples,
+    *,
+    catalogue: Catalogue,
+    items: pl.DataFrame,
+    as_batch: bool,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The verdicts, and their messages, where a result above the lab's measuring range
     (``">5000"``) was tested at its number, a lower bound of the content.
@@ -805,13 +818,20 @@ def _above_range(
     Raising a content never improves a verdict (``tests/test_properties.py``), so a class that
     is already niet_toepasbaar stands, as does a spreading verdict niet_verspreidbaar. Any other
     class could be worse than shown: it is withheld, and a spreading verdict verspreidbaar
-    becomes onbepaald.
+    becomes onbepaald. Only results that reach a classed parameter count, themselves or through
+    a sum; one that enters a sum with a negative factor (free cyanide in complex cyanide) could
+    also make the verdict better, so it leaves even niet_toepasbaar open.
     """
     if above_range.height == 0 or "s" not in classes.columns:
         return classes, pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
-    affected = pl.Series("s", [0], dtype=CODE) if as_batch else above_range.get_column("s").unique()
-    hit = pl.col("s").is_in(affected.implode())
-    open_class = hit & (pl.col("class") != WORST_CLASS)
+    reached = _reached(above_range, catalogue, as_batch=as_batch).join(
+        items.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"
+    )
+    hit = pl.col("s").is_in(reached.get_column("s").unique().implode())
+    reversed_ = pl.col("s").is_in(
+        reached.filter(pl.col("factor") < 0).get_column("s").unique().implode()
+    )
+    open_class = hit & ((pl.col("class") != WORST_CLASS) | reversed_)
     undecided = message_rows(
         classes.filter(open_class).with_columns(pl.lit(None, pl.Int64).alias("row")),
         verdicts,
@@ -820,7 +840,7 @@ def _above_range(
     )
     changes = [pl.when(open_class).then(None).otherwise(pl.col("class")).alias("class")]
     changes += [
-        pl.when(hit & (pl.col(column) == "verspreidbaar"))
+        pl.when(hit & ((pl.col(column) == "verspreidbaar") | reversed_))
         .then(pl.lit("onbepaald"))
         .otherwise(pl.col(column))
         .alias(column)
@@ -828,6 +848,30 @@ def _above_range(
         if column in classes.columns
     ]
     return classes.with_columns(changes), undecided
+
+
+def _reached(above_range: pl.DataFrame, catalogue: Catalogue, *, as_batch: bool) -> pl.DataFrame:
+    """Per verdict (``s``) what each result above the range enters (``target``): its own
+    substance, the sums it is a component of and the sums those lie within, with the product
+    of the factors on the way (``factor``)."""
+    links = pl.concat(
+        [
+            catalogue.sums.select("sum", "component", "factor"),
+            catalogue.sub_sums.select("sum", "component", "factor"),
+        ]
+    )
+    step = above_range.select(
+        pl.lit(0, CODE).alias("s") if as_batch else pl.col("s"),
+        pl.col("sub").alias("target"),
+        pl.lit(1.0).alias("factor"),
+    )
+    reached = [step]
+    while step.height:
+        step = step.join(links, left_on="target", right_on="component").select(
+            "s", pl.col("sum").alias("target"), pl.col("factor") * pl.col("factor_right")
+        )
+        reached.append(step)
+    return pl.concat(reached)
 
 
 def _salt_area_messages(

@@ -81,6 +81,29 @@ def test_in_water_spreading_that_a_higher_content_could_fail_becomes_undecided()
     assert verdict["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
 
 
+def test_a_result_above_the_range_of_a_substance_without_norms_leaves_the_class() -> None:
+    # barium has no value on land in rule set rbk-2015 (and is in no sum): it classes nothing
+    rows = sample("M1", {"barium": ">500", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    assert verdict["class"] == "achtergrondwaarde"
+    assert {"above_measuring_range", "no_norm"} <= {m["code"] for m in verdict["messages"]}
+
+
+def test_a_component_above_the_range_leaves_the_class_of_its_sum_open() -> None:
+    # naphthalene has no land value of its own; it enters PAK (som 10)
+    rows = sample("M1", {"naftaleen": ">0.01", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="grond").verdicts
+    assert verdict["class"] is None
+
+
+def test_free_cyanide_above_the_range_leaves_even_niet_toepasbaar_open() -> None:
+    # complex cyanide = total - free: a higher free cyanide lowers it
+    exact = sample("M1", {"cyanide (vrij)": "100", "cyanide (totaal)": "5000"})
+    assert assess(measurements(exact), frame="grond").verdicts[0]["class"] == "niet_toepasbaar"
+    above = sample("M1", {"cyanide (vrij)": ">100", "cyanide (totaal)": "5000"})
+    assert assess(measurements(above), frame="grond").verdicts[0]["class"] is None
+
+
 def test_lutum_above_the_range_cannot_standardise() -> None:
     (verdict,) = assess(
         measurements(sample("M1", {"lood": "20"}, lutum=">50")), frame="grond"
@@ -115,5 +138,7 @@ def test_a_class_given_above_the_range_is_the_class_at_its_number_and_the_worst(
 
     if exact["class"] == "niet_toepasbaar":
         assert bounded["class"] == "niet_toepasbaar"
-    else:
-        assert bounded["class"] is None
+    elif bounded["class"] is not None:
+        # only a substance that classes nothing in this frame leaves the class as it was
+        assert bounded["class"] == exact["class"]
+        assert "no_norm" in {m["code"] for m in bounded["messages"]}
