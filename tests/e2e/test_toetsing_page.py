@@ -1,5 +1,5 @@
 """The assessment page (/toetsing/) in a real browser: upload a lab file, read the verdicts and
-their explanation, download the CSV and the PDF."""
+their explanation, download the CSV, the Excel workbook and the PDF."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import csv
 import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -63,6 +64,15 @@ def test_upload_a_lab_file_and_download_the_verdicts(live_server, english_page) 
     verdicts = {(r["sample"], r["class"]) for r in csv.DictReader(io.StringIO(content))}
     assert verdicts == {("MM1", "achtergrondwaarde"), ("MM2", "industrie")}
     assert csv_download.value.suggested_filename == "lab_grond-toetsing.csv"
+
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="Download Excel").click()
+    assert xlsx_download.value.suggested_filename == "lab_grond-toetsing.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
+    header, *rows = book["toetsing"].values
+    assert header[:2] == ("sample", "class")
+    classes = {(row[0], row[1]) for row in rows}
+    assert classes == verdicts
 
     with page.expect_download() as pdf_download:
         page.get_by_role("link", name="Download PDF").click()
