@@ -389,6 +389,9 @@ class ToetsingMeasurementOut(serializers.Serializer[dict[str, Any]]):
     unit = serializers.CharField(allow_null=True)
     value_mg_kg_ds = serializers.FloatField()
     below_reporting_limit = serializers.BooleanField()
+    above_measuring_range = serializers.BooleanField(
+        help_text=_('A result above the lab\'s measuring range (">5000"): a lower bound.')
+    )
     reporting_limit_table = serializers.FloatField(allow_null=True)
     reporting_limit_rule = serializers.ChoiceField(
         choices=["measured", "assumed_compliant", "0.7_x_reported_limit"]
@@ -420,6 +423,12 @@ class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
     value_used = serializers.FloatField()
     standardised = serializers.FloatField(allow_null=True, help_text=UNSTANDARDISED_HELP)
     compliance_assumed = serializers.BooleanField()
+    lower_bound = serializers.BooleanField(
+        help_text=_(
+            "A result above the measuring range is behind the value: the content is at least "
+            "this much."
+        )
+    )
     limits = serializers.DictField(child=serializers.FloatField(allow_null=True))
     parameter_class = serializers.CharField()
     exceeds_background = serializers.BooleanField()

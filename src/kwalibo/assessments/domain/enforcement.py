@@ -56,6 +56,12 @@ REASON_NO_VIOLATION: Final = N_(
     "factor %(factor)s or more: no violation of Bbk art 37 lid 1 is established (Rbk art "
     "4.13.1 lid 2)."
 )
+REASON_NO_VIOLATION_LOWER_BOUND: Final = N_(
+    "The investigation does not show the maximum values of class %(class)s exceeded by a "
+    "factor %(factor)s or more with the results above the measuring range taken at their "
+    "number (%(substances)s); a higher content could show it, so no violation of Bbk art 37 "
+    "lid 1 is established as yet (Rbk art 4.13.1 lid 2)."
+)
 REASON_ALLOWANCE_EXCEEDED: Final = N_(
     "The investigation shows %(count)s substances at least %(factor)s times their background "
     "value where the allowance permits %(allowed)s (%(substances)s): a violation of Bbk art 37 "
@@ -155,9 +161,7 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
             article,
             exceeded,
         )
-    return EnforcementCheck(
-        False, stated_class, factor, REASON_NO_VIOLATION, params, article, exceeded
-    )
+    return _no_violation(stated_class, factor, params, article, tested)
 
 
 def _background(
@@ -221,9 +225,30 @@ def _background(
             article,
             tuple(elevated),
         )
-    return EnforcementCheck(
-        False, "achtergrondwaarde", factor, REASON_NO_VIOLATION, params, article, ()
-    )
+    return _no_violation("achtergrondwaarde", factor, params, article, tested)
+
+
+def _no_violation(
+    stated_class: str,
+    factor: float,
+    params: dict[str, str],
+    article: str,
+    tested: list[dict[str, Any]],
+) -> EnforcementCheck:
+    """No violation shown; said so with a reservation where a tested content is only a lower
+    bound (a result above the measuring range)."""
+    bounded = [p["name"] for p in tested if p.get("lower_bound")]
+    if bounded:
+        return EnforcementCheck(
+            False,
+            stated_class,
+            factor,
+            REASON_NO_VIOLATION_LOWER_BOUND,
+            params | {"substances": ", ".join(bounded)},
+            article,
+            (),
+        )
+    return EnforcementCheck(False, stated_class, factor, REASON_NO_VIOLATION, params, article, ())
 
 
 __all__ = [

@@ -20,7 +20,7 @@ from typing import Any, Final
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import Catalogue
-from kwalibo.assessments.domain.measurements import Samples
+from kwalibo.assessments.domain.measurements import ABOVE_RANGE_PATTERN, Samples
 from kwalibo.assessments.domain.rules import RuleSet
 from kwalibo.assessments.domain.standardisation import bounded_exprs
 
@@ -93,6 +93,10 @@ def measurement_details(
                 "unit",
                 *_floats("value_mg"),
                 pl.col("below").alias("below_reporting_limit"),
+                pl.col("value_raw")
+                .fill_null("")
+                .str.contains(ABOVE_RANGE_PATTERN)
+                .alias("above_measuring_range"),
                 *_floats("rg"),
                 pl.when(pl.col("compliant"))
                 .then(pl.lit("assumed_compliant"))
@@ -127,6 +131,7 @@ _DETAIL_FIELDS: Final = [
     "unit",
     "value_mg_kg_ds",
     "below_reporting_limit",
+    "above_measuring_range",
     "reporting_limit_table",
     "reporting_limit_rule",
     "value_used",
@@ -256,6 +261,9 @@ def parameter_explanations(
                 "value_used": record["value_used"],
                 "standardised": record["standardised"],
                 "compliance_assumed": bool(record["compliant"]),
+                # a result above the measuring range is behind it: its value is a lower bound
+                "lower_bound": any(d["above_measuring_range"] for d in details)
+                or any(m["above_measuring_range"] for p in parts for m in p["measurements"]),
                 "limits": {label: record[column] for label, column in limit_columns},
                 "parameter_class": record["parameter_class"],
                 "exceeds_background": bool(record["above_aw"]),

@@ -106,6 +106,11 @@ ART_ZONE_WATER: Final = "Bbk art 45 lid 1, art 52 lid 1; Rbk art 4.2.3 lid 1 en 
 REASON_MET: Final = N_(
     "The mean contents in standard soil do not exceed the local maximum values of %(title)s."
 )
+REASON_MET_LOWER_BOUND: Final = N_(
+    "The mean contents in standard soil do not exceed the local maximum values of %(title)s "
+    "with the results above the measuring range taken at their number (%(lower_bound)s); a "
+    "higher content could exceed them, so they are met only as far as those numbers go."
+)
 REASON_EXCEEDED: Final = N_(
     "The mean contents in standard soil exceed the local maximum values of %(title)s for "
     "%(substances)s: the soil or dredgings may not be applied in this soil-management area."
@@ -534,13 +539,14 @@ def read_local_maximum_values(
 
 
 def _result(
-    compared: Sequence[tuple[str, str, float | None, bool]],
+    compared: Sequence[tuple[str, str, float | None, bool, bool]],
     maxima: LocalMaximumValues,
     zone: str | None,
     *,
     zones: bool,
 ) -> LocalCheck:
-    """Compare (substance, name, value in standard soil, assumed to comply) with the maxima."""
+    """Compare (substance, name, value in standard soil, assumed to comply, a lower bound)
+    with the maxima."""
     limits = maxima.for_zone(zone)
     rules = load_rule_set(maxima.rule_set)
     bound_column, bound_name = _RAISED_BOUND[maxima.frame]
@@ -550,7 +556,8 @@ def _result(
     not_set_names: list[str] = []
     exceeded: list[LocalExceedance] = []
     relied_on: list[tuple[str, str]] = []
-    for substance, name, value, compliant in compared:
+    bounded: list[str] = []  # checked and not exceeded, but only a lower bound
+    for substance, name, value, compliant, lower_bound in compared:
         if value is None:
             continue  # not computable; the assessment reports why
         if substance not in limits:
@@ -562,7 +569,10 @@ def _result(
             continue  # every result below the required reporting limit (Bijlage G IV A)
         if exceeds(value, limits[substance]):
             exceeded.append(LocalExceedance(substance, name, float(value), limits[substance]))
-        elif (bound := bounds.get(substance)) is not None and exceeds(value, bound):
+            continue
+        if lower_bound:
+            bounded.append(name)
+        if (bound := bounds.get(substance)) is not None and exceeds(value, bound):
             relied_on.append((substance, name))
     restrictions = []
     if relied_on and not exceeded:
@@ -603,6 +613,8 @@ def _result(
             )
     if exceeded:
         reason = REASON_ZONE_EXCEEDED if zones else REASON_EXCEEDED
+    elif bounded and not zones:
+        reason = REASON_MET_LOWER_BOUND
     elif checked:
         reason = REASON_ZONE_MET if zones else REASON_MET
     else:
@@ -625,6 +637,7 @@ def _result(
             "title": maxima.title,
             "substances": ", ".join(item.name for item in exceeded),
             "not_set": ", ".join(not_set_names),
+            "lower_bound": ", ".join(bounded),
         },
         restrictions=tuple(restrictions),
     )
@@ -668,6 +681,7 @@ def local_check(
             str(parameter["name"]),
             parameter.get("standardised"),
             bool(parameter.get("compliance_assumed")),
+            bool(parameter.get("lower_bound")),
         )
         for parameter in verdict["explanation"]["parameters"]
     ]
@@ -709,7 +723,7 @@ def zone_check(
             ids=", ".join(invalid),
         )
     compared = [
-        (substance, names[substance], float(value), False)
+        (substance, names[substance], float(value), False, False)
         for substance, value in characteristic_values.items()
     ]
     return _result(compared, maxima, zone, zones=True)

@@ -307,6 +307,8 @@ def _value_table(spellings: pl.DataFrame) -> pl.DataFrame:
     return _values(distinct).select(pl.all().gather(codes))
 
 
+#: A value as written that is above the lab's measuring range (">5000", " >= 5000", "≥5000").
+ABOVE_RANGE_PATTERN: Final = r"^[\u00a0 ]*(>=?|≥)"
 #: The one sign a lab writes before a number: below the reporting limit ("<0,2", "<= 0.2")
 #: or above the measuring range (">5000"); a second sign ("<<2", "<>3") is not a number.
 _LIMIT_PREFIX: Final = r"^(<=?|≤|>=?|≥)"

@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kwalibo.assessments.domain.application import Location, location_check
+from kwalibo.assessments.domain.enforcement import (
+    REASON_NO_VIOLATION_LOWER_BOUND,
+    enforcement_check,
+)
 from kwalibo.assessments.domain.engine import assess
+from kwalibo.assessments.domain.local_maxima import (
+    REASON_EXCEEDED,
+    REASON_MET_LOWER_BOUND,
+    LocalMaximumValues,
+    local_check,
+)
 from kwalibo.assessments.tests.builders import measurements, sample
 from kwalibo.assessments.tests.test_properties import PARAMETERS, SETTINGS, values
 
@@ -142,3 +152,40 @@ def test_a_class_given_above_the_range_is_the_class_at_its_number_and_the_worst(
         # only a substance that classes nothing in this frame leaves the class as it was
         assert bounded["class"] == exact["class"]
         assert "no_norm" in {m["code"] for m in bounded["messages"]}
+
+
+def test_local_maximum_values_met_at_the_number_are_met_with_a_reservation() -> None:
+    maxima = LocalMaximumValues(
+        title="Nota bodembeheer X",
+        frame="grond",
+        rule_set="rbk-2015",
+        values={None: {"koper": 60.0, "arseen": 40.0}},
+    )
+    above = sample("M1", {"koper": ">50", "arseen": "10"})
+    (verdict,) = assess(measurements(above), frame="grond").verdicts
+    check = local_check(verdict, maxima)
+    assert check.reason == REASON_MET_LOWER_BOUND
+    assert check.params["lower_bound"] == "koper (Cu)"
+
+    exceeded = sample("M1", {"koper": ">70", "arseen": "10"})
+    (verdict,) = assess(measurements(exceeded), frame="grond").verdicts
+    check = local_check(verdict, maxima)
+    assert not check.met  # 70 already exceeds 60: that holds for any higher content
+    assert check.reason == REASON_EXCEEDED
+
+
+def test_an_enforcement_investigation_establishes_no_violation_from_a_lower_bound() -> None:
+    # Wonen copper 54 in standard soil; 1.4 × 54 = 75.6
+    rows = sample("M1", {"koper": ">60", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    (copper,) = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == "koper"]
+    assert copper["lower_bound"]
+    assert copper["measurements"][0]["above_measuring_range"]
+    check = enforcement_check(verdict, "wonen")
+    assert check.violation is False
+    assert check.reason == REASON_NO_VIOLATION_LOWER_BOUND
+    assert check.params["substances"] == "koper (Cu)"
+
+    rows = sample("M1", {"koper": ">80", "lood": "20"})
+    (verdict,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    assert enforcement_check(verdict, "wonen").violation is True
