@@ -43,8 +43,9 @@ from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     unit_key_expr,
 )
+from kwalibo.assessments.domain.measurements import ABOVE_RANGE_PATTERN
 from kwalibo.assessments.domain.rules import RuleSet, load_rule_set
-from kwalibo.common.domain.errors import N_, DomainError
+from kwalibo.common.domain.errors import N_, DomainError, Messages
 
 MATERIALS: Final = ("grond", "baggerspecie")
 COVERS: Final = ("leeflaag", "bouwstoffen", "bouwstoffen_aaneengesloten")
@@ -463,20 +464,40 @@ BELOW_LIMIT_FACTOR: Final = 0.7
 _ERRORS_SHOWN: Final = 10
 
 
-class ColumnTestError(DomainError):
-    """A column-test file that cannot be used; ``problems`` lists (row, field, message)."""
+@dataclass(frozen=True)
+class _Label:
+    """A word of a message, translated where the message is (``kwalibo.common.i18n``)."""
 
-    def __init__(self, problems: list[tuple[int | None, str, str]]) -> None:
+    label: str
+
+
+_ROW_PROBLEM: Final = N_("row %(row)s, %(field)s: %(problem)s")
+_FILE_PROBLEM: Final = N_("%(field)s: %(problem)s")
+_FIELDS: Final = {
+    "parameter": _Label(N_("parameter")),
+    "value": _Label(N_("value")),
+    "unit": _Label(N_("unit")),
+    "file": _Label(N_("file")),
+}
+
+
+class ColumnTestError(DomainError):
+    """A column-test file that cannot be used; ``problems`` lists (row, field, message), the
+    message a ``DomainError`` to translate."""
+
+    def __init__(self, problems: list[tuple[int | None, str, DomainError]]) -> None:
         self.problems = problems
-        lines = "; ".join(
-            f"row {row}, {field_}: {text}" if row is not None else f"{field_}: {text}"
-            for row, field_, text in problems[:_ERRORS_SHOWN]
+        lines = Messages(
+            DomainError(_ROW_PROBLEM, row=row, field=_FIELDS[field_], problem=problem)
+            if row is not None
+            else DomainError(_FILE_PROBLEM, field=_FIELDS[field_], problem=problem)
+            for row, field_, problem in problems[:_ERRORS_SHOWN]
         )
         more = len(problems) - _ERRORS_SHOWN
         super().__init__(
             N_("The column test cannot be used: %(problems)s%(more)s"),
             problems=lines,
-            more=f" (and {more} more)" if more > 0 else "",
+            more=DomainError(N_(" (and %(count)s more)"), count=more) if more > 0 else "",
         )
 
 
@@ -506,6 +527,8 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
         pl.col("parameter").cast(pl.Utf8),
         pl.lit(substances.column("id").cast(pl.Utf8)).gather(found).alias("substance"),
         text.str.starts_with("<").alias("below"),
+        text.str.contains(ABOVE_RANGE_PATTERN).alias("above"),
+        pl.col("value_raw").cast(pl.Utf8),
         text.str.strip_chars_start("<= ")
         .str.replace(",", ".", literal=True)
         .cast(pl.Float64, strict=False)
@@ -513,16 +536,30 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
         unit.replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64).alias("factor"),
         pl.col("unit").cast(pl.Utf8),
     )
-    problems: list[tuple[int | None, str, str]] = []
+    problems: list[tuple[int | None, str, DomainError]] = []
     for row in rows.iter_rows(named=True):
         if row["substance"] is None:
-            problems.append((row["row"], "parameter", f"unknown parameter {row['parameter']!r}"))
+            problem = DomainError(N_("unknown parameter '%(name)s'"), name=row["parameter"])
+            problems.append((row["row"], "parameter", problem))
+        elif row["above"]:
+            problem = DomainError(
+                N_(
+                    "%(value)s is above the lab's measuring range: the emission is not known; "
+                    "ask the lab for the result after dilution"
+                ),
+                value=row["value_raw"],
+            )
+            problems.append((row["row"], "value", problem))
         elif row["number"] is None or not row["number"] >= 0:
-            problems.append((row["row"], "value", "not a number of zero or more"))
+            problem = DomainError(N_("not a number of zero or more"))
+            problems.append((row["row"], "value", problem))
         elif row["factor"] is None:
-            problems.append((row["row"], "unit", f"unit {row['unit']!r} is not mg/kg or µg/kg"))
+            problem = DomainError(
+                N_("unit '%(unit)s' is not mg/kg or µg/kg"), unit=row["unit"] or ""
+            )
+            problems.append((row["row"], "unit", problem))
     if rows.height == 0:
-        problems.append((None, "file", "no measurements"))
+        problems.append((None, "file", DomainError(N_("no measurements"))))
     if problems:
         raise ColumnTestError(problems)
     values = rows.select(

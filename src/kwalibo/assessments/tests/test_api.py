@@ -229,6 +229,22 @@ def test_a_stated_large_scale_application_is_checked_condition_by_condition(
     assert "row 1, parameter" in bad.json()["errors"]["application"]["column_test"][0]
 
 
+def test_an_unusable_column_test_is_refused_row_by_row_in_the_language_of_the_client() -> None:
+    dutch = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    column_test = [
+        {"parameter": "As", "value": ">2", "unit": "mg/kg"},
+        {"parameter": "Cu", "value": "0,1", "unit": "mg/l"},
+    ]
+    bad = post_json(dutch, {"measurements": COPPER, "application": {"column_test": column_test}})
+    assert bad.status_code == 400
+    (message,) = bad.json()["errors"]["application"]["column_test"]
+    assert message == (
+        "De kolomproef is niet bruikbaar: regel 1, waarde: >2 ligt boven het meetbereik van "
+        "het lab: de emissie is niet bekend; vraag het lab om het resultaat na verdunning; "
+        "regel 2, eenheid: eenheid 'mg/l' is geen mg/kg of µg/kg"
+    )
+
+
 def test_a_file_upload_sends_the_application_as_json_text(api: APIClient) -> None:
     upload = SimpleUploadedFile("lab.csv", LAB_FILE.read_bytes(), content_type="text/csv")
     response = api.post(

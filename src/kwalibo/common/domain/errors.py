@@ -20,5 +20,19 @@ class DomainError(ValueError):
     def __init__(self, template: str, **params: Any) -> None:
         self.template = template
         self.params = params
-        shown = {key: getattr(value, "label", value) for key, value in params.items()}
+        shown = {key: _shown(value) for key, value in params.items()}
         super().__init__(template % shown if params else template)
+
+
+class Messages(tuple["DomainError", ...]):
+    """Several messages as one parameter of another, each translated in its turn and joined
+    with "; " (the row errors inside "The column test cannot be used: ...")."""
+
+
+def _shown(value: Any) -> Any:
+    """A parameter in the English message: an enum's label, a nested message's text."""
+    if isinstance(value, Messages):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, DomainError):
+        return str(value)
+    return getattr(value, "label", value)
