@@ -367,20 +367,23 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             file=file,
             found=", ".join(f"{name}: {count}" for name, count in other_compartment.items()),
         )
-    if not records["row"]:
-        found = (
-            f"{len(tree.analyses)} immetingen:Analysis element(s), none of them linked to an "
-            "imsikb0101:Sample"
-            if tree.analyses
-            else "no immetingen:Analysis elements"
-        )
+    if not records["row"] and tree.analyses:
         raise MeasurementFileError(
             N_(
-                "the XML contains no measurements (%(found)s); is this a SIKB0101 file with lab "
+                "the XML contains no measurements (%(count)s immetingen:Analysis element(s), "
+                "none of them linked to an imsikb0101:Sample); is this a SIKB0101 file with lab "
                 "results?"
             ),
             file=file,
-            found=found,
+            count=len(tree.analyses),
+        )
+    if not records["row"]:
+        raise MeasurementFileError(
+            N_(
+                "the XML contains no measurements (no immetingen:Analysis elements); is this a "
+                "SIKB0101 file with lab results?"
+            ),
+            file=file,
         )
     records["sample"] = _distinct_names(records["sample"], sample_ids)
     frame = pl.DataFrame(
