@@ -423,7 +423,7 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     )
 
 
-def _above_range(
+def _used_above_range(
     rows: pl.DataFrame, spelling_codes: pl.Series, per_spelling: pl.DataFrame, values: pl.DataFrame
 ) -> pl.DataFrame:
     """``i``, ``row``, ``s`` and ``sub`` of the used results above the measuring range (most
@@ -694,7 +694,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         )
         computed = computed.filter(pl.col("error").is_null() | pl.col("compliant"))
     values = computed.drop("error")
-    above_range = _above_range(rows, spelling_codes, per_spelling, values)
+    above_range = _used_above_range(rows, spelling_codes, per_spelling, values)
     messages.append(message_rows(above_range, samples, "above_measuring_range", data=data))
     return Prepared(
         values=values,
