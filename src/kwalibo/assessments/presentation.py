@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.application import ApplicationVerdict, Location
@@ -125,7 +125,23 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
             if verdict.get("wonen_allowance", {}).get("used")
             else "-"
         ),
+        "messages": message_counts_text(verdict["messages"]),
     }
+
+
+def message_counts_text(messages: list[dict[str, Any]]) -> str:
+    """ "2 errors, 1 warning" for a verdict's messages (notes left out); "-" for none, so that a
+    class that comes with problems is not read past in a table."""
+    errors = sum(1 for m in messages if m["level"] == "error")
+    warnings = sum(1 for m in messages if m["level"] == "warning")
+    parts = []
+    if errors:
+        parts.append(ngettext("%(count)s error", "%(count)s errors", errors) % {"count": errors})
+    if warnings:
+        parts.append(
+            ngettext("%(count)s warning", "%(count)s warnings", warnings) % {"count": warnings}
+        )
+    return ", ".join(parts) or "-"
 
 
 STATUS_CLASSES = {

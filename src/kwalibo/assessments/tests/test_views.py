@@ -149,6 +149,23 @@ def test_a_sample_left_open_by_a_result_above_the_range_is_shown_without_a_class
     )
 
 
+def test_the_table_of_verdicts_counts_the_problems_of_each_sample() -> None:
+    lab = (
+        "sample;parameter;value;unit\n"
+        "M1;lutum;25;%\nM1;organische stof;10;%\nM1;koper;abc;mg/kg ds\nM1;zink;1O0;mg/kg ds\n"
+        "M1;lood;20;mg/kg ds\n"
+        "M2;lutum;25;%\nM2;organische stof;10;%\nM2;lood;20;mg/kg ds\n"
+    )
+    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
+    )
+    summaries = {v["sample"]: v["summary"]["messages"] for v in response.context["verdicts"]}
+    assert summaries == {"M1": "2 fouten", "M2": "-"}
+    page = response.content.decode()
+    assert '<a href="#sample-1-messages">2 fouten</a>' in page
+    assert 'id="sample-1-messages"' in page
+
+
 def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/", {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem"}
