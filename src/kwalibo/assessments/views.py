@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any, Final
 
 import polars as pl
@@ -226,60 +227,67 @@ def _expired(request: HttpRequest) -> HttpResponse:
 @require_GET
 def download_csv(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload as CSV: one row per sample and parameter."""
-    kept = recall(token)
-    if kept is None:
-        return _expired(request)
-    measurements, options, filename = kept
-    assessment = _assess(measurements, options)
-    response = HttpResponse(
-        csv_report(assessment, options.checks, spreadsheet=True),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.csv")
-    return response
+
+    def write(assessment: Assessment, options: Options, filename: str) -> str:
+        return csv_report(assessment, options.checks, spreadsheet=True)
+
+    return _download(request, token, "csv", "text/csv; charset=utf-8", write)
 
 
 @public_page
 @require_GET
 def download_xlsx(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload as an Excel workbook: the CSV's rows, and the messages."""
-    kept = recall(token)
-    if kept is None:
-        return _expired(request)
-    from kwalibo.assessments.workbook import xlsx_report  # openpyxl's writer: only here
 
-    measurements, options, filename = kept
-    response = HttpResponse(
-        xlsx_report(_assess(measurements, options), options.checks),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.xlsx")
-    return response
+    def write(assessment: Assessment, options: Options, filename: str) -> bytes:
+        from kwalibo.assessments.workbook import xlsx_report  # openpyxl's writer: only here
+
+        return xlsx_report(assessment, options.checks)
+
+    return _download(request, token, "xlsx", _XLSX, write)
 
 
 @public_page
 @require_GET
 def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload with their explanations as PDF."""
+
+    def write(assessment: Assessment, options: Options, filename: str) -> bytes:
+        from kwalibo.assessments.pdf import pdf_report  # fpdf2 is slow to import; only here
+
+        asked = options.checks
+        return pdf_report(
+            assessment,
+            source=filename,
+            created=timezone.localtime(),
+            checks={
+                sample: page_checks(checks, asked, assessment.frame)
+                for sample, checks in check_verdicts(assessment.verdicts, asked).items()
+            },
+        )
+
+    return _download(request, token, "pdf", "application/pdf", write)
+
+
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(
+    request: HttpRequest,
+    token: str,
+    extension: str,
+    content_type: str,
+    write: Callable[[Assessment, Options, str], str | bytes],
+) -> HttpResponse:
+    """A download of a kept upload, assessed again and written by ``write``; 410 once expired."""
     kept = recall(token)
     if kept is None:
         return _expired(request)
-    from kwalibo.assessments.pdf import pdf_report  # fpdf2 is slow to import; only here
-
     measurements, options, filename = kept
-    assessment = _assess(measurements, options)
-    asked = options.checks
-    content = pdf_report(
-        assessment,
-        source=filename,
-        created=timezone.localtime(),
-        checks={
-            sample: page_checks(checks, asked, assessment.frame)
-            for sample, checks in check_verdicts(assessment.verdicts, asked).items()
-        },
+    response = HttpResponse(
+        write(_assess(measurements, options), options, filename), content_type=content_type
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.pdf")
+    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.{extension}")
     return response
 
 
