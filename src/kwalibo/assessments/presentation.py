@@ -57,6 +57,8 @@ def class_label(code: str | None) -> str:
 
 #: Messages whose value is computed by the engine, not the lab's as written.
 _COMPUTED_VALUE = frozenset({"salt_water_area"})
+#: Messages whose detail is a class code, shown by its label.
+_CLASS_DETAIL = frozenset({"class_undecided_above_range"})
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
 
 
@@ -72,7 +74,7 @@ def message_text(message: dict[str, Any]) -> str:
     params["detail"] = _localised_numbers(params["detail"], separator)
     if message.get("code") in _COMPUTED_VALUE:
         params["value"] = _localised_numbers(params["value"], separator)
-    if message.get("code") == "class_undecided_above_range" and params["detail"]:
+    if message.get("code") in _CLASS_DETAIL and params["detail"]:
         params["detail"] = class_label(params["detail"])
     try:
         return gettext(message["template"]) % params

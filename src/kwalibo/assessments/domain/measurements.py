@@ -307,11 +307,13 @@ def _value_table(spellings: pl.DataFrame) -> pl.DataFrame:
     return _values(distinct).select(pl.all().gather(codes))
 
 
+#: The signs a lab writes before a number: below the reporting limit ("<0,2", "<= 0.2") or
+#: above the measuring range (">5000"); one of them, a second ("<<2", "<>3") is not a number.
+_BELOW_SIGNS: Final = ("<", "<=", "≤")
+_ABOVE_SIGNS: Final = (">", ">=", "≥")
+_LIMIT_PREFIX: Final = r"^(<=?|≤|>=?|≥)"
 #: A value as written that is above the lab's measuring range (">5000", " >= 5000", "≥5000").
 ABOVE_RANGE_PATTERN: Final = r"^[\u00a0 ]*(>=?|≥)"
-#: The one sign a lab writes before a number: below the reporting limit ("<0,2", "<= 0.2")
-#: or above the measuring range (">5000"); a second sign ("<<2", "<>3") is not a number.
-_LIMIT_PREFIX: Final = r"^(<=?|≤|>=?|≥)"
 
 
 def _values(values: pl.DataFrame) -> pl.DataFrame:
@@ -326,8 +328,8 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
         else pl.lit(False)
     )
     parsed = values.select(
-        prefix.is_in(["<", "<=", "≤"]).fill_null(False).alias("below"),
-        prefix.is_in([">", ">=", "≥"]).fill_null(False).alias("above"),
+        prefix.is_in(_BELOW_SIGNS).fill_null(False).alias("below"),
+        prefix.is_in(_ABOVE_SIGNS).fill_null(False).alias("above"),
         text.str.replace(_LIMIT_PREFIX + "[\u00a0 ]*", "").alias("text"),
         exact.alias("exact"),
     ).with_columns(_number_expr(pl.col("text")).alias("number"))
