@@ -91,6 +91,7 @@ class _Frames:
     classes: pl.DataFrame
     soil: pl.DataFrame
     messages: pl.DataFrame
+    above_range: pl.DataFrame
 
 
 @dataclass(frozen=True)
@@ -395,6 +396,7 @@ class Assessment:
                 samples=frames.samples,
                 catalogue=frames.catalogue,
                 batch=self.batch,
+                above_range=frames.above_range.get_column("i"),
             )
             components = explanation.component_details(
                 frames.components,
@@ -799,6 +801,7 @@ def assess(
             classes=classes,
             soil=prepared.soil,
             messages=messages.drop("_order"),
+            above_range=prepared.above_range,
         ),
     )
 
@@ -937,6 +940,7 @@ def _empty(
                 schema={"sample": pl.Utf8, "lutum": pl.Float64, "organic_matter": pl.Float64}
             ),
             messages=_note("no_measurements").drop("_order"),
+            above_range=pl.DataFrame(schema={"i": CODE}),
         ),
     )
 

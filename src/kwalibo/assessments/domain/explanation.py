@@ -20,7 +20,7 @@ from typing import Any, Final
 import polars as pl
 
 from kwalibo.assessments.domain.catalogue import Catalogue
-from kwalibo.assessments.domain.measurements import ABOVE_RANGE_PATTERN, Samples
+from kwalibo.assessments.domain.measurements import Samples
 from kwalibo.assessments.domain.rules import RuleSet
 from kwalibo.assessments.domain.standardisation import bounded_exprs
 
@@ -64,8 +64,10 @@ def measurement_details(
     samples: Samples,
     catalogue: Catalogue,
     batch: bool,
+    above_range: pl.Series,
 ) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """(sample, substance) -> the measurements behind it, as JSON-ready dictionaries."""
+    """(sample, substance) -> the measurements behind it, as JSON-ready dictionaries;
+    ``above_range`` holds the input rows (``i``) whose result is above the measuring range."""
     substances = catalogue.substances
     sub, s = pl.col("sub"), pl.col("s")
 
@@ -93,10 +95,7 @@ def measurement_details(
                 "unit",
                 *_floats("value_mg"),
                 pl.col("below").alias("below_reporting_limit"),
-                pl.col("value_raw")
-                .fill_null("")
-                .str.contains(ABOVE_RANGE_PATTERN)
-                .alias("above_measuring_range"),
+                pl.col("i").is_in(above_range.implode()).alias("above_measuring_range"),
                 *_floats("rg"),
                 pl.when(pl.col("compliant"))
                 .then(pl.lit("assumed_compliant"))

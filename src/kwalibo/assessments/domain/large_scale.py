@@ -43,7 +43,7 @@ from kwalibo.assessments.domain.identification import (
     MASS_UNITS,
     unit_key_expr,
 )
-from kwalibo.assessments.domain.measurements import ABOVE_RANGE_PATTERN
+from kwalibo.assessments.domain.measurements import read_values
 from kwalibo.assessments.domain.rules import RuleSet, load_rule_set
 from kwalibo.common.domain.errors import N_, DomainError, Messages
 
@@ -520,21 +520,25 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
     found = substances.identify(
         table.get_column("parameter"), table.get_column("cas") if "cas" in table.columns else None
     )
-    text = pl.col("value_raw").fill_null("").str.strip_chars()
     unit = unit_key_expr(pl.col("unit").fill_null("")).str.replace_all(r"\(?l/s=?10\)?", "")
-    rows = table.select(
-        "row",
-        pl.col("parameter").cast(pl.Utf8),
-        pl.lit(substances.column("id").cast(pl.Utf8)).gather(found).alias("substance"),
-        text.str.starts_with("<").alias("below"),
-        text.str.contains(ABOVE_RANGE_PATTERN).alias("above"),
-        pl.col("value_raw").cast(pl.Utf8),
-        text.str.strip_chars_start("<= ")
-        .str.replace(",", ".", literal=True)
-        .cast(pl.Float64, strict=False)
-        .alias("number"),
-        unit.replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64).alias("factor"),
-        pl.col("unit").cast(pl.Utf8),
+    rows = pl.concat(
+        [
+            table.select(
+                "row",
+                pl.col("parameter").cast(pl.Utf8),
+                pl.lit(substances.column("id").cast(pl.Utf8)).gather(found).alias("substance"),
+                pl.col("value_raw").cast(pl.Utf8),
+                unit.replace_strict(MASS_UNITS, default=None, return_dtype=pl.Float64).alias(
+                    "factor"
+                ),
+                pl.col("unit").cast(pl.Utf8),
+            ),
+            # read as the assessment reads a lab value: "<0,05", "≤ 0.05", "1.250,5", ">50"
+            read_values(table.get_column("value_raw")).select(
+                "below", "above", "number", "problem"
+            ),
+        ],
+        how="horizontal",
     )
     problems: list[tuple[int | None, str, DomainError]] = []
     for row in rows.iter_rows(named=True):
@@ -550,7 +554,7 @@ def column_test_emissions(table: pl.DataFrame, *, rule_set_id: str) -> dict[str,
                 value=row["value_raw"],
             )
             problems.append((row["row"], "value", problem))
-        elif row["number"] is None or not row["number"] >= 0:
+        elif row["problem"] is not None:
             problem = DomainError(N_("not a number of zero or more"))
             problems.append((row["row"], "value", problem))
         elif row["factor"] is None:

@@ -312,8 +312,6 @@ def _value_table(spellings: pl.DataFrame) -> pl.DataFrame:
 _BELOW_SIGNS: Final = ("<", "<=", "≤")
 _ABOVE_SIGNS: Final = (">", ">=", "≥")
 _LIMIT_PREFIX: Final = r"^(<=?|≤|>=?|≥)"
-#: A value as written that is above the lab's measuring range (">5000", " >= 5000", "≥5000").
-ABOVE_RANGE_PATTERN: Final = r"^[\u00a0 ]*(>=?|≥)"
 
 
 def _values(values: pl.DataFrame) -> pl.DataFrame:
@@ -355,6 +353,29 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit(_VALUE_NEGATIVE, pl.UInt8))
         .otherwise(pl.lit(0, pl.UInt8))
         .alias("value_status"),
+    )
+
+
+#: ``problem`` of ``read_values`` per value status of ``_values``.
+_VALUE_PROBLEMS: Final = (None, "missing_value", "not_a_number", "negative_value")
+
+
+def read_values(values: pl.Series) -> pl.DataFrame:
+    """How the assessment reads lab values as written, one row per value: ``below`` ("<0,2"),
+    ``above`` (">5000", above the measuring range), ``number``, ``separator`` (a code of
+    ``SEPARATOR_NOTES``, judged by all the values together) and ``problem`` (null, or the
+    input error of ``INPUT_ERRORS`` the value has: missing, not a number, negative).
+
+    For readers of other lab results (the column test) that must read a value exactly as the
+    assessment of the same file would."""
+    parsed = per_distinct(values.cast(pl.Utf8).rename("value_raw"), lambda v: _values(v.to_frame()))
+    problems = pl.Series(_VALUE_PROBLEMS, dtype=pl.Utf8)
+    return parsed.select(
+        "below",
+        "above",
+        "number",
+        "separator",
+        pl.lit(problems).gather(pl.col("value_status")).alias("problem"),
     )
 
 

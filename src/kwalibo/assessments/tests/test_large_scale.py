@@ -16,6 +16,7 @@ from kwalibo.assessments.domain.large_scale import (
     COVER_NOT_CONTINUOUS,
     EMISSION_UNDECIDED,
     SCOPE_INFRASTRUCTURE,
+    ColumnTestError,
     Condition,
     LargeScaleApplication,
     LargeScaleError,
@@ -129,6 +130,34 @@ def test_the_column_test_file_identifies_substances_as_a_lab_file_does() -> None
     )
     emissions = column_test_emissions(table, rule_set_id="rbk-2015")
     assert emissions == {"arseen": pytest.approx(0.3), "koper": pytest.approx(0.4)}
+
+
+def test_the_column_test_file_reads_values_as_a_lab_file_does() -> None:
+    # "≤ 0,5" and "<= 0.2" are below the limit (0.7 × limit); "1.250,5" groups thousands in a
+    # decimal-comma file (µg/kg: 1.2505 mg/kg).
+    table = pl.DataFrame(
+        {
+            "row": [2, 3, 4],
+            "parameter": ["arseen", "koper", "zink"],
+            "value_raw": ["≤ 0,5", "<= 0.2", "1.250,5"],
+            "unit": ["mg/kg", "mg/kg", "µg/kg"],
+        }
+    )
+    emissions = column_test_emissions(table, rule_set_id="rbk-2015")
+    assert emissions == {
+        "arseen": pytest.approx(0.35),
+        "koper": pytest.approx(0.14),
+        "zink": pytest.approx(1.2505),
+    }
+
+
+@pytest.mark.parametrize("value", ["<<2", "<>3", "", "-0,1", "n.b."])
+def test_a_column_test_value_the_assessment_would_not_read_is_refused(value: str) -> None:
+    table = pl.DataFrame(
+        {"row": [7], "parameter": ["arseen"], "value_raw": [value], "unit": ["mg/kg"]}
+    )
+    with pytest.raises(ColumnTestError, match="row 7, value"):
+        column_test_emissions(table, rule_set_id="rbk-2015")
 
 
 # --- quality: Bbk art 63 lid 1 a ii and iii -----------------------------------------------
