@@ -225,6 +225,7 @@ def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
         "value_used": number(parameter["value_used"]),
         "standardised": number(parameter["standardised"]),
         "compliance_assumed": parameter["compliance_assumed"],
+        "lower_bound": parameter["lower_bound"],
         "limits": [number(v) for v in parameter["limits"].values()],
         "class": class_label(parameter["parameter_class"]),
         "status": STATUS_CLASSES.get(parameter["parameter_class"], ""),

@@ -60,6 +60,7 @@ CSV_COLUMNS: Final = (
     "value_used_mg_kg_ds",
     "standardised_mg_kg_ds",
     "compliance_assumed",
+    "lower_bound",
     "parameter_class",
     "exceeds_background",
     "exceeds_intervention",
@@ -165,6 +166,7 @@ class Assessment:
                 _reported(pl.col("value_used")).alias("value_used_mg_kg_ds"),
                 _reported(pl.col("standardised")).alias("standardised_mg_kg_ds"),
                 pl.col("compliant").alias("compliance_assumed"),
+                "lower_bound",
                 "parameter_class",
                 pl.col("above_aw").alias("exceeds_background"),
                 pl.col("intervention").alias("exceeds_intervention"),
@@ -226,7 +228,15 @@ class Assessment:
         frames = self._frames
         if frames.catalogue is None or frames.items.height == 0:
             return None
-        flags = ("compliant", "level", "above_aw", "intervention", "decisive", "allowance_used")
+        flags = (
+            "compliant",
+            "lower_bound",
+            "level",
+            "above_aw",
+            "intervention",
+            "decisive",
+            "allowance_used",
+        )
         if any(frames.items.get_column(column).null_count() for column in flags):
             return None
         substances = frames.catalogue.substances
@@ -255,9 +265,10 @@ class Assessment:
         )
         classes = pl.Series(CLASSES[self.frame], dtype=pl.Utf8)
         combinations = pl.DataFrame(
-            {"code": pl.Series(range(2 * len(classes) * 16), dtype=pl.UInt32)}
+            {"code": pl.Series(range(4 * len(classes) * 16), dtype=pl.UInt32)}
         ).select(
-            (pl.col("code") // (len(classes) * 16) == 1).alias("compliance_assumed"),
+            (pl.col("code") // (2 * len(classes) * 16) == 1).alias("compliance_assumed"),
+            (pl.col("code") // (len(classes) * 16) % 2 == 1).alias("lower_bound"),
             pl.lit(classes).gather(pl.col("code") // 16 % len(classes)).alias("parameter_class"),
             (pl.col("code") // 8 % 2 == 1).alias("exceeds_background"),
             (pl.col("code") // 4 % 2 == 1).alias("exceeds_intervention"),
@@ -280,7 +291,8 @@ class Assessment:
             + pl.lit(substances.get_column("id_rank")).gather(pl.col("sub")).cast(pl.UInt64)
         )
         combination = (
-            pl.col("compliant").cast(CODE) * (len(classes) * 16)
+            pl.col("compliant").cast(CODE) * (2 * len(classes) * 16)
+            + pl.col("lower_bound").cast(CODE) * (len(classes) * 16)
             + pl.col("level").cast(CODE) * 16
             + pl.col("above_aw").cast(CODE) * 8
             + pl.col("intervention").cast(CODE) * 4
@@ -531,6 +543,7 @@ _EMPTY_PARAMETER_TABLE: Final = {
             "value_used_mg_kg_ds": pl.Float64,
             "standardised_mg_kg_ds": pl.Float64,
             "compliance_assumed": pl.Boolean,
+            "lower_bound": pl.Boolean,
             "parameter_class": pl.Utf8,
             "exceeds_background": pl.Boolean,
             "exceeds_intervention": pl.Boolean,
@@ -731,6 +744,19 @@ def assess(
         # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
         (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
     ).drop("_class_level", "_aw_used", "_wonen_used")
+    reached = _reached(prepared.above_range, substances, as_batch=as_batch)
+    if reached.height:
+        reached = reached.join(
+            assessed.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"
+        )
+    assessed = assessed.with_columns(
+        # a result above the measuring range is behind the value (itself or through a sum)
+        pl.struct("s", "sub")
+        .is_in(reached.select(pl.struct("s", pl.col("target").alias("sub"))).to_series().implode())
+        .alias("lower_bound")
+        if reached.height
+        else pl.lit(False).alias("lower_bound")
+    )
     no_norm = message_rows(
         classified.no_norm.with_columns(pl.lit(None, pl.Int64).alias("row")),
         verdicts,
@@ -758,14 +784,7 @@ def assess(
         and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
         notes.append(_note("mspaf_not_computed"))
-    classes, undecided = _above_range(
-        classes,
-        prepared.above_range,
-        verdicts,
-        catalogue=substances,
-        items=classified.items,
-        as_batch=as_batch,
-    )
+    classes, undecided = _above_range(classes, reached, verdicts)
     messages = pl.concat(
         [
             prepared.messages,
@@ -807,13 +826,7 @@ def assess(
 
 
 def _above_range(
-    classes: pl.DataFrame,
-    above_range: pl.DataFrame,
-    verdicts: Samples,
-    *,
-    catalogue: Catalogue,
-    items: pl.DataFrame,
-    as_batch: bool,
+    classes: pl.DataFrame, reached: pl.DataFrame, verdicts: Samples
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The verdicts, and their messages, where a result above the lab's measuring range
     (``">5000"``) was tested at its number, a lower bound of the content.
@@ -823,13 +836,11 @@ def _above_range(
     class could be worse than shown: it is withheld, and a spreading verdict verspreidbaar
     becomes onbepaald. Only results that reach a classed parameter count, themselves or through
     a sum; one that enters a sum with a negative factor (free cyanide in complex cyanide) could
-    also make the verdict better, so it leaves even niet_toepasbaar open.
+    also make the verdict better, so it leaves even niet_toepasbaar open. ``reached`` is
+    ``_reached`` limited to the assessed parameters.
     """
-    if above_range.height == 0 or "s" not in classes.columns:
+    if reached.height == 0 or "s" not in classes.columns:
         return classes, pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
-    reached = _reached(above_range, catalogue, as_batch=as_batch).join(
-        items.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"
-    )
     hit = pl.col("s").is_in(reached.get_column("s").unique().implode())
     reversed_ = pl.col("s").is_in(
         reached.filter(pl.col("factor") < 0).get_column("s").unique().implode()

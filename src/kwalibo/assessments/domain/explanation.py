@@ -204,6 +204,7 @@ def parameter_explanations(
         "level",
         *_floats("value_used", "standardised"),
         "compliant",
+        "lower_bound",
         *[pl.col(column).fill_nan(None) for _, column in LIMIT_COLUMNS[frame]],
         "parameter_class",
         "above_aw",
@@ -261,8 +262,7 @@ def parameter_explanations(
                 "standardised": record["standardised"],
                 "compliance_assumed": bool(record["compliant"]),
                 # a result above the measuring range is behind it: its value is a lower bound
-                "lower_bound": any(d["above_measuring_range"] for d in details)
-                or any(m["above_measuring_range"] for p in parts for m in p["measurements"]),
+                "lower_bound": bool(record["lower_bound"]),
                 "limits": {label: record[column] for label, column in limit_columns},
                 "parameter_class": record["parameter_class"],
                 "exceeds_background": bool(record["above_aw"]),

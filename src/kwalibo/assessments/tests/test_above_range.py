@@ -6,6 +6,9 @@ is withheld with a message, and a spreading verdict "verspreidbaar" becomes "onb
 
 from __future__ import annotations
 
+import csv
+import io
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,9 +68,13 @@ def test_a_result_above_the_range_in_a_batch_makes_its_mean_a_lower_bound() -> N
     rows = sample("M1", {"minerale olie": ">400", "lood": "20"}) + sample(
         "M2", {"minerale olie": "300", "lood": "20"}
     )
-    (batch,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
+    assessment = assess(measurements(rows), frame="grond", as_batch=True)
+    (batch,) = assessment.verdicts
     assert batch["class"] is None
     assert "class_undecided_above_range" in [m["code"] for m in batch["messages"]]
+    table = _csv_rows(assessment.to_csv())
+    assert table["partij", "minerale_olie"]["lower_bound"] == "true"
+    assert table["partij", "lood"]["lower_bound"] == "false"
 
     rows = sample("M1", {"minerale olie": ">9000", "lood": "20"}) + sample(
         "M2", {"minerale olie": "300", "lood": "20"}
@@ -189,3 +196,31 @@ def test_an_enforcement_investigation_establishes_no_violation_from_a_lower_boun
     rows = sample("M1", {"koper": ">80", "lood": "20"})
     (verdict,) = assess(measurements(rows), frame="grond", as_batch=True).verdicts
     assert enforcement_check(verdict, "wonen").violation is True
+
+
+def _csv_rows(text: str) -> dict[tuple[str, str], dict[str, str]]:
+    return {(r["sample"], r["parameter"]): r for r in csv.DictReader(io.StringIO(text))}
+
+
+def test_the_csv_marks_each_value_that_is_a_lower_bound() -> None:
+    # Mineral oil above the range is a lower bound; benzo(a)pyrene above the range makes the
+    # computed PAH sum (on land only the sum is normed) one too. The other sample's values and
+    # all lead rows are exact.
+    rows = sample("M1", {"minerale olie": ">400", "benzo(a)pyreen": ">20", "lood": "20"})
+    rows += sample("M2", {"minerale olie": "400", "benzo(a)pyreen": "0,5", "lood": "20"})
+    assessment = assess(measurements(rows), frame="grond")
+    fast, slow = io.StringIO(), assessment.to_csv()
+    assessment.write_csv(fast)
+    assert fast.getvalue() == slow
+    table = _csv_rows(slow)
+    assert table["M1", "minerale_olie"]["lower_bound"] == "true"
+    assert table["M1", "pak_som10"]["lower_bound"] == "true"
+    assert table["M2", "minerale_olie"]["lower_bound"] == "false"
+    assert table["M2", "pak_som10"]["lower_bound"] == "false"
+    assert {table[s, "lood"]["lower_bound"] for s in ("M1", "M2")} == {"false"}
+    (pah,) = [
+        p
+        for p in assessment.verdicts[0]["explanation"]["parameters"]
+        if p["parameter"] == "pak_som10"
+    ]
+    assert pah["lower_bound"]

@@ -147,6 +147,10 @@ def test_a_sample_left_open_by_a_result_above_the_range_is_shown_without_a_class
         "Geen klasse: met de resultaten boven het meetbereik op hun getal zou het oordeel "
         "Industrie zijn" in page
     )
+    # the value used is marked as a lower bound, in Dutch
+    (oil,) = [p for p in verdicts["M1"]["parameters"] if p["name"].startswith("minerale olie")]
+    assert oil["lower_bound"]
+    assert 'title="ten minste: een resultaat boven het meetbereik van het lab">≥</abbr> 300' in page
 
 
 def test_the_table_of_verdicts_counts_the_problems_of_each_sample() -> None:
