@@ -160,7 +160,8 @@ def pdf_report(
             cells = [
                 parameter["name"],
                 measured,
-                _number(parameter["value_used"]),
+                # a result above the measuring range is behind it: at least this much
+                ("≥ " if parameter["lower_bound"] else "") + _number(parameter["value_used"]),
                 _number(parameter["standardised"]),
                 class_label(parameter["parameter_class"]),
                 *(_number(value) for value in parameter["limits"].values()),
