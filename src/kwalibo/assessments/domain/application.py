@@ -5,9 +5,11 @@ Land (frame ``grond``; Bbk art 35 a-e, art 39, 55, 56, 58, 59 lid 1; Rbk art 4.4
 * A batch that does not exceed the background values (class ``achtergrondwaarde``) may be
   applied freely: the assessment frameworks do not apply to it (Bbk art 39).
 * A batch above the intervention values has no quality class and falls outside the soil
-  chapter (class ``niet_toepasbaar``; Rbk art 4.4.1 lid 6, Bbk art 36 lid 2 a); so does a batch
-  between Industrie and the intervention values in the generic framework, since art 59 caps at
-  the Industrie values.
+  chapter (class ``niet_toepasbaar``; Rbk art 4.4.1 lid 6, Bbk art 36 lid 2 a). A batch
+  between Industrie and the intervention values (also ``niet_toepasbaar``) is soil, but the
+  generic framework has no location for it, since art 59 lid 1 caps at the Industrie values;
+  only local maximum values can allow it (art 44). The verdict's ``intervention_exceeded``
+  tells the two apart.
 * Without a soil-function map only background-quality soil may be applied (art 55 lid 4); the
   same holds where the receiving soil meets the background values or no function class Wonen
   or Industrie applies (art 56 lid 1).
@@ -68,6 +70,15 @@ REASON_NOT_APPLICABLE: Final = N_(
     "The batch exceeds the intervention values or the Industrie values (class B in water) and "
     "may not be applied under the generic framework."
 )
+REASON_ABOVE_INTERVENTION: Final = N_(
+    "The batch exceeds the intervention values: it is not soil that the generic framework "
+    "allows to be applied (Bbk art 36 lid 2 onder a)."
+)
+REASON_ABOVE_INDUSTRIE: Final = N_(
+    "The batch exceeds the Industrie values, the highest maximum values of the generic "
+    "framework, so no location allows it (Bbk art 59 lid 1); only local maximum values can "
+    "(Bbk art 44)."
+)
 REASON_NO_MAP: Final = N_(
     "There is no soil-function map for the location, so only batches at background quality "
     "may be applied (Bbk art 55 lid 4)."
@@ -118,6 +129,10 @@ REASON_BATCH_UNCLASSIFIED: Final = N_(
     "The batch has no quality class (no parameter could be assessed), so it cannot be "
     "tested against the location."
 )
+REASON_BATCH_UNDECIDED: Final = N_(
+    "The batch has no quality class (a result above the measuring range of the lab leaves it "
+    "open), so it cannot be tested against the location."
+)
 REASON_SOIL_IN_WATER_UNKNOWN: Final = N_(
     "Soil applied in surface water must meet the Industrie values of the land table "
     "(Bbk art 59 lid 3); its land class is not known."
@@ -163,6 +178,7 @@ def application_check(
     receiving_quality_class: str | None,
     material: str = "baggerspecie",
     land_class: str | None = None,
+    intervention_exceeded: bool | None = None,
 ) -> ApplicationVerdict:
     """The double test of Bbk art 59 for a batch of soil or dredgings (see the module docstring).
 
@@ -175,12 +191,15 @@ def application_check(
             frame's classes, ``None`` when not known.
         material: Water only: ``grond`` or ``baggerspecie``; soil must also meet Industrie.
         land_class: Water and ``material="grond"``: the batch's class in the land table.
+        intervention_exceeded: Land only: whether a batch of class niet_toepasbaar exceeds
+            an intervention value (outside the chapter) or only an Industrie value (above the
+            generic framework); ``None`` when not known, and the reason names both.
 
     Raises:
         UnknownClassError: A class name that does not belong to the frame.
     """
     if frame == "grond":
-        return _land(batch_class, function_class, receiving_quality_class)
+        return _land(batch_class, function_class, receiving_quality_class, intervention_exceeded)
     if frame == "waterbodem":
         _level(material, MATERIALS, "material")
         return _water(batch_class, receiving_quality_class, material, land_class)
@@ -188,7 +207,10 @@ def application_check(
 
 
 def _land(
-    batch_class: str, function_class: str | None, receiving_quality_class: str | None
+    batch_class: str,
+    function_class: str | None,
+    receiving_quality_class: str | None,
+    intervention_exceeded: bool | None,
 ) -> ApplicationVerdict:
     batch = _level(batch_class, LAND_CLASSES, "quality class")
     function = (
@@ -204,6 +226,10 @@ def _land(
     if batch == 0:
         return ApplicationVerdict(True, (REASON_FREE,), ART_FREE)
     if batch == len(LAND_CLASSES) - 1:
+        if intervention_exceeded is False:
+            return ApplicationVerdict(False, (REASON_ABOVE_INDUSTRIE,), ART_LAND)
+        if intervention_exceeded:
+            return ApplicationVerdict(False, (REASON_ABOVE_INTERVENTION,), ART_NOT_APPLICABLE)
         return ApplicationVerdict(False, (REASON_NOT_APPLICABLE,), ART_NOT_APPLICABLE)
     if function is None:
         return ApplicationVerdict(False, (REASON_NO_MAP,), ART_NO_MAP)
@@ -324,13 +350,21 @@ def location_check(verdict: Mapping[str, Any], location: Location) -> Applicatio
     location.checked(frame)
     batch_class = verdict.get("class")
     if batch_class is None:
-        return ApplicationVerdict(False, (REASON_BATCH_UNCLASSIFIED,), ART_LAND)
+        undecided = any(
+            m.get("code") == "class_undecided_above_range" for m in verdict.get("messages", ())
+        )
+        return ApplicationVerdict(
+            False,
+            (REASON_BATCH_UNDECIDED if undecided else REASON_BATCH_UNCLASSIFIED,),
+            ART_LAND if frame == "grond" else ART_WATER,
+        )
     if frame == "grond":
         return application_check(
             frame=frame,
             batch_class=batch_class,
             function_class=location.function_class,
             receiving_quality_class=location.receiving_quality_class,
+            intervention_exceeded=bool(verdict.get("intervention_exceeded")),
         )
     material = location.material or "baggerspecie"
     land_class = None
