@@ -102,6 +102,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "be standardised (no lutum or organic matter percentage; Rbk Bijlage G III)."
         ),
     ),
+    "batch_mean_partial": (
+        WARNING,
+        N_(
+            "%(parameter)s was not measured in %(detail)s: its batch mean is over the other "
+            "samples (Rbk art 4.2.2 lid 1)."
+        ),
+    ),
     "not_used": (INFO, N_("%(parameter)s is recognised but not used in the assessment.")),
     "no_norm": (
         INFO,

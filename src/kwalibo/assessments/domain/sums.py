@@ -438,4 +438,41 @@ def batch_means(
             parameter=pl.lit(catalogue.substances.get_column("name")).gather(pl.col("sub")),
             detail=pl.col("names").list.join(", "),
         )
+    partial = _partial_means(means, items, samples, batch, catalogue)
+    if partial.height:
+        messages = pl.concat([messages, partial], how="vertical")
     return means.select(*ITEM_COLUMNS), messages
+
+
+def _partial_means(
+    means: pl.DataFrame,
+    items: pl.DataFrame,
+    samples: Samples,
+    batch: Samples,
+    catalogue: Catalogue,
+) -> pl.DataFrame:
+    """A ``batch_mean_partial`` message per substance whose mean is over only some samples: the
+    others did not measure it (the mean of art 4.2.2 lid 1 is over the analyses there are), so
+    that whoever reads the batch class knows which samples its mean leaves out."""
+    observed = (
+        pl.DataFrame({"s": pl.int_range(0, samples.names.len(), dtype=CODE, eager=True)})
+        .with_columns(samples.order_of(pl.col("s")).alias("_position"))
+        .filter(pl.col("_position").is_not_null())
+    )
+    short = means.filter(pl.col("n_values") < observed.height).select("sub")
+    if short.height == 0:
+        return pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
+    without = (
+        short.join(observed, how="cross")
+        .join(items.select("sub", "s"), on=["sub", "s"], how="anti")
+        .sort("sub", "_position")
+        .group_by("sub", maintain_order=True)
+        .agg(samples.name_of(pl.col("s")).alias("names"))
+    )
+    return message_rows(
+        without.with_columns(pl.lit(0, CODE).alias("s"), pl.lit(None, pl.Int64).alias("row")),
+        batch,
+        "batch_mean_partial",
+        parameter=pl.lit(catalogue.substances.get_column("name")).gather(pl.col("sub")),
+        detail=pl.col("names").list.join(", "),
+    )

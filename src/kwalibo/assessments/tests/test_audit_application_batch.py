@@ -271,6 +271,26 @@ def test_a_substance_missing_in_a_sample_is_averaged_over_the_samples_that_measu
     assert copper["standardised"] == pytest.approx(80.0)
     assert len(copper["measurements"]) == 1
     assert found["class"] == "industrie"
+    # and says which samples the mean leaves out, once per substance
+    (partial,) = [m for m in found["messages"] if m["code"] == "batch_mean_partial"]
+    assert (partial["parameter"], partial["level"]) == ("koper (Cu)", "warning")
+    assert partial["message"] == (
+        "koper (Cu) was not measured in M2: its batch mean is over the other samples "
+        "(Rbk art 4.2.2 lid 1)."
+    )
+
+
+def test_a_substance_measured_in_every_sample_needs_no_note() -> None:
+    found = batch(sample("M1", {"zink": "100"}) + sample("M2", {"zink": "100"}))
+    assert "batch_mean_partial" not in [m["code"] for m in found["messages"]]
+
+
+def test_a_substance_without_a_mean_is_not_also_called_partial() -> None:
+    # copper in M1 cannot be standardised (no lutum), copper missing in M3: one error only
+    rows = sample("M1", {"koper": "60", "zink": "100"}, lutum=None)
+    rows += sample("M2", {"koper": "60", "zink": "100"}) + sample("M3", {"zink": "100"})
+    found = batch(rows)
+    assert [c for p, c in codes(found) if p == "koper (Cu)"] == ["batch_mean_incomplete"]
 
 
 def test_the_aw_allowance_is_applied_to_the_batch_means() -> None:
