@@ -19,6 +19,7 @@ from kwalibo.assessments.presentation import (
     class_label,
     limit_labels,
     message_line,
+    significant,
     verdict_summary,
 )
 
@@ -26,7 +27,7 @@ from kwalibo.assessments.presentation import (
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:.4g}"
+    return significant(value)
 
 
 class _Report(FPDF):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -183,11 +184,22 @@ REPORTING_LIMIT_LABELS = {
 }
 
 
+def significant(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits, written without an exponent (13160, not
+    1.316e+04; 0.000009026, not 9.026e-06): a reader compares it with the limits beside it."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    decimals = digits - 1 - math.floor(math.log10(abs(value)))
+    rounded = round(value, decimals)
+    text = f"{rounded:.{max(decimals, 0)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def number(value: float | None) -> str:
     """Four significant digits with the decimal separator of the active language."""
     if value is None:
         return "-"
-    text = f"{value:.4g}"
+    text = significant(value)
     separator = str(formats.get_format("DECIMAL_SEPARATOR"))
     return text.replace(".", separator)
 

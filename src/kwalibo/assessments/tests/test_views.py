@@ -619,3 +619,21 @@ def test_the_components_of_a_sum_show_the_lab_results_on_the_page_and_in_the_pdf
     text = _pdf_text(client_en.get(pdf_url.group(1)).content)
     assert b"(  fenantreen)" in text
     assert b"(1.2 mg/kg ds)" in text
+
+
+def test_large_and_small_numbers_are_written_without_an_exponent() -> None:
+    # mineral oil 5000 at 3.8 % organic matter: 5000 × 10 / 3.8 = 13157.9 → "13160", not
+    # "1,316e+04"; zinc 0.000009 stays a decimal, not "9e-06"
+    lab = (
+        "sample;parameter;value;unit\n"
+        "M1;lutum;25;%\nM1;organische stof;3,8;%\nM1;minerale olie;5000;mg/kg ds\n"
+        "M1;zink;0,000009;mg/kg ds\n"
+    )
+    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
+    )
+    page = response.content.decode()
+    assert "<td>13160</td>" in page
+    assert "<td>0,000009</td>" in page
+    assert "e+0" not in page
+    assert "e-0" not in page
