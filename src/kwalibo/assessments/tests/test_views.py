@@ -130,15 +130,20 @@ def test_a_dutch_user_reads_the_numbers_the_engine_wrote_with_decimal_commas() -
     )
 
 
+def _dutch_result(lab: str) -> HttpResponse:
+    """The page for a lab file in long form, uploaded by a Dutch user (frame grond)."""
+    return Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
+    )
+
+
 def test_a_sample_left_open_by_a_result_above_the_range_is_shown_without_a_class() -> None:
     lab = (
         "sample;parameter;value;unit\n"
         "M1;lutum;25;%\nM1;organische stof;10;%\nM1;minerale olie;>300;mg/kg ds\n"
         "M2;lutum;25;%\nM2;organische stof;10;%\nM2;minerale olie;>6000;mg/kg ds\n"
     )
-    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
-        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
-    )
+    response = _dutch_result(lab)
     verdicts = {v["sample"]: v for v in response.context["verdicts"]}
     assert verdicts["M1"]["class"] == "geen klasse"
     assert verdicts["M2"]["class"] == "Niet toepasbaar"
@@ -164,9 +169,7 @@ def test_the_table_of_verdicts_counts_the_problems_of_each_sample() -> None:
         "M1;lood;20;mg/kg ds\n"
         "M2;lutum;25;%\nM2;organische stof;10;%\nM2;lood;20;mg/kg ds\n"
     )
-    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
-        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
-    )
+    response = _dutch_result(lab)
     summaries = {v["sample"]: v["summary"]["messages"] for v in response.context["verdicts"]}
     assert summaries == {"M1": "2 fouten", "M2": "-"}
     page = response.content.decode()
@@ -629,9 +632,7 @@ def test_large_and_small_numbers_are_written_without_an_exponent() -> None:
         "M1;lutum;25;%\nM1;organische stof;3,8;%\nM1;minerale olie;5000;mg/kg ds\n"
         "M1;zink;0,000009;mg/kg ds\n"
     )
-    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
-        "/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"}
-    )
+    response = _dutch_result(lab)
     page = response.content.decode()
     assert "<td>13160</td>" in page
     assert "<td>0,000009</td>" in page
