@@ -144,6 +144,7 @@ class AssessmentRun(APIView):
             local_zone=zone,
             location=location,
             stated_class=params["stated_class"],
+            material=(params["application"] or {}).get("material"),
         )
         if asked.asked:
             try:

@@ -59,7 +59,7 @@ def class_label(code: str | None) -> str:
 #: Messages whose value is computed by the engine, not the lab's as written.
 _COMPUTED_VALUE = frozenset({"salt_water_area"})
 #: Messages whose detail is a class code, shown by its label.
-_CLASS_DETAIL = frozenset({"class_undecided_above_range"})
+_CLASS_DETAIL = frozenset({"class_undecided_above_range", "class_undecided_input_error"})
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
 
 
@@ -565,7 +565,7 @@ def local_maxima_error(error: DomainError) -> str:
     return " ".join(lines)
 
 
-LOCAL_VERDICT_LABELS = {True: _("not exceeded"), False: _("exceeded")}
+LOCAL_VERDICT_LABELS = {True: _("not exceeded"), False: _("exceeded"), None: _("undecided")}
 
 
 def page_local(check: LocalCheck) -> dict[str, Any]:
@@ -573,8 +573,8 @@ def page_local(check: LocalCheck) -> dict[str, Any]:
     the verdict as a label and status, and the numbers of the exceedances formatted."""
     local = local_dict(check)
     verdict = str(LOCAL_VERDICT_LABELS[check.met])
-    status = "status-valid" if check.met else "status-invalid"
-    if check.origin_only:
+    status = {True: "status-valid", False: "status-invalid", None: "status-warning"}[check.met]
+    if check.origin_only and check.met is not False:
         verdict = f"{verdict} {gettext('(only in the area of origin)')}"
         status = "status-warning"
     return local | {
@@ -596,7 +596,7 @@ def _local_csv(check: LocalCheck, parameter: str | None) -> dict[str, Any]:
     """The columns of a CSV row for the check of its sample against local maximum values."""
     exceeded = {item.substance for item in check.exceeded}
     return {
-        "local_maximum_values": "met" if check.met else "not_met",
+        "local_maximum_values": {True: "met", False: "not_met", None: "undecided"}[check.met],
         "local_restrictions": ";".join(item.code for item in check.restrictions),
         "exceeds_local_maximum": ((parameter in exceeded) if parameter in check.checked else None),
     }

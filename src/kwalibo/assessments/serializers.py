@@ -478,7 +478,11 @@ class ToetsingEmissionExceedanceOut(serializers.Serializer[dict[str, Any]]):
 
 class ToetsingEmissionOut(serializers.Serializer[dict[str, Any]]):
     met = serializers.BooleanField(
-        help_text=_("The maximum emission values count as met without a column test.")
+        allow_null=True,
+        help_text=_(
+            "The maximum emission values count as met without a column test; null: a content "
+            "that is not known exactly leaves it open."
+        ),
     )
     reason = serializers.CharField()
     article = serializers.CharField()
@@ -526,7 +530,13 @@ class ToetsingLocalRestrictionOut(serializers.Serializer[dict[str, Any]]):
 
 
 class ToetsingLocalOut(serializers.Serializer[dict[str, Any]]):
-    met = serializers.BooleanField()
+    met = serializers.BooleanField(
+        allow_null=True,
+        help_text=_(
+            "Null: cannot be decided (no measured substance has a local value, or a content is "
+            "not known exactly)."
+        ),
+    )
     zone = serializers.CharField(allow_null=True)
     reason = serializers.CharField()
     note = serializers.CharField(allow_null=True)
@@ -573,6 +583,14 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     intervention_exceeded = serializers.BooleanField()
     intervention_parameters = serializers.ListField(child=serializers.CharField())
     deciding_parameters = serializers.ListField(child=serializers.CharField())
+    undetermined_parameters = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_(
+            "Parameters (ids) whose content is not known because a measurement of them, or of "
+            "a component, was made but cannot be used; the class is then withheld (message "
+            "class_undecided_input_error) unless it is niet_toepasbaar."
+        ),
+    )
     allowance = ToetsingAllowanceOut()
     soil = serializers.JSONField(
         help_text=_("Lutum and organic matter (%); per sample for a batch.")
@@ -611,7 +629,8 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
                 "grond: achtergrondwaarde, wonen, industrie, niet_toepasbaar; waterbodem: "
                 "achtergrondwaarde, klasse_A, klasse_B, niet_toepasbaar. Null when no parameter "
                 "of the sample could be assessed, or when a result above the measuring range "
-                "leaves the class open (message class_undecided_above_range)."
+                "or a measurement that cannot be used leaves the class open (messages "
+                "class_undecided_above_range, class_undecided_input_error)."
             ),
         )
         return fields

@@ -133,6 +133,10 @@ REASON_BATCH_UNDECIDED: Final = N_(
     "The batch has no quality class (a result above the measuring range of the lab leaves it "
     "open), so it cannot be tested against the location."
 )
+REASON_BATCH_INPUT_ERROR: Final = N_(
+    "The batch has no quality class (a measurement that cannot be used leaves it open), so it "
+    "cannot be tested against the location."
+)
 REASON_SOIL_IN_WATER_UNKNOWN: Final = N_(
     "Soil applied in surface water must meet the Industrie values of the land table "
     "(Bbk art 59 lid 3); its land class is not known."
@@ -350,12 +354,17 @@ def location_check(verdict: Mapping[str, Any], location: Location) -> Applicatio
     location.checked(frame)
     batch_class = verdict.get("class")
     if batch_class is None:
-        undecided = any(
-            m.get("code") == "class_undecided_above_range" for m in verdict.get("messages", ())
+        codes = {m.get("code") for m in verdict.get("messages", ())}
+        reason = (
+            REASON_BATCH_UNDECIDED
+            if "class_undecided_above_range" in codes
+            else REASON_BATCH_INPUT_ERROR
+            if "class_undecided_input_error" in codes
+            else REASON_BATCH_UNCLASSIFIED
         )
         return ApplicationVerdict(
             False,
-            (REASON_BATCH_UNDECIDED if undecided else REASON_BATCH_UNCLASSIFIED,),
+            (reason,),
             ART_LAND if frame == "grond" else ART_WATER,
         )
     if frame == "grond":

@@ -34,6 +34,9 @@ class CheckRequest:
     local_zone: str | None = None
     location: Location | None = None
     stated_class: str | None = None
+    #: ``grond`` or ``baggerspecie`` as stated (``None``: not stated); in water it bounds the
+    #: local maximum values for soil (Bbk art 45 lid 2).
+    material: str | None = None
 
     @property
     def asked(self) -> bool:
@@ -74,7 +77,13 @@ def check_verdict(verdict: Mapping[str, Any], request: CheckRequest) -> VerdictC
         emission=emission,
         large_scale=large_scale,
         local=(
-            local_check(dict(verdict), request.local_maxima, zone=request.local_zone)
+            local_check(
+                dict(verdict),
+                request.local_maxima,
+                zone=request.local_zone,
+                material=request.material
+                or (request.location.material if request.location is not None else None),
+            )
             if request.local_maxima is not None
             else None
         ),

@@ -41,6 +41,11 @@ REASON_EXCEEDED: Final = N_(
     "(NEN 7373 or NEN 7383, Rbk art 4.3.3 lid 2) must show that the maximum emission values "
     "are met."
 )
+REASON_UNDETERMINED: Final = N_(
+    "The mean contents of %(substances)s are not known exactly (a measurement that cannot be "
+    "used, or a result above the measuring range): whether the emission test values are "
+    "exceeded cannot be decided."
+)
 REASON_BELOW_WATER_LEVEL: Final = N_(
     "The application lies below the water level in the area of the water manager the "
     "dredgings come from: the maximum emission values count as met."
@@ -64,21 +69,27 @@ class EmissionExceedance:
 
 @dataclass(frozen=True)
 class EmissionScreening:
-    """Whether the maximum emission values count as met on contents alone, and why.
+    """Whether the maximum emission values count as met on contents alone (``None``: cannot
+    be decided), and why.
 
     ``reason`` is an English template marked for translation with the parameter
-    ``substances`` (the names of ``exceeded``).
+    ``substances`` (the names of ``exceeded``, or else of ``undetermined``).
+    ``undetermined`` are the substances with an emission test value whose mean content is not
+    known exactly (ids).
     """
 
-    met: bool
+    met: bool | None
     exceeded: tuple[EmissionExceedance, ...]
     checked: tuple[str, ...]
     reason: str
     article: str
+    undetermined: tuple[str, ...] = ()
+    undetermined_names: tuple[str, ...] = ()
 
     @property
     def params(self) -> dict[str, str]:
-        return {"substances": ", ".join(item.name for item in self.exceeded)}
+        names = [item.name for item in self.exceeded] or list(self.undetermined_names)
+        return {"substances": ", ".join(names)}
 
 
 @functools.cache
@@ -120,6 +131,12 @@ def emission_screening(
     values = _emission_values(verdict["rule_set"], frame)
     checked: list[str] = []
     exceeded: list[EmissionExceedance] = []
+    # contents not known exactly: left out (an input error) or a lower bound (">5000")
+    undetermined = [s for s in verdict.get("undetermined_parameters", ()) if s in values]
+    names: dict[str, str] = {}
+    if undetermined:
+        substance_names = load_rule_set(verdict["rule_set"]).substance_names()
+        names = {s: substance_names.get(s, s) for s in undetermined}
     for parameter in verdict["explanation"]["parameters"]:
         substance = parameter["parameter"]
         if substance not in values or parameter.get("standardised") is None:
@@ -138,9 +155,27 @@ def emission_screening(
                     None if max_emission is None else float(max_emission),
                 )
             )
+        elif parameter.get("lower_bound"):
+            undetermined.append(substance)
+            names[substance] = parameter["name"]
     article = ART_LAND if frame == "grond" else ART_WATER
-    reason = REASON_EXCEEDED if exceeded else REASON_MET
-    return EmissionScreening(not exceeded, tuple(exceeded), tuple(checked), reason, article)
+    undetermined_names = tuple(names[s] for s in undetermined)
+    if exceeded:
+        met: bool | None = False
+        reason = REASON_EXCEEDED
+    elif undetermined:
+        met, reason = None, REASON_UNDETERMINED
+    else:
+        met, reason = True, REASON_MET
+    return EmissionScreening(
+        met,
+        tuple(exceeded),
+        tuple(checked),
+        reason,
+        article,
+        tuple(undetermined),
+        undetermined_names,
+    )
 
 
 __all__ = ["EmissionExceedance", "EmissionScreening", "emission_screening"]

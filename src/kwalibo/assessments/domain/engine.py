@@ -93,6 +93,7 @@ class _Frames:
     soil: pl.DataFrame
     messages: pl.DataFrame
     above_range: pl.DataFrame
+    undetermined: pl.DataFrame
 
 
 @dataclass(frozen=True)
@@ -434,6 +435,13 @@ class Assessment:
                     "organic_matter",
                 ).iter_rows(named=True)
             }
+        undetermined: dict[str, list[str]] = defaultdict(list)
+        if frames.catalogue is not None and frames.undetermined.height:
+            for sample, substance in frames.undetermined.select(
+                frames.verdicts.name_of(pl.col("s")),
+                pl.lit(frames.catalogue.column("id")).gather(pl.col("sub")),
+            ).iter_rows():
+                undetermined[sample].append(substance)
         messages: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for message in self.messages:
             messages[message["sample"]].append(message)
@@ -449,6 +457,7 @@ class Assessment:
                 "intervention_exceeded": bool(record.get("intervention_exceeded", False)),
                 "intervention_parameters": explanation.names_in(parameters, "exceeds_intervention"),
                 "deciding_parameters": explanation.names_in(parameters, "decisive"),
+                "undetermined_parameters": sorted(undetermined.get(sample, ())),
                 "allowance": {
                     "measured": record.get("n_measured", 0),
                     "allowed": record.get("aw_allowed", 0),
@@ -784,7 +793,9 @@ def assess(
         and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
         notes.append(_note("mspaf_not_computed"))
-    classes, undecided = _above_range(classes, reached, verdicts)
+    undetermined = _undetermined(prepared.unusable, substances, frame=frame, as_batch=as_batch)
+    classes, undecided = _withheld(classes, reached, verdicts, "class_undecided_above_range")
+    classes, unknown = _withheld(classes, undetermined, verdicts, "class_undecided_input_error")
     messages = pl.concat(
         [
             prepared.messages,
@@ -793,6 +804,7 @@ def assess(
             no_norm,
             unassessable,
             undecided,
+            unknown,
             *notes,
         ],
         how="vertical",
@@ -821,20 +833,23 @@ def assess(
             soil=prepared.soil,
             messages=messages.drop("_order"),
             above_range=prepared.above_range,
+            undetermined=undetermined.select("s", pl.col("target").alias("sub")).unique(),
         ),
     )
 
 
-def _above_range(
-    classes: pl.DataFrame, reached: pl.DataFrame, verdicts: Samples
+def _withheld(
+    classes: pl.DataFrame, reached: pl.DataFrame, verdicts: Samples, code: str
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The verdicts, and their messages, where a result above the lab's measuring range
-    (``">5000"``) was tested at its number, a lower bound of the content.
+    """The verdicts, and their messages (``code``), where a content behind a classed parameter
+    is not known exactly: a result above the lab's measuring range (``">5000"``), tested at its
+    number, a lower bound; or a measurement that was made but cannot be used (``"1O0"``, no
+    organic matter to standardise it), left out.
 
     Raising a content never improves a verdict (``tests/test_properties.py``), so a class that
     is already niet_toepasbaar stands, as does a spreading verdict niet_verspreidbaar. Any other
     class could be worse than shown: it is withheld, and a spreading verdict verspreidbaar
-    becomes onbepaald. Only results that reach a classed parameter count, themselves or through
+    becomes onbepaald. Only contents that reach a classed parameter count, themselves or through
     a sum; one that enters a sum with a negative factor (free cyanide in complex cyanide) could
     also make the verdict better, so it leaves even niet_toepasbaar open. ``reached`` is
     ``_reached`` limited to the assessed parameters.
@@ -847,9 +862,11 @@ def _above_range(
     )
     open_class = hit & ((pl.col("class") != WORST_CLASS) | reversed_)
     undecided = message_rows(
-        classes.filter(open_class).with_columns(pl.lit(None, pl.Int64).alias("row")),
+        classes.filter(open_class & pl.col("class").is_not_null()).with_columns(
+            pl.lit(None, pl.Int64).alias("row")
+        ),
         verdicts,
-        "class_undecided_above_range",
+        code,
         detail=pl.col("class"),
     )
     changes = [pl.when(open_class).then(None).otherwise(pl.col("class")).alias("class")]
@@ -862,6 +879,20 @@ def _above_range(
         if column in classes.columns
     ]
     return classes.with_columns(changes), undecided
+
+
+def _undetermined(
+    unusable: pl.DataFrame, catalogue: Catalogue, *, frame: str, as_batch: bool
+) -> pl.DataFrame:
+    """``_reached`` of the measurements that were made but cannot be used, limited to the
+    parameters the frame tests (a class value or, alone, an intervention value)."""
+    if unusable.height == 0:
+        return pl.DataFrame(schema={"s": CODE, "target": CODE, "factor": pl.Float64})
+    substances = catalogue.substances
+    limit_only = "iw" if frame == "grond" else "industrie_in_water"
+    tested = substances.get_column("has_value") | substances.get_column(limit_only).is_not_null()
+    reached = _reached(unusable, catalogue, as_batch=as_batch)
+    return reached.filter(pl.lit(tested).gather(pl.col("target")))
 
 
 def _reached(above_range: pl.DataFrame, catalogue: Catalogue, *, as_batch: bool) -> pl.DataFrame:
@@ -952,6 +983,7 @@ def _empty(
             ),
             messages=_note("no_measurements").drop("_order"),
             above_range=pl.DataFrame(schema={"i": CODE}),
+            undetermined=pl.DataFrame(schema={"s": CODE, "sub": CODE}),
         ),
     )
 

@@ -85,6 +85,15 @@ EMISSION_MEASURED_MISSING: Final = N_(
     "The mean contents exceed the emission test values for %(substances)s, which the column "
     "test does not measure: for them the maximum emission values are not shown to be met."
 )
+EMISSION_MEASURED_UNKNOWN: Final = N_(
+    "The mean contents of %(substances)s are not known exactly and the column test does not "
+    "measure them: for them the maximum emission values are not shown to be met."
+)
+EMISSION_DEEMED_MET: Final = N_(
+    "The mean contents do not exceed the emission test values, so the maximum emission values "
+    "count as met (Rbk art 4.12.1 lid 2 and 3): the exceedance the column test shows for "
+    "%(substances)s does not change that."
+)
 EMISSION_MEASURED_NONE: Final = N_(
     "The column test gives no substance with a maximum emission value."
 )
@@ -103,7 +112,10 @@ QUALITY_WATER_EXCEEDED: Final = N_(
     "The batch exceeds the Industrie values or the intervention values of the water bed for "
     "%(substances)s."
 )
-QUALITY_UNKNOWN: Final = N_("The batch has no class: none of its parameters could be assessed.")
+QUALITY_UNKNOWN: Final = N_(
+    "The batch has no class (see the messages of its verdict), so the Industrie and "
+    "intervention values cannot be tested."
+)
 MINERAL_OIL_MET: Final = N_(
     "Mineral oil %(value)s mg/kg ds in standard soil does not exceed %(limit)s mg/kg ds."
 )
@@ -277,18 +289,27 @@ def _scope(rules: RuleSet, frame: str, application: LargeScaleApplication) -> Co
 def _emission(
     rules: RuleSet, verdict: dict[str, Any], application: LargeScaleApplication
 ) -> Condition:
-    """Rbk art 4.12.1: the maximum emission values are met when the mean contents do not
-    exceed the emission test values, or else when a column test shows it (lid 2) for every
-    substance whose content exceeds its test value."""
+    """Rbk art 4.12.1: the maximum emission values count as met when the mean contents do not
+    exceed the emission test values (lid 2; in water also below the water level in the same
+    manager's area, lid 3 b), whatever a column test shows; else a column test must show it
+    for every substance whose content exceeds its test value or is not known exactly."""
     frame = verdict["frame"]
     screening = emission_screening(
         verdict, below_water_level_same_manager=application.below_water_level_exception
     )
+    if screening.met:
+        if application.column_test is not None and screening.checked:
+            measured = _measured_emission(rules, frame, application.column_test, screening)
+            if measured.met is False:
+                return Condition(
+                    "emission", True, EMISSION_DEEMED_MET, measured.params, screening.article
+                )
+        return Condition("emission", True, screening.reason, screening.params, screening.article)
     if application.column_test is not None:
         return _measured_emission(rules, frame, application.column_test, screening)
     exceeded = tuple(_screened(item) for item in screening.exceeded)
-    if screening.met:
-        return Condition("emission", True, screening.reason, screening.params, screening.article)
+    if screening.met is None:
+        return Condition("emission", None, screening.reason, screening.params, screening.article)
     return Condition(
         "emission", None, EMISSION_UNDECIDED, screening.params, screening.article, exceeded
     )
@@ -334,6 +355,16 @@ def _measured_emission(
     if missing:
         params = {"substances": ", ".join(str(item["name"]) for item in missing)}
         return Condition("emission", None, EMISSION_MEASURED_MISSING, params, article, missing)
+    unknown = [
+        name
+        for substance, name in zip(
+            screening.undetermined, screening.undetermined_names, strict=True
+        )
+        if substance not in column_test
+    ]
+    if unknown:
+        params = {"substances": ", ".join(unknown)}
+        return Condition("emission", None, EMISSION_MEASURED_UNKNOWN, params, article)
     if not checked:
         return Condition("emission", None, EMISSION_MEASURED_NONE, {}, article)
     params = {"checked": ", ".join(names.get(s, s) for s in checked)}

@@ -127,6 +127,16 @@ REASON_ZONE_EXCEEDED: Final = N_(
 REASON_NONE_CHECKED: Final = N_(
     "None of the measured substances has a local maximum value in %(title)s."
 )
+REASON_UNDETERMINED: Final = N_(
+    "The mean contents of %(undetermined)s are not known (a measurement that cannot be used): "
+    "whether the local maximum values of %(title)s are exceeded cannot be decided."
+)
+REASON_NOT_SET_ABOVE_INTERVENTION: Final = N_(
+    "%(above_intervention)s exceed the intervention value and %(title)s sets no local maximum "
+    "value for them: the soil chapter does not apply to this soil or these dredgings, so they "
+    "may not be applied in this soil-management area."
+)
+ART_ABOVE_INTERVENTION: Final = "Bbk art 36 lid 2 onder a"
 NOTE_NOT_SET: Final = N_(
     "%(title)s sets no local maximum value for %(not_set)s; for these substances the generic "
     "maximum values continue to apply."
@@ -332,7 +342,10 @@ class LocalCheck:
     """Whether soil or dredgings meet the local maximum values, and why.
 
     Attributes:
-        met: No checked substance exceeds its local maximum value.
+        met: No checked substance exceeds its local maximum value (and none without one
+            exceeds the intervention value); ``None`` when that cannot be decided: nothing was
+            checked, or a content is not known exactly (a result above the measuring range, a
+            measurement that cannot be used).
         exceeded: The substances that do, in the order of the verdict.
         checked: The measured substances that have a local maximum value (including those
             assumed to comply below the reporting limit).
@@ -347,7 +360,7 @@ class LocalCheck:
             docstring): ``origin_only`` only when ``met``.
     """
 
-    met: bool
+    met: bool | None
     exceeded: tuple[LocalExceedance, ...]
     checked: tuple[str, ...]
     not_set: tuple[str, ...]
@@ -544,11 +557,27 @@ def _result(
     zone: str | None,
     *,
     zones: bool,
+    undetermined: Sequence[str] = (),
+    above_intervention: Sequence[tuple[str, str]] = (),
+    material: str | None = None,
 ) -> LocalCheck:
     """Compare (substance, name, value in standard soil, assumed to comply, a lower bound)
-    with the maxima."""
-    limits = maxima.for_zone(zone)
+    with the maxima.
+
+    ``undetermined``: substances measured but not usable (ids); ``above_intervention``:
+    (id, name) of those above the intervention value; ``material``: in water, ``grond`` holds
+    soil to the Industrie value for soil in water where a local value is higher (Bbk art 45
+    lid 2).
+    """
+    limits = dict(maxima.for_zone(zone))
     rules = load_rule_set(maxima.rule_set)
+    capped: list[str] = []
+    if maxima.frame == "waterbodem" and material == "grond":
+        soil_bounds = _norm_values(rules, "waterbodem", "industrie")
+        for substance, limit in list(limits.items()):
+            if (bound := soil_bounds.get(substance)) is not None and limit > bound:
+                limits[substance] = bound
+                capped.append(substance)
     bound_column, bound_name = _RAISED_BOUND[maxima.frame]
     bounds = _norm_values(rules, maxima.frame, bound_column)
     checked: list[str] = []
@@ -574,8 +603,10 @@ def _result(
             bounded.append(name)
         if (bound := bounds.get(substance)) is not None and exceeds(value, bound):
             relied_on.append((substance, name))
+    unknown = [s for s in undetermined if s in limits]
+    not_applicable = [(s, name) for s, name in above_intervention if s not in limits]
     restrictions = []
-    if relied_on and not exceeded:
+    if relied_on and not exceeded and not not_applicable:
         restrictions.append(
             Restriction(
                 code="origin_only",
@@ -589,7 +620,7 @@ def _result(
                 },
             )
         )
-    if maxima.frame == "waterbodem":
+    if maxima.frame == "waterbodem" and material is None:
         soil_bounds = _norm_values(rules, "waterbodem", "industrie")
         names = rules.substance_names()
         above = sorted(
@@ -611,21 +642,31 @@ def _result(
                     },
                 )
             )
+    met: bool | None
     if exceeded:
-        reason = REASON_ZONE_EXCEEDED if zones else REASON_EXCEEDED
+        met, reason = False, REASON_ZONE_EXCEEDED if zones else REASON_EXCEEDED
+    elif not_applicable:
+        met, reason = False, REASON_NOT_SET_ABOVE_INTERVENTION
+    elif unknown:
+        met, reason = None, REASON_UNDETERMINED
     elif bounded and not zones:
-        reason = REASON_MET_LOWER_BOUND
+        met, reason = None, REASON_MET_LOWER_BOUND
     elif checked:
-        reason = REASON_ZONE_MET if zones else REASON_MET
+        met, reason = True, REASON_ZONE_MET if zones else REASON_MET
     else:
-        reason = REASON_NONE_CHECKED
+        met, reason = None, REASON_NONE_CHECKED
     if zones:
         article = ART_ZONE_LAND if maxima.frame == "grond" else ART_ZONE_WATER
     else:
         article = ART_LAND if maxima.frame == "grond" else ART_WATER
+    if capped:
+        article += "; Bbk art 45 lid 2"
+    if not exceeded and not_applicable:
+        article = f"{ART_ABOVE_INTERVENTION}; {article}"
+    names = rules.substance_names() if unknown else {}
     used = zone.strip() if zone is not None and zone.strip() else None
     return LocalCheck(
-        met=not exceeded,
+        met=met,
         exceeded=tuple(exceeded),
         checked=tuple(checked),
         not_set=tuple(not_set),
@@ -638,6 +679,8 @@ def _result(
             "substances": ", ".join(item.name for item in exceeded),
             "not_set": ", ".join(not_set_names),
             "lower_bound": ", ".join(bounded),
+            "undetermined": ", ".join(names.get(s, s) for s in unknown),
+            "above_intervention": ", ".join(name for _, name in not_applicable),
         },
         restrictions=tuple(restrictions),
     )
@@ -650,7 +693,11 @@ def _norm_values(rules: RuleSet, frame: str, column: str) -> dict[str, float]:
 
 
 def local_check(
-    verdict: dict[str, Any], maxima: LocalMaximumValues, *, zone: str | None = None
+    verdict: dict[str, Any],
+    maxima: LocalMaximumValues,
+    *,
+    zone: str | None = None,
+    material: str | None = None,
 ) -> LocalCheck:
     """Check one verdict of ``assess`` against the local maximum values (Rbk art 4.2.2 lid 1).
 
@@ -660,6 +707,9 @@ def local_check(
             content per substance over the samples.
         maxima: The local maximum values of the soil-management area of the application.
         zone: The zone of the area where the soil is applied (``None``: the area-wide set).
+        material: In water, ``grond`` or ``baggerspecie`` when known: soil is held to the
+            Industrie value for soil in water where a local value is higher (Bbk art 45 lid 2);
+            unknown, the check notes it (``soil_in_water_bound``).
 
     Raises:
         LocalFrameError: The verdict is of the other frame than ``maxima``.
@@ -685,7 +735,20 @@ def local_check(
         )
         for parameter in verdict["explanation"]["parameters"]
     ]
-    return _result(compared, maxima, zone, zones=False)
+    above_intervention = [
+        (str(parameter["parameter"]), str(parameter["name"]))
+        for parameter in verdict["explanation"]["parameters"]
+        if parameter.get("exceeds_intervention")
+    ]
+    return _result(
+        compared,
+        maxima,
+        zone,
+        zones=False,
+        undetermined=verdict.get("undetermined_parameters", ()),
+        above_intervention=above_intervention,
+        material=material,
+    )
 
 
 def zone_check(

@@ -86,6 +86,17 @@ INPUT_ERRORS: Final = (
 #: error, never a content to assess.
 MAX_CONTENT_MG: Final = 1_000_000.0
 _ERROR: Final = {code: number for number, code in enumerate(INPUT_ERRORS) if code}
+#: Input errors of a measurement that was made: a value that is there but cannot be read or
+#: trusted. An empty value ("missing_value") is a substance not measured, like a row left out.
+UNUSABLE_ERRORS: Final = (
+    "name_cas_conflict",
+    "not_a_number",
+    "negative_value",
+    "missing_unit",
+    "mass_fraction_expected",
+    "unknown_unit",
+    "content_out_of_range",
+)
 _VALUE_MISSING, _VALUE_NOT_A_NUMBER, _VALUE_NEGATIVE = 1, 2, 3
 
 
@@ -135,6 +146,9 @@ class Prepared:
             over that substance in that sample is incomplete (``sums``).
         above_range: ``i``, ``row``, ``s`` and ``sub`` of each used result above the lab's
             measuring range (``">5000"``): its number is a lower bound of the content.
+        unusable: ``i``, ``row``, ``s`` and ``sub`` of each measurement of a substance that
+            was made but cannot be used (``UNUSABLE_ERRORS``, or no lutum or organic matter to
+            standardise it): its content is unknown, not absent.
     """
 
     values: pl.DataFrame
@@ -142,6 +156,7 @@ class Prepared:
     messages: pl.DataFrame
     unstandardised: pl.DataFrame
     above_range: pl.DataFrame
+    unusable: pl.DataFrame
 
 
 def empty_messages() -> pl.DataFrame:
@@ -345,7 +360,14 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
         "above",
         "number",
         "separator",
-        pl.when(pl.col("text") == "")
+        pl.when(
+            (pl.col("text") == "")
+            | (
+                pl.col("text").str.to_lowercase().is_in(NOT_DETERMINED)
+                & ~pl.col("below")
+                & ~pl.col("above")
+            )
+        )
         .then(pl.lit(_VALUE_MISSING, pl.UInt8))
         .when(pl.col("number").is_null() | ~pl.col("number").is_finite())
         .then(pl.lit(_VALUE_NOT_A_NUMBER, pl.UInt8))
@@ -355,6 +377,28 @@ def _values(values: pl.DataFrame) -> pl.DataFrame:
         .alias("value_status"),
     )
 
+
+#: How labs write "not determined" (niet bepaald, not analysed, not applicable): no value, a
+#: substance not measured, as an empty cell. Not "n.d.", which in English reports may mean
+#: "not detected", a result below the limit.
+NOT_DETERMINED: Final = (
+    "n.b.",
+    "n.b",
+    "nb",
+    "niet bepaald",
+    "n.a.",
+    "n.a",
+    "n.v.t.",
+    "n.v.t",
+    "nvt",
+    "not determined",
+    "not analysed",
+    "not analyzed",
+    "-",
+    "--",
+    "–",
+    "—",
+)
 
 #: ``problem`` of ``read_values`` per value status of ``_values``.
 _VALUE_PROBLEMS: Final = (None, "missing_value", "not_a_number", "negative_value")
@@ -719,10 +763,22 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     values = computed.drop("error")
     above_range = _used_above_range(rows, spelling_codes, per_spelling, values)
     messages.append(message_rows(above_range, samples, "above_measuring_range", data=data))
+    unusable = pl.concat(
+        [
+            errors.filter(
+                pl.col("error").is_in([_ERROR[code] for code in UNUSABLE_ERRORS])
+                & pl.col("sub").is_not_null()
+                & ~pl.col("is_soil")
+                & pl.col("s").is_not_null()
+            ).select("i", "row", "s", "sub"),
+            dropped.select("i", "row", "s", "sub"),
+        ]
+    )
     return Prepared(
         values=values,
         soil=soil,
         messages=pl.concat(messages, how="vertical"),
         unstandardised=dropped.select("s", "sub"),
         above_range=above_range,
+        unusable=unusable,
     )

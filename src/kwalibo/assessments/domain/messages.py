@@ -141,6 +141,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "4.2.2 lid 1 en 2). Ask the lab for the results after dilution."
         ),
     ),
+    "class_undecided_input_error": (
+        ERROR,
+        N_(
+            "No class: without the measurements that cannot be used (see the errors of this "
+            "sample) the verdict would be %(detail)s, and their contents could make it worse. "
+            "Correct them and assess again."
+        ),
+    ),
     "soil_property_below_limit": (
         WARNING,
         N_("%(parameter)s is reported as %(value)s; the number is used as the percentage."),

@@ -21,6 +21,7 @@ import pytest
 from kwalibo.assessments.domain.application import (
     REASON_ABOVE_INDUSTRIE,
     REASON_ABOVE_INTERVENTION,
+    REASON_BATCH_INPUT_ERROR,
     REASON_BATCH_UNCLASSIFIED,
     REASON_BATCH_UNDECIDED,
     Location,
@@ -135,6 +136,19 @@ def test_a_class_left_open_above_the_measuring_range_says_so_at_the_location() -
     result = location_check(verdict, Location(receiving_quality_class="klasse_B"))
     assert (result.allowed, result.article) == (False, "Bbk art 59 lid 2")
     assert result.reasons == (REASON_BATCH_UNDECIDED,)
+
+
+def test_a_batch_whose_class_an_unusable_measurement_leaves_open_is_not_allowed() -> None:
+    """Audit finding: lead 500 without organic matter was left out, the batch classed Wonen on
+    antimony alone and allowed on a Wonen location. Lead 500 × 85 / (75 + H) is above Wonen
+    210 for any H up to 127 %, so the location must not be allowed on that class."""
+    rows = [("M1", "lutum", "25"), ("M1", "antimoon", "5"), ("M1", "lood", "500")]
+    found = batch(rows)
+    assert found["class"] is None
+    result = location_check(
+        found, Location(function_class="wonen", receiving_quality_class="wonen")
+    )
+    assert (result.allowed, result.reasons) == (False, (REASON_BATCH_INPUT_ERROR,))
 
 
 def test_the_batch_mean_not_the_worst_sample_decides_at_the_location() -> None:
@@ -318,13 +332,16 @@ def test_the_intervention_value_is_tested_on_the_batch_mean() -> None:
 
 
 def test_a_quantified_value_without_lutum_leaves_its_substance_out_of_the_batch() -> None:
-    """Engine rule (no mean over fewer samples); the batch is classed on the rest and says so."""
+    """Engine rule (no mean over fewer samples); the copper content of the batch is unknown,
+    so its class is withheld and the verdict on the rest is named."""
     # koper 60 in M1 (no lutum) cannot be standardised; M2 60 > Wonen 54 on its own. No copper
-    # mean: the class comes from mineral oil alone ((100 + 100) / 2 ≤ AW 190)
+    # mean: on mineral oil alone ((100 + 100) / 2 ≤ AW 190) the batch would be AW
     rows = sample("M1", {"koper": "60", "minerale olie": "100"}, lutum=None) + sample(
         "M2", {"koper": "60", "minerale olie": "100"}
     )
     found = batch(rows)
     assert [p["parameter"] for p in found["explanation"]["parameters"]] == ["minerale_olie"]
     assert ("koper (Cu)", "batch_mean_incomplete") in codes(found)
-    assert found["class"] == "achtergrondwaarde"
+    assert (found["class"], found["undetermined_parameters"]) == (None, ["koper"])
+    (withheld,) = [m for m in found["messages"] if m["code"] == "class_undecided_input_error"]
+    assert withheld["params"]["detail"] == "achtergrondwaarde"

@@ -121,8 +121,49 @@ def test_unknown_and_impossible_values_give_messages_not_errors() -> None:
         ("cadmium", "mass_fraction_expected"),
         ("lutum", "percent_out_of_range"),
     } <= codes
-    assert all(m["row"] for m in result.messages if m["sample"])
-    assert result.verdicts[0]["class"] == "achtergrondwaarde"  # kwik 0.1 ≤ 0.15
+    row_messages = [m for m in result.messages if m["code"] != "class_undecided_input_error"]
+    assert all(m["row"] for m in row_messages if m["sample"])
+    # Copper, zinc, nickel and cadmium were measured but cannot be used: their contents could
+    # make the class worse, so the verdict on the rest (kwik 0.1 ≤ 0.15) is named, not given.
+    # Lead without a value is not measured (like a row left out) and withholds nothing.
+    (verdict,) = result.verdicts
+    assert verdict["class"] is None
+    assert verdict["undetermined_parameters"] == ["cadmium", "koper", "nikkel", "zink"]
+    (withheld,) = [m for m in result.messages if m["code"] == "class_undecided_input_error"]
+    assert (withheld["level"], withheld["params"]["detail"]) == ("error", "achtergrondwaarde")
+
+
+def test_a_measurement_that_cannot_be_used_withholds_the_class_unless_it_is_niet_toepasbaar() -> (
+    None
+):
+    """Engine rule, as for results above the measuring range: a content left out could only
+    make the verdict worse, so a class other than niet_toepasbaar is withheld."""
+    worse = assess(measurements(sample("M1", {"koper": "1O0", "kwik": "0,1"})), frame="grond")
+    assert worse.verdicts[0]["class"] is None
+    # lood 1000 > IW 530: niet_toepasbaar whatever the copper content is
+    final = assess(measurements(sample("M1", {"koper": "1O0", "lood": "1000"})), frame="grond")
+    assert final.verdicts[0]["class"] == "niet_toepasbaar"
+    assert "class_undecided_input_error" not in {m["code"] for m in final.messages}
+    # a substance without a norm in the frame (barium on land) decides nothing
+    barium = assess(measurements(sample("M1", {"barium": "veel", "kwik": "0,1"})), frame="grond")
+    assert barium.verdicts[0]["class"] == "achtergrondwaarde"
+    # no organic matter to standardise lead (a = 50, b = 1, c = 1): its content is unknown;
+    # antimony (b = c = 0) needs none and alone would make the sample Wonen (5 > AW 4)
+    no_om = [("M1", "lutum", "25"), ("M1", "antimoon", "5"), ("M1", "lood", "500")]
+    unknown = assess(measurements(no_om), frame="grond")
+    assert (unknown.verdicts[0]["class"], unknown.verdicts[0]["undetermined_parameters"]) == (
+        None,
+        ["lood"],
+    )
+
+
+@pytest.mark.parametrize("written", ["n.b.", "N.B.", "niet bepaald", "-", "n.v.t."])
+def test_a_value_written_as_not_determined_is_a_substance_not_measured(written: str) -> None:
+    """Like an empty cell or a row left out: the class is given on what was measured."""
+    result = assess(measurements(sample("M1", {"koper": written, "kwik": "0,1"})), frame="grond")
+    (verdict,) = result.verdicts
+    assert (verdict["class"], verdict["undetermined_parameters"]) == ("achtergrondwaarde", [])
+    assert ("koper", "missing_value") in {(m["parameter"], m["code"]) for m in result.messages}
 
 
 def test_a_content_above_the_whole_dry_matter_is_an_input_error_at_its_row() -> None:

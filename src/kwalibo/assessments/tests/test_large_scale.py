@@ -11,9 +11,11 @@ import polars as pl
 import pytest
 from django.utils import translation
 
+from kwalibo.assessments.domain.emission import REASON_BELOW_WATER_LEVEL
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.large_scale import (
     COVER_NOT_CONTINUOUS,
+    EMISSION_DEEMED_MET,
     EMISSION_UNDECIDED,
     SCOPE_INFRASTRUCTURE,
     ColumnTestError,
@@ -86,9 +88,10 @@ def test_without_thickness_and_volume_the_scope_is_undecided() -> None:
 
 # --- emission: Bbk art 63 lid 1 a i -----------------------------------------------------
 def test_a_measured_emission_at_the_maximum_meets_it_and_above_does_not() -> None:
-    at = condition({"arseen": "10"}, "emission", column_test={"arseen": 0.61})
+    # arsenic 50 > emission test value 42: the column test must decide (max 0.61 mg/kg L/S 10)
+    at = condition({"arseen": "50"}, "emission", column_test={"arseen": 0.61})
     assert at.met is True
-    above = condition({"arseen": "10"}, "emission", column_test={"arseen": 0.62, "koper": 0.5})
+    above = condition({"arseen": "50"}, "emission", column_test={"arseen": 0.62, "koper": 0.5})
     assert above.met is False
     (item,) = above.exceeded
     assert (item["substance"], item["emission_ls10"], item["max_emission_ls10"]) == (
@@ -112,7 +115,47 @@ def test_without_a_column_test_contents_above_the_emission_test_value_leave_it_u
 
 
 def test_a_column_test_without_any_normed_substance_decides_nothing() -> None:
-    assert condition({"arseen": "10"}, "emission", column_test={"benzeen": 1.0}).met is None
+    assert condition({"arseen": "50"}, "emission", column_test={"benzeen": 1.0}).met is None
+
+
+def test_contents_within_the_emission_test_values_meet_the_condition_whatever_a_column_test_shows() -> (
+    None
+):
+    """Rbk art 4.12.1 lid 2: "Aan het eerste lid, aanhef en onderdeel a, wordt voldaan, indien
+    de rekenkundig gemiddelde gehalten [...] de emissietoetswaarden [...] niet overschrijden"."""
+    found = condition({"arseen": "10"}, "emission", column_test={"arseen": 0.62})
+    assert (found.met, found.reason, found.params) == (
+        True,
+        EMISSION_DEEMED_MET,
+        {"substances": "arseen (As)"},
+    )
+
+
+def test_dredgings_below_the_water_level_meet_the_emission_condition_whatever_a_column_test_shows() -> (
+    None
+):
+    """Rbk art 4.12.1 lid 3 onder b: below the water level in the same manager's area."""
+    found = condition(
+        {"lood": "400"},
+        "emission",
+        frame="waterbodem",
+        material="baggerspecie",
+        below_water_level_same_manager=True,
+        column_test={"lood": 16.0},
+    )
+    assert (found.met, found.reason) == (True, REASON_BELOW_WATER_LEVEL)
+
+
+def test_a_content_that_cannot_be_standardised_leaves_the_emission_open() -> None:
+    """Lead 500 without organic matter: 500 × 85 / (75 + H) is above the emission test value
+    308 for any H up to 63 %; left out, it must not let the shortcut pass on antimony alone."""
+    rows = [("M1", "lutum", "25"), ("M1", "antimoon", "5"), ("M1", "lood", "500")]
+    (found,) = assess(measurements(rows), frame="grond").verdicts
+    check = large_scale_check(found, LargeScaleApplication(**LARGE))
+    conditions = {c.code: c.met for c in check.conditions}
+    assert (conditions["emission"], conditions["quality"], check.met) == (None, None, None)
+    measured = large_scale_check(found, LargeScaleApplication(**LARGE, column_test={"lood": 1.0}))
+    assert {c.code: c.met for c in measured.conditions}["emission"] is True
 
 
 def test_the_column_test_file_identifies_substances_as_a_lab_file_does() -> None:

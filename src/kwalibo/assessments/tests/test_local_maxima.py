@@ -21,6 +21,8 @@ from kwalibo.assessments.domain.local_maxima import (
     REASON_EXCEEDED,
     REASON_MET,
     REASON_NONE_CHECKED,
+    REASON_NOT_SET_ABOVE_INTERVENTION,
+    REASON_UNDETERMINED,
     REASON_ZONE_EXCEEDED,
     REASON_ZONE_MET,
     RESTRICTION_ORIGIN_ONLY,
@@ -156,10 +158,48 @@ def test_measured_substances_without_a_local_value_keep_the_generic_values() -> 
 
 
 def test_without_any_local_value_for_the_measured_substances_nothing_is_checked() -> None:
+    # the check has nothing to say: neither met nor exceeded
     check = local_check(verdict({"zink": "500"}), maxima())
-    assert check.met
+    assert check.met is None
     assert check.checked == ()
     assert check.reason == REASON_NONE_CHECKED
+
+
+def test_a_substance_without_a_local_value_above_the_intervention_value_is_not_met() -> None:
+    """Bbk art 36 lid 2 onder a: the soil chapter does not apply to soil above an intervention
+    value, unless art 44 lid 2 (a local value) is relied on; the decision sets none for lead."""
+    # lead 600 > IW 530 (standard soil); arsenic 10 ≤ its local value 40
+    check = local_check(verdict({"arseen": "10", "lood": "600"}), maxima())
+    assert (check.met, check.reason) == (False, REASON_NOT_SET_ABOVE_INTERVENTION)
+    assert check.params["above_intervention"] == "lood (Pb)"
+    assert check.article.startswith("Bbk art 36 lid 2 onder a")
+    # at the intervention value it is not above it: the local check is met
+    assert local_check(verdict({"arseen": "10", "lood": "530"}), maxima()).met is True
+
+
+def test_a_measurement_that_cannot_be_used_leaves_the_local_check_open() -> None:
+    # copper "1O0" is measured but unreadable; copper has a local value (60)
+    check = local_check(verdict({"arseen": "10", "koper": "1O0"}), maxima())
+    assert (check.met, check.reason) == (None, REASON_UNDETERMINED)
+    assert check.params["undetermined"] == "koper (Cu)"
+
+
+def test_soil_in_water_is_held_to_industrie_where_a_local_value_is_higher() -> None:
+    """Bbk art 45 lid 2: in water local values above the Industrie value for soil can be set
+    for dredgings only. Zinc 1000 ≤ the local 2500 but > Industrie (soil in water) 720."""
+    water = maxima({None: {"zink": 2500.0}}, frame="waterbodem")
+    found = verdict({"zink": "1000"}, frame="waterbodem")
+    soil = local_check(found, water, material="grond")
+    assert soil.met is False
+    assert [(item.substance, item.local_maximum) for item in soil.exceeded] == [("zink", 720.0)]
+    assert "Bbk art 45 lid 2" in soil.article
+    # dredgings may use the local value; 1000 ≤ klasse B 2000 relies on no raised value
+    dredgings = local_check(found, water, material="baggerspecie")
+    assert (dredgings.met, dredgings.origin_only, dredgings.restrictions) == (True, False, ())
+    # material not stated: met, with the note that soil would be held to Industrie
+    unknown = local_check(found, water)
+    assert unknown.met is True
+    assert [item.code for item in unknown.restrictions] == ["soil_in_water_bound"]
 
 
 def test_water_uses_the_values_of_the_water_manager() -> None:

@@ -304,6 +304,7 @@ class Command(BaseCommand):
             local_zone=options["zone"],
             location=self._location,
             stated_class=options["stated_class"],
+            material=options["materiaal"],
         )
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
@@ -484,6 +485,8 @@ class Command(BaseCommand):
             )
 
 
-def _exceedance_text(met: bool, params: Mapping[str, str]) -> str:
-    """A table cell for a screening: not exceeded, or the substances that exceed."""
+def _exceedance_text(met: bool | None, params: Mapping[str, str]) -> str:
+    """A table cell for a screening: not exceeded, undecided, or the substances that exceed."""
+    if met is None:
+        return str(_("undecided"))
     return str(_("not exceeded")) if met else str(_("exceeded: %(substances)s")) % params
