@@ -142,9 +142,14 @@ COVER_TOP_LAYER_THICKNESS_UNKNOWN: Final = N_(
     "The thickness of the top layer is not given; it must be at least %(min_cover)s m."
 )
 COVER_BUILDING_MATERIALS: Final = N_("A layer of building materials covers the batch.")
-COVER_NOT_CONTINUOUS: Final = N_(
-    "Along a road or railway with a layer under %(min_thickness)s m the batch must be covered "
-    "by a continuous layer of building materials."
+SCOPE_INFRASTRUCTURE_NOT_CONTINUOUS: Final = N_(
+    "A layer of %(thickness)s m for a road or railway is a large-scale application only under "
+    "a continuous layer of building materials (at least %(min_thickness)s m then, else "
+    "%(min_thickness_general)s m): the generic or area-specific framework applies."
+)
+SCOPE_INFRASTRUCTURE_COVER_UNKNOWN: Final = N_(
+    "A layer of %(thickness)s m for a road or railway is a large-scale application only under "
+    "a continuous layer of building materials; the cover is not given."
 )
 
 MET: Final = N_("The batch meets the conditions for a large-scale application.")
@@ -281,6 +286,14 @@ def _scope(rules: RuleSet, frame: str, application: LargeScaleApplication) -> Co
     }
     if thickness >= minimum and volume >= numbers["min_volume_m3"]:
         if infrastructure and thickness < numbers["min_thickness_m"]:
+            # lid 5 b: the continuous layer is a condition of the thinner layer itself
+            params["min_thickness_general"] = _number(numbers["min_thickness_m"])
+            if application.cover is None:
+                return Condition("scope", None, SCOPE_INFRASTRUCTURE_COVER_UNKNOWN, params, article)
+            if application.cover != "bouwstoffen_aaneengesloten":
+                return Condition(
+                    "scope", False, SCOPE_INFRASTRUCTURE_NOT_CONTINUOUS, params, article
+                )
             return Condition("scope", True, SCOPE_INFRASTRUCTURE, params, article)
         return Condition("scope", True, SCOPE_MET, params, article)
     return Condition("scope", False, SCOPE_NOT_MET, params, article)
@@ -444,8 +457,6 @@ def _cover(rules: RuleSet, scope: Condition, application: LargeScaleApplication)
     cover = application.cover
     if cover is None:
         return Condition("cover", None, COVER_UNKNOWN, params, article)
-    if scope.reason == SCOPE_INFRASTRUCTURE and cover != "bouwstoffen_aaneengesloten":
-        return Condition("cover", False, COVER_NOT_CONTINUOUS, params, article)
     if cover == "leeflaag":
         if application.cover_thickness_m is None:
             return Condition("cover", None, COVER_TOP_LAYER_THICKNESS_UNKNOWN, params, article)

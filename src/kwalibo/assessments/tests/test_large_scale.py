@@ -14,10 +14,12 @@ from django.utils import translation
 from kwalibo.assessments.domain.emission import REASON_BELOW_WATER_LEVEL
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.domain.large_scale import (
-    COVER_NOT_CONTINUOUS,
     EMISSION_DEEMED_MET,
     EMISSION_UNDECIDED,
     SCOPE_INFRASTRUCTURE,
+    SCOPE_INFRASTRUCTURE_COVER_UNKNOWN,
+    SCOPE_INFRASTRUCTURE_NOT_CONTINUOUS,
+    SCOPE_MET,
     ColumnTestError,
     Condition,
     LargeScaleApplication,
@@ -57,15 +59,25 @@ def test_a_thinner_or_smaller_application_is_not(thickness: float, volume: float
 
 
 def test_roads_and_railways_need_half_a_metre_under_a_continuous_layer() -> None:
+    """Bbk art 63 lid 5: 0.5 m "indien" a road or railway (a) "en" a continuous layer of
+    building materials (b): without that layer a layer under 2 m is no large-scale
+    application at all, so the generic or area-specific framework applies."""
     stated = {"thickness_m": 0.5, "volume_m3": 5000, "infrastructure": True}
-    scope = condition({"arseen": "10"}, "scope", **stated)
+    continuous = stated | {"cover": "bouwstoffen_aaneengesloten"}
+    scope = condition({"arseen": "10"}, "scope", **continuous)
     assert (scope.met, scope.reason) == (True, SCOPE_INFRASTRUCTURE)
-    cover = condition({"arseen": "10"}, "cover", cover="leeflaag", cover_thickness_m=1, **stated)
-    assert (cover.met, cover.reason) == (False, COVER_NOT_CONTINUOUS)
-    continuous = condition({"arseen": "10"}, "cover", cover="bouwstoffen_aaneengesloten", **stated)
-    assert continuous.met is True
-    below = condition({"arseen": "10"}, "scope", **(stated | {"thickness_m": 0.49}))
+    assert condition({"arseen": "10"}, "cover", **continuous).met is True
+    top_layer = condition(
+        {"arseen": "10"}, "scope", cover="leeflaag", cover_thickness_m=1, **stated
+    )
+    assert (top_layer.met, top_layer.reason) == (False, SCOPE_INFRASTRUCTURE_NOT_CONTINUOUS)
+    unknown = condition({"arseen": "10"}, "scope", **stated)
+    assert (unknown.met, unknown.reason) == (None, SCOPE_INFRASTRUCTURE_COVER_UNKNOWN)
+    below = condition({"arseen": "10"}, "scope", **(continuous | {"thickness_m": 0.49}))
     assert below.met is False
+    # 2 m and more is large-scale under any cover, road or not
+    thick = condition({"arseen": "10"}, "scope", cover="leeflaag", **(stated | {"thickness_m": 2}))
+    assert (thick.met, thick.reason) == (True, SCOPE_MET)
 
 
 def test_the_road_exception_does_not_apply_in_surface_water() -> None:
