@@ -118,7 +118,9 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
     return {
         "sample": str(verdict["sample"]),
         "class": class_label(verdict["class"]),
-        "intervention": gettext("yes") if verdict["intervention_exceeded"] else gettext("no"),
+        "intervention": {True: gettext("yes"), False: gettext("no"), None: gettext("unknown")}[
+            verdict["intervention_exceeded"]
+        ],
         "deciding": ", ".join(names.get(p, p) for p in verdict["deciding_parameters"]) or "-",
         "allowance": (
             gettext("used for %(names)s")

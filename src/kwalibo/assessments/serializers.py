@@ -580,7 +580,13 @@ class ToetsingVerdictOut(serializers.Serializer[dict[str, Any]]):
     sample = serializers.CharField()
     frame = serializers.ChoiceField(choices=list(FRAMES))
     rule_set = serializers.CharField()
-    intervention_exceeded = serializers.BooleanField()
+    intervention_exceeded = serializers.BooleanField(
+        allow_null=True,
+        help_text=_(
+            "Null when it is not known: the sample has no class, or a content that is not "
+            "known exactly leaves it open."
+        ),
+    )
     intervention_parameters = serializers.ListField(child=serializers.CharField())
     deciding_parameters = serializers.ListField(child=serializers.CharField())
     undetermined_parameters = serializers.ListField(

@@ -454,7 +454,8 @@ class Assessment:
                 "frame": self.frame,
                 "rule_set": self.rule_set,
                 "class": record.get("class"),
-                "intervention_exceeded": bool(record.get("intervention_exceeded", False)),
+                # null: not known (no class, or one withheld)
+                "intervention_exceeded": record.get("intervention_exceeded"),
                 "intervention_parameters": explanation.names_in(parameters, "exceeds_intervention"),
                 "deciding_parameters": explanation.names_in(parameters, "decisive"),
                 "undetermined_parameters": sorted(undetermined.get(sample, ())),
@@ -521,7 +522,7 @@ class Assessment:
                     {
                         "sample": sample,
                         "class": classes.get(sample, {}).get("class"),
-                        "intervention_exceeded": False,
+                        "intervention_exceeded": None,
                         "rule_set": self.rule_set,
                     }
                 )
@@ -869,7 +870,14 @@ def _withheld(
         code,
         detail=pl.col("class"),
     )
-    changes = [pl.when(open_class).then(None).otherwise(pl.col("class")).alias("class")]
+    changes = [
+        pl.when(open_class).then(None).otherwise(pl.col("class")).alias("class"),
+        # whether an intervention value is exceeded is not known either, unless one is
+        pl.when(hit & ~pl.col("intervention_exceeded").fill_null(False))
+        .then(None)
+        .otherwise(pl.col("intervention_exceeded"))
+        .alias("intervention_exceeded"),
+    ]
     changes += [
         pl.when(hit & ((pl.col(column) == "verspreidbaar") | reversed_))
         .then(pl.lit("onbepaald"))

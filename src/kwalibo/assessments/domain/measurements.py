@@ -170,12 +170,13 @@ def _number_expr(text: pl.Expr) -> pl.Expr:
 
 
 def _grouped_number_expr(text: pl.Expr) -> pl.Expr:
-    """Parse '1.234,5' (thousands point, decimal comma) and '1,234.5' (the reverse)."""
-    comma_last = text.str.find(",", literal=True) > text.str.find(".", literal=True)
+    """Parse '1.234,5' (thousands point, decimal comma) and '1,234.5' (the reverse); null for
+    anything else, such as '1,2.345,6' or '1.234,5.6', which no lab writes for one number."""
     return (
-        pl.when(comma_last)
+        pl.when(text.str.contains(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$"))
         .then(text.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True))
-        .otherwise(text.str.replace_all(",", "", literal=True))
+        .when(text.str.contains(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"))
+        .then(text.str.replace_all(",", "", literal=True))
         .cast(pl.Float64, strict=False)
     )
 

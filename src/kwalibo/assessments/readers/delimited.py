@@ -34,6 +34,7 @@ from kwalibo.common.domain.errors import N_
 
 _SEPARATORS = (";", ",", "\t")
 _LEADING_BLANK_LINES = re.compile(rb"\A(?:[ \t]*\r?\n)+")
+_BARE_CR = re.compile(rb"\r(?!\n)")
 
 
 def to_utf8(data: bytes, *, file: str) -> bytes:
@@ -177,11 +178,12 @@ def _read_text(
     """Read ``text`` (UTF-8 when ``checked``; otherwise Polars checks it, see ``read_delimited``)."""
     if is_blank(text):
         raise MeasurementFileError(N_("the file is empty"), file=file)
-    if text.find(b"\n") < 0 and text.find(b"\r") >= 0:
-        # Bare CR line ends (classic Mac, some LIMS exports): neither Polars nor csv split them.
+    if _BARE_CR.search(text):
+        # Bare CR line ends (classic Mac, some LIMS exports), alone or mixed with LF or CRLF:
+        # neither Polars nor csv split them; each ends a line.
         if not checked:
             raise _NotPlainError
-        text = bytes(text).replace(b"\r", b"\n")
+        text = bytes(text).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     leading = _LEADING_BLANK_LINES.match(text)
     header_row = 1
     if leading:
@@ -234,8 +236,9 @@ def _read_text(
         )
         row = row + breaks.cum_sum().shift(1, fill_value=0).cast(pl.Int64)
     frame = frame.with_columns(row.alias("_row"))
-    frame = frame.rename({frame.columns[p]: column for p, column in positions.items()}).select(
-        *positions.values(), pl.col("_row").alias("row")
+    # By position: an unread column may carry a name of the table ("value_raw", "row").
+    frame = frame.select(
+        *[pl.nth(p).alias(column) for p, column in positions.items()], pl.col("_row").alias("row")
     )
     return finish(frame, file=file)
 
@@ -246,17 +249,20 @@ def _locate_ragged_row(
     """Find the first row with more cells than the header (only on the error path)."""
     reader = csv.reader(io.StringIO(text.decode("utf-8"), newline=""), delimiter=separator)
     start = 1
-    for record in reader:
-        if len(record) > width:
-            line = header_row + start - 1
-            return MeasurementFileError(
-                _RAGGED_COMMA if separator == "," else _RAGGED,
-                file=file,
-                row=line,
-                cells=len(record),
-                header=width,
-            )
-        start = reader.line_num + 1
+    try:
+        for record in reader:
+            if len(record) > width:
+                line = header_row + start - 1
+                return MeasurementFileError(
+                    _RAGGED_COMMA if separator == "," else _RAGGED,
+                    file=file,
+                    row=line,
+                    cells=len(record),
+                    header=width,
+                )
+            start = reader.line_num + 1
+    except csv.Error:
+        pass  # a quote never closed makes one huge field: found below
     quote_line = _stray_quote_line(text, separator)
     if quote_line is not None:
         return MeasurementFileError(

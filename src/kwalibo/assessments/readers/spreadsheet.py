@@ -20,7 +20,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import polars as pl
 from openpyxl import load_workbook
@@ -67,22 +67,43 @@ _Row = tuple[int, tuple[Any, ...]]
 
 
 def _sheet_order(workbook: Any) -> list[str]:
-    """Sheet names, those named like measurements first (in ``_PREFERRED_SHEETS`` order)."""
-    by_name = {name.strip().lower(): name for name in workbook.sheetnames}
+    """Worksheet names, those named like measurements first (in ``_PREFERRED_SHEETS`` order),
+    hidden sheets last (a lab's hidden helper sheet is not what the user sees)."""
+    names = [sheet.title for sheet in workbook.worksheets]
+    by_name = {name.strip().lower(): name for name in names}
     preferred = [by_name[wanted] for wanted in _PREFERRED_SHEETS if wanted in by_name]
-    return [*preferred, *(name for name in workbook.sheetnames if name not in preferred)]
+    ordered = [*preferred, *(name for name in names if name not in preferred)]
+    return sorted(ordered, key=lambda name: workbook[name].sheet_state != "visible")
+
+
+def _shown(cell: Any) -> Any:
+    """A cell's value as Excel shows it: a number formatted as a percentage (0.25 shown as
+    "25%") is the percentage, as the lab typed it; its stored fraction would be read as 0.25 %.
+    """
+    value = cell.value
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (cell.number_format or "")
+    ):
+        return float(Decimal(excel_number_text(value)) * 100)
+    return value
 
 
 def _rows(sheet: Any) -> Iterator[_Row]:
     # Read-only mode trusts the dimension the writing program stored; some write a wrong one.
     sheet.reset_dimensions()
-    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows = enumerate((tuple(_shown(cell) for cell in row) for row in sheet.iter_rows()), start=1)
     merges = _vertical_merges(sheet)
     return _filled_down(rows, merges) if merges else rows
 
 
 #: A merged range in the sheet's XML: ``<mergeCell ref="A2:A5"/>`` (any namespace prefix).
-_MERGE_CELL = re.compile(rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+# The attributes are scanned over a bounded length: unbounded, a text of many "<mergeCell "
+# without ">" (a comment, a damaged file) took quadratic time (44 s for a 6 KB workbook).
+_MERGE_CELL = re.compile(
+    rb"<(?:[\w.-]+:)?mergeCell\s[^<>]{0,512}?\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\""
+)
 _CHUNK = 1 << 20
 
 
@@ -151,34 +172,74 @@ def _find_header(rows: Iterator[_Row]) -> tuple[_Row | None, _Row | None]:
     return None, closest
 
 
+#: What openpyxl and its XML parser raise for a damaged or hostile workbook (a part cut off, a
+#: bad cell reference, an entity refused; ``ParseError`` is a ``SyntaxError``).
+_DAMAGED: Final = (ValueError, KeyError, TypeError, IndexError, AttributeError, SyntaxError)
+
+
 def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
     """Read a long-form lab XLSX into the measurement table (see ``read_measurements``)."""
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, OSError, *_DAMAGED) as error:
         raise MeasurementFileError(
             N_("cannot open the file as an XLSX workbook (%(reason)s)"),
             file=file,
             reason=str(error),
         ) from None
     try:
-        if not workbook.sheetnames:
-            raise MeasurementFileError(N_("the workbook has no sheets"), file=file)
-        names = _sheet_order(workbook)
-        for name in names:
-            rows = _rows(workbook[name])
-            header, _ = _find_header(rows)
-            if header is not None:
-                return _read_sheet(header, rows, sheet_title=name, file=file)
-        # No sheet has a header: refuse the preferred (else first) sheet at its likeliest header.
-        _, closest = _find_header(_rows(workbook[names[0]]))
-        where = f"{file} (sheet '{names[0]}')"
-        if closest is None:
-            raise MeasurementFileError(N_("the sheet is empty"), file=where)
-        map_header(_header_cells(closest[1]), file=where, header_row=closest[0])
-        raise AssertionError("map_header accepts no header without the required columns")
+        return _read_workbook(workbook, file=file)
+    except MeasurementFileError:
+        raise
+    except _DAMAGED as error:
+        # openpyxl and its XML parser raise these for a damaged or hostile workbook (a sheet
+        # cut off, a bad cell reference, entities refused): the file is refused as a whole.
+        raise MeasurementFileError(
+            N_("the XLSX workbook is damaged or not a lab workbook (%(reason)s)"),
+            file=file,
+            reason=str(error) or type(error).__name__,
+        ) from None
     finally:
         workbook.close()
+
+
+def _measurement_sheet(workbook: Any, name: str) -> bool:
+    """Whether the sheet has a header with at least one non-empty row below it."""
+    rows = _rows(workbook[name])
+    header, _ = _find_header(rows)
+    return header is not None and any(
+        any(c is not None and str(c).strip() for c in cells) for _, cells in rows
+    )
+
+
+def _read_workbook(workbook: Any, *, file: str) -> pl.DataFrame:
+    names = _sheet_order(workbook)
+    if not names:
+        raise MeasurementFileError(N_("the workbook has no sheets"), file=file)
+    with_data = [name for name in names if _measurement_sheet(workbook, name)]
+    visible = [name for name in with_data if workbook[name].sheet_state == "visible"]
+    if len(visible) > 1:
+        # Reading one would leave the others' measurements out without a word.
+        raise MeasurementFileError(
+            N_(
+                "the workbook has measurements on more than one sheet (%(sheets)s); put them "
+                "on one sheet or upload each sheet as its own file"
+            ),
+            file=file,
+            sheets=", ".join(f"'{sheet}'" for sheet in visible),
+        )
+    for name in [*with_data, *names]:
+        rows = _rows(workbook[name])
+        header, _ = _find_header(rows)
+        if header is not None:
+            return _read_sheet(header, rows, sheet_title=name, file=file)
+    # No sheet has a header: refuse the preferred (else first) sheet at its likeliest header.
+    _, closest = _find_header(_rows(workbook[names[0]]))
+    where = f"{file} (sheet '{names[0]}')"
+    if closest is None:
+        raise MeasurementFileError(N_("the sheet is empty"), file=where)
+    map_header(_header_cells(closest[1]), file=where, header_row=closest[0])
+    raise AssertionError("map_header accepts no header without the required columns")
 
 
 def _read_sheet(

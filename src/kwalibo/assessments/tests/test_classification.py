@@ -201,3 +201,17 @@ def test_the_separate_cas_column_wins() -> None:
     )
     result = assess(frame, frame="grond")
     assert result.verdicts[0]["class"] == "industrie"
+
+
+@pytest.mark.parametrize("written", ["1,2.345,6", "1.234,5.6", "12.34.5"])
+def test_a_number_with_separators_no_lab_writes_is_not_a_number(written: str) -> None:
+    """'1,2.345,6' was read as 12.3456 without a word."""
+    result = assess(measurements(sample("M1", {"koper": written})), frame="grond")
+    assert ("koper", "not_a_number") in {(m["parameter"], m["code"]) for m in result.messages}
+
+
+def test_without_a_class_whether_an_intervention_value_is_exceeded_is_not_known() -> None:
+    open_ = assess(measurements(sample("M1", {"koper": "1O0", "zink": "100"})), frame="grond")
+    assert open_.verdicts[0]["intervention_exceeded"] is None
+    known = assess(measurements(sample("M1", {"koper": "1O0", "zink": "900"})), frame="grond")
+    assert known.verdicts[0]["intervention_exceeded"] is True  # zinc 900 > IW 720

@@ -152,6 +152,14 @@ def test_unusable_files_are_refused(tmp_path: Path) -> None:
     nothing.write_text("sample,parameter,value,unit\nA,flubber,1,mg/kg ds\n", encoding="utf-8")
     with pytest.raises(CommandError, match="No sample could be assessed"):
         toets(str(nothing))
+    # every class withheld: the verdicts are written, and the command still fails
+    withheld = tmp_path / "withheld.csv"
+    withheld.write_text(
+        "sample,parameter,value,unit\nA,zink,1O0,mg/kg ds\nA,antimoon,5,mg/kg ds\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="No sample got a class"):
+        toets(str(withheld))
 
 
 def test_exit_status_of_the_installed_command(tmp_path: Path) -> None:

@@ -438,13 +438,14 @@ def test_xlsx_sheet_named_meetresultaten_is_preferred_and_rows_are_sheet_rows() 
     ]
 
 
-def test_xlsx_first_sheet_is_used_when_none_is_named_like_measurements() -> None:
+def test_xlsx_the_sheet_with_measurements_is_used_when_none_is_named_like_measurements() -> None:
     data = xlsx_bytes(
         {
+            "Certificaat": table(["Laboratorium", "Datum"], ["Lab X", "2024-05-01"]),
             "Resultaten 2024": table(
                 ["sample", "parameter", "value", "unit"], ["A", "lood", 1, "%"]
             ),
-            "Other": table(["sample", "parameter", "value", "unit"], ["B", "zink", 2, "%"]),
+            "Leeg": table(["sample", "parameter", "value", "unit"]),
         }
     )
 

@@ -308,8 +308,12 @@ class Command(BaseCommand):
         )
         self._write(assessment, options["output_format"])
         self._report_messages(assessment, options["messages"])
-        if assessment.sample_table().height == 0:
+        classed = assessment.sample_table()
+        if classed.height == 0:
             raise CommandError(_("No sample could be assessed; see the messages above."))
+        if classed.get_column("class").null_count() == classed.height:
+            # the verdicts are written, but a script must not take them as a result
+            raise CommandError(_("No sample got a class; see the messages above."))
 
     def _write(self, assessment: Assessment, output_format: str) -> None:
         if output_format == "csv" and self._asked.asked:
