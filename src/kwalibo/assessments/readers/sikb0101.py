@@ -199,6 +199,25 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
             row=builder.line() or None,
             kind=type(error).__name__,
         ) from None
+    except (LookupError, ValueError) as error:
+        # expat knows the encodings of one byte per character and UTF-8/16 with a BOM only
+        declared = _DECLARED_ENCODING.match(data[:500])
+        raise MeasurementFileError(
+            N_(
+                "the XML declares an encoding that cannot be read (%(encoding)s: %(reason)s); "
+                "export it as UTF-8"
+            ),
+            file=file,
+            row=1,
+            encoding=(
+                declared.group(1).decode("ascii")
+                if declared
+                else "UTF-16/32"
+                if b"\x00" in data[:4]
+                else "?"
+            ),
+            reason=str(error),
+        ) from None
     except ParseError as error:
         _refuse_if_not_utf8(data, file=file)
         message = str(error).split(": line", 1)[0]
@@ -286,6 +305,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             if target:
                 sample_of_analysis.setdefault(target, own_id)
     other_compartment: dict[str, int] = {}  # compartment name -> analyses left out
+    unlinked = 0  # analyses linked to no sample of the file
     sample_ids: list[str] = []  # per record
 
     records: dict[str, list[Any]] = {
@@ -311,6 +331,19 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             target = interest.href() if interest is not None else None
             sample_id = target if target in samples else None
         if sample_id is None or sample_id not in samples:
+            # not linked to a sample of the file: kept without a sample, so that the
+            # assessment names it at its line instead of leaving it out unseen
+            unlinked += 1
+            records["row"].append(analysis.line)
+            records["sample"].append(None)
+            sample_ids.append("")
+            prop = analysis.path("physicalProperty", "PhysicalProperty")
+            substance = prop.child("parameter") if prop is not None else None
+            records["parameter"].append(
+                identify(substance.text if substance is not None else None, None, None).parameter
+            )
+            for column in ("value_raw", "unit", "cas", "sampling_date", "decimal_point"):
+                records[column].append(None)
             continue
         sample = samples[sample_id]
         compartment = _other_compartment(sample)
@@ -358,6 +391,16 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         records["sampling_date"].append(_sample_date(sample))
         records["decimal_point"].append(decimal_point)
 
+    if len(records["row"]) == unlinked and unlinked:
+        raise MeasurementFileError(
+            N_(
+                "the XML contains no measurements (%(count)s immetingen:Analysis element(s), "
+                "none of them linked to an imsikb0101:Sample); is this a SIKB0101 file with lab "
+                "results?"
+            ),
+            file=file,
+            count=len(tree.analyses),
+        )
     if not records["row"] and other_compartment:
         raise MeasurementFileError(
             N_(

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 from openpyxl import Workbook
 
+from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.readers import MeasurementFileError, read_measurements, spreadsheet
+from kwalibo.assessments.readers.local_maxima import read_local_maxima_file
 from kwalibo.assessments.tests.test_audit_readers import HEADER, xlsx
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -155,3 +159,79 @@ def test_an_unread_column_named_like_a_column_of_the_table_is_left_alone() -> No
     data = b"sample,parameter,value,unit,value_raw,row\nM1,zink,100,mg/kg ds,x,7\n"
     table = read_measurements(data, filename="lab.csv")
     assert (table["value_raw"].to_list(), table["row"].to_list()) == (["100"], [2])
+
+
+# --- SIKB0101 -------------------------------------------------------------------------------
+
+SIKB = (Path(__file__).parent / "files" / "sikb0101_analyseresultaten_grond.xml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        pytest.param(
+            SIKB.replace(b'encoding="UTF-8"', b'encoding="x-bogus-enc"', 1),
+            "x-bogus-enc",
+            id="unknown",
+        ),
+        pytest.param(
+            SIKB.replace(b'encoding="UTF-8"', b'encoding="utf-16-le"', 1)
+            .decode("utf-8")
+            .encode("utf-16-le"),
+            "UTF-16/32",
+            id="UTF-16 without BOM",
+        ),
+    ],
+)
+def test_an_xml_encoding_expat_cannot_read_is_refused_naming_it(data: bytes, encoding: str) -> None:
+    with pytest.raises(MeasurementFileError) as refused:
+        read_measurements(data, filename="lab.xml")
+    assert (refused.value.row, refused.value.params["encoding"]) == (1, encoding)
+
+
+def test_an_analysis_linked_to_no_sample_is_named_at_its_line_not_left_out() -> None:
+    # the sample's link to analysis _a04 is gone and its featureOfInterest names no sample
+    data = SIKB.replace(b'<sam:relatedObservation xlink:href="#_a04"/>', b"", 1)
+    data = data.replace(
+        b'<immetingen:Analysis gml:id="_a04">\n            <om:featureOfInterest xlink:href="#_mm01"/>',
+        b'<immetingen:Analysis gml:id="_a04">\n            <om:featureOfInterest xlink:href="#_mm0l"/>',
+        1,
+    )
+    table = read_measurements(data, filename="lab.xml")
+    unlinked = table.filter(pl.col("sample").is_null())
+    assert unlinked.height == 1
+    line = unlinked["row"].item()
+    result = assess(table, frame="grond")
+    assert ("missing_sample", line) in {(m["code"], m["row"]) for m in result.messages}
+
+
+# --- local maximum values -------------------------------------------------------------------
+
+
+def test_a_local_maxima_header_naming_a_column_twice_is_refused_at_the_header() -> None:
+    with pytest.raises(MeasurementFileError) as refused:
+        read_local_maxima_file(
+            b"parameter;stof;waarde;eenheid\nzink;zink;200;mg/kg ds\n", filename="lm.csv"
+        )
+    assert (refused.value.row, refused.value.field) == (1, "stof")
+
+
+def test_local_maxima_rows_are_the_rows_the_user_sees() -> None:
+    csv_text = (
+        b"Nota bodembeheer Gemeente X\n\nparameter;waarde;eenheid;opmerking\n"
+        b'zink;200;mg/kg ds;"twee\nregels"\n\nkoper;abc;mg/kg ds;\n'
+    )
+    assert read_local_maxima_file(csv_text, filename="lm.csv")["row"].to_list() == [4, 7]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Bijlage 3"
+    for row, values in ((3, ("parameter", "waarde", "eenheid")), (4, ("zink", 200, "mg/kg ds"))):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row, column, value)
+    sheet.cell(6, 1, "koper")  # row 5 left blank
+    sheet.cell(6, 2, "abc")
+    sheet.cell(6, 3, "mg/kg ds")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_local_maxima_file(buffer.getvalue(), filename="lm.xlsx")
+    assert (table["row"].to_list(), table["parameter"].to_list()) == ([4, 6], ["zink", "koper"])

@@ -514,3 +514,20 @@ def test_an_enforcement_investigation_against_the_declared_class(tmp_path: Path)
     assert {r["enforcement_violation"] for r in rows_csv} == {"true"}
     with pytest.raises(CommandError, match="klasse_A"):
         toets(str(lab), "--handhaving", "klasse_A")
+
+
+def test_file_arguments_that_cannot_be_used_are_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    lab = tmp_path / "lab.csv"
+    original = CSV_FILE.read_bytes()
+    lab.write_bytes(original)
+    with pytest.raises(CommandError, match="is an input file"):
+        toets(str(lab), "--messages", str(lab))
+    assert lab.read_bytes() == original  # the lab file was overwritten with the messages
+    with pytest.raises(CommandError, match="cannot be written"):
+        toets(str(lab), "--messages", str(tmp_path / "no such folder" / "m.csv"))
+    with pytest.raises(CommandError, match="cannot read the file"):
+        toets(str(lab), "--lokale-maxima", str(tmp_path))
+    with pytest.raises(CommandError, match="cannot read the file"):
+        toets(str(lab), "--lokale-maxima", str(tmp_path / "missing.csv"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -267,6 +268,7 @@ class Command(BaseCommand):
         if options["local_maxima"] is None and (options["zone"] or options["nota"]):
             # A zone or title alone checks nothing; say so instead of ignoring it (as the page).
             raise CommandError(_("--zone and --nota need --lokale-maxima FILE to check against."))
+        _check_messages_target(options["messages"], path, options)
         self._location = self._stated_location(options)
         if self._location is not None:
             try:
@@ -430,6 +432,14 @@ class Command(BaseCommand):
             return None
         try:
             table = read_local_maxima_file(path, filename=str(path))
+        except OSError as error:
+            raise CommandError(
+                _("%(file)s: cannot read the file (%(reason)s)")
+                % {"file": path, "reason": error.strerror or error}
+            ) from error
+        except MeasurementFileError as error:
+            raise CommandError(file_error(error)) from error
+        try:
             return read_local_maximum_values(
                 table,
                 title=self._options["nota"] or path.name,
@@ -473,7 +483,13 @@ class Command(BaseCommand):
 
     def _report_messages(self, assessment: Assessment, target: Path | None) -> None:
         if target is not None:
-            assessment.messages_frame().write_csv(target)
+            try:
+                assessment.messages_frame().write_csv(target)
+            except OSError as error:
+                raise CommandError(
+                    _("%(file)s: cannot write the messages (%(reason)s)")
+                    % {"file": target, "reason": error.strerror or error}
+                ) from error
         for message in assessment.messages_head(MESSAGES_SHOWN):
             self.stderr.write(message_line(message))
         total = assessment.message_count()
@@ -487,6 +503,26 @@ class Command(BaseCommand):
                     "counts": ", ".join(f"{code}: {n}" for code, n in counts.items()),
                 }
             )
+
+
+def _check_messages_target(target: Path | None, path: Path, options: dict[str, Any]) -> None:
+    """Refuse a --messages file that is one of the inputs (it would be overwritten) or that
+    cannot be written, before anything is assessed or written."""
+    if target is None:
+        return
+    inputs = [path, options["local_maxima"], options["kolomproef"]]
+    for given in inputs:
+        if given is not None and target.resolve() == Path(given).resolve():
+            raise CommandError(
+                _("--messages %(file)s is an input file; give another file to write to.")
+                % {"file": target}
+            )
+    parent = target.resolve().parent
+    if target.is_dir() or not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise CommandError(
+            _("--messages %(file)s cannot be written: not a file in a writable folder.")
+            % {"file": target}
+        )
 
 
 def _exceedance_text(met: bool | None, params: Mapping[str, str]) -> str:
