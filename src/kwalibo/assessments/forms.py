@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kwalibo.assessments.domain.application import Location, UnknownClassError
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
+from kwalibo.common.forms import DecimalCommaField
 from kwalibo.common.i18n import translate_error
 
 #: ``location_function``: the municipality has no soil-function map.
@@ -113,8 +114,8 @@ class UploadForm(forms.Form):
         ],
         required=False,
     )
-    thickness_m = forms.FloatField(label=_("Layer thickness (m)"), required=False, min_value=0)
-    volume_m3 = forms.FloatField(label=_("Volume (m³)"), required=False, min_value=0)
+    thickness_m = DecimalCommaField(label=_("Layer thickness (m)"), required=False, min_value=0)
+    volume_m3 = DecimalCommaField(label=_("Volume (m³)"), required=False, min_value=0)
     infrastructure = forms.BooleanField(
         label=_("Construction of a road or railway (at least 0.5 m, Bbk art 63 lid 5)"),
         required=False,
@@ -129,7 +130,7 @@ class UploadForm(forms.Form):
         ],
         required=False,
     )
-    cover_thickness_m = forms.FloatField(
+    cover_thickness_m = DecimalCommaField(
         label=_("Top layer thickness (m)"), required=False, min_value=0
     )
     column_test = forms.FileField(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kwalibo.common.forms import DecimalCommaDecimalField
 from kwalibo.passport.domain.notifications import Framework, NotificationKind
 
 
@@ -18,14 +19,16 @@ class VerificationLookupForm(forms.Form):
 
 
 class StepConfirmForm(forms.Form):
-    quantity_m3 = forms.DecimalField(label=_("Quantity (m³)"), max_digits=14, decimal_places=3)
+    quantity_m3 = DecimalCommaDecimalField(
+        label=_("Quantity (m³)"), max_digits=14, decimal_places=3
+    )
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     vehicle = forms.CharField(label=_("Vehicle or vessel"), max_length=40, required=False)
     remarks = forms.CharField(label=_("Remarks"), max_length=300, required=False)
 
 
 class RevisionRequestForm(forms.Form):
-    quantity_m3 = forms.DecimalField(
+    quantity_m3 = DecimalCommaDecimalField(
         label=_("Correct quantity (m³)"), max_digits=14, decimal_places=3, required=False
     )
     occurred_on = forms.DateField(
@@ -56,7 +59,7 @@ class NotificationForm(forms.Form):
     starts_on = forms.DateField(
         label=_("Start of the application"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    quantity_m3 = forms.DecimalField(
+    quantity_m3 = DecimalCommaDecimalField(
         label=_("Quantity (m³)"), max_digits=14, decimal_places=3, required=False
     )
     framework = forms.ChoiceField(

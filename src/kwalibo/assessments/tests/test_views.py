@@ -640,3 +640,29 @@ def test_large_and_small_numbers_are_written_without_an_exponent() -> None:
     assert "<td>0,000009</td>" in page
     assert "e+0" not in page
     assert "e-0" not in page
+
+
+def test_a_dutch_decimal_comma_in_the_layer_thickness_is_a_decimal() -> None:
+    """UX walk-through: the number input turned "1,5" m into 15 m, a large-scale application."""
+    lab = "sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\nM1;zink;100;mg/kg ds\n"
+    page = (
+        Client(HTTP_ACCEPT_LANGUAGE="nl")
+        .post(
+            "/toetsing/",
+            {
+                "file": _file(lab.encode(), "lab.csv"),
+                "frame": "grond",
+                "thickness_m": "1,5",
+                "volume_m3": "6000",
+            },
+        )
+        .content.decode()
+    )
+    assert "Een laag van 1,5 m en 6000 m³ is geen grootschalige toepassing" in page
+    refused = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/",
+        {"file": _file(lab.encode(), "lab.csv"), "frame": "grond", "volume_m3": "5.000"},
+    )
+    assert "5.000 kan een geheel getal met een scheidingsteken voor duizendtallen" in (
+        refused.content.decode()
+    )
