@@ -15,19 +15,17 @@ from fpdf import FPDF
 from kwalibo.assessments.domain.engine import Assessment
 from kwalibo.assessments.presentation import (
     FRAME_LABELS,
-    SPREADING_LABELS,
     class_label,
     limit_labels,
     message_line,
-    significant,
+    number,
     verdict_summary,
 )
 
 
 def _number(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return significant(value)
+    """As the page writes it: four significant digits, the language's decimal sign."""
+    return number(value)
 
 
 class _Report(FPDF):
@@ -112,18 +110,8 @@ def pdf_report(
             gettext("Deciding parameters: %(names)s") % {"names": summary["deciding"]},
             gettext("Background-value allowance: %(used)s") % {"used": summary["allowance"]},
         ]
-        if "spreading" in verdict:
-            spreading = verdict["spreading"]
-            lines.append(
-                gettext(
-                    "Spreading: fresh water %(fresh)s; adjacent plot %(adjacent)s; salt water %(salt)s"
-                )
-                % {
-                    "fresh": SPREADING_LABELS.get(spreading["zoet_oppervlaktewater"], "-"),
-                    "adjacent": SPREADING_LABELS.get(spreading["aangrenzend_perceel"], "-"),
-                    "salt": SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
-                }
-            )
+        if "spreading" in summary:
+            lines.append(summary["spreading"])
         asked = (checks or {}).get(verdict["sample"], {})
         check = asked.get("large_scale")
         if check is not None:

@@ -23,8 +23,7 @@ from kwalibo.assessments.domain.application import ApplicationVerdict, Location
 from kwalibo.assessments.domain.checks import CheckRequest, VerdictChecks, check_verdicts
 from kwalibo.assessments.domain.emission import EmissionScreening
 from kwalibo.assessments.domain.enforcement import EnforcementCheck
-from kwalibo.assessments.domain.engine import CSV_COLUMNS, Assessment, csv_row
-from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
+from kwalibo.assessments.domain.engine import Assessment, csv_columns, csv_row
 from kwalibo.assessments.domain.large_scale import LargeScaleCheck
 from kwalibo.assessments.domain.local_maxima import LocalCheck
 from kwalibo.assessments.readers.errors import MeasurementFileError
@@ -115,7 +114,10 @@ def message_line(message: dict[str, Any]) -> str:
 def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
     """Short texts of one verdict for tables: class, intervention, deciding parameters."""
     names = {p["parameter"]: p["name"] for p in verdict["explanation"]["parameters"]}
-    return {
+    spreading = (
+        {"spreading": spreading_text(verdict["spreading"])} if "spreading" in verdict else {}
+    )
+    return spreading | {
         "sample": str(verdict["sample"]),
         "class": class_label(verdict["class"]),
         "intervention": {True: gettext("yes"), False: gettext("no"), None: gettext("unknown")}[
@@ -131,6 +133,17 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
             else "-"
         ),
         "messages": message_counts_text(verdict["messages"]),
+    }
+
+
+def spreading_text(spreading: dict[str, Any]) -> str:
+    """The three spreading verdicts of a water-bed verdict in one line."""
+    return gettext(
+        "Spreading: fresh water %(fresh)s; adjacent plot %(adjacent)s; salt water %(salt)s"
+    ) % {
+        "fresh": SPREADING_LABELS.get(spreading["zoet_oppervlaktewater"], "-"),
+        "adjacent": SPREADING_LABELS.get(spreading["aangrenzend_perceel"], "-"),
+        "salt": SPREADING_LABELS.get(spreading["zout_oppervlaktewater"], "-"),
     }
 
 
@@ -446,7 +459,7 @@ def report_rows(
         request = CheckRequest()
     if checks is None:
         checks = check_verdicts(assessment.verdicts, request) if request.asked else {}
-    header = [*CSV_COLUMNS, *(label for label, _ in LIMIT_COLUMNS[assessment.frame])]
+    header = csv_columns(assessment.frame)
     if request.application is not None:
         header += ["large_scale", "large_scale_conditions"]
     if request.local_maxima is not None:

@@ -69,6 +69,25 @@ CSV_COLUMNS: Final = (
 )
 
 
+#: Water only, per sample after ``intervention_exceeded``: the spreading verdicts (fresh
+#: surface water, adjacent plot, salt surface water), for a water manager the main answer.
+SPREADING_COLUMNS: Final = ("spreading_fresh", "spreading_adjacent", "spreading_salt")
+
+
+def sample_columns(frame: str) -> tuple[str, ...]:
+    """The columns of the CSV table that belong to the sample's verdict."""
+    return ("class", "intervention_exceeded", *(SPREADING_COLUMNS if frame == "waterbodem" else ()))
+
+
+def csv_columns(frame: str) -> list[str]:
+    """The header of the CSV table of a frame: ``CSV_COLUMNS`` (with the spreading verdicts in
+    water) and the limit columns."""
+    columns = list(CSV_COLUMNS)
+    at = columns.index("intervention_exceeded") + 1
+    columns[at:at] = sample_columns(frame)[2:]
+    return [*columns, *(label for label, _ in explanation.LIMIT_COLUMNS[frame])]
+
+
 class UnknownFrameError(DomainError):
     """The assessment frame is neither ``grond`` nor ``waterbodem``."""
 
@@ -136,7 +155,7 @@ class Assessment:
         substances = frames.catalogue.substances
         s, sub = pl.col("s"), pl.col("sub")
         per_sample = _per_code(
-            frames.classes, frames.verdicts.names.len(), "class", "intervention_exceeded"
+            frames.classes, frames.verdicts.names.len(), *sample_columns(self.frame)
         )
 
         def by_sample(name: str) -> pl.Expr:
@@ -155,8 +174,7 @@ class Assessment:
             .sort(order)
             .select(
                 self._sample_names(s).alias("sample"),
-                by_sample("class"),
-                by_sample("intervention_exceeded"),
+                *[by_sample(column) for column in sample_columns(self.frame)],
                 pl.lit(self.rule_set).alias("rule_set"),
                 by_substance("id").alias("parameter"),
                 by_substance("name").alias("name"),
@@ -200,28 +218,59 @@ class Assessment:
         return (BATCH_SAMPLE,) if self.batch else self.samples
 
     def write_csv(self, target: IO[bytes] | IO[str] | str) -> None:
-        """Write ``parameter_table`` as CSV, exactly as ``parameter_table().write_csv`` does.
+        """Write ``parameter_table`` as CSV, exactly as ``parameter_table().write_csv`` does,
+        then a row with an empty parameter per verdict without any (as ``to_csv_rows``).
 
         A table of a million measurements repeats per sample the sample's columns, per
         substance its name and limits, and a few dozen combinations of the flag columns. Those
         parts are written once per distinct value (by Polars, so quoting and number format are
         the same) and gathered as text; Polars then writes six columns instead of nineteen.
         """
-        body = self._csv_segments()
-        if body is None:
-            self.parameter_table().write_csv(target)  # type: ignore[arg-type]
-            return
-        header = _EMPTY_PARAMETER_TABLE[self.frame].write_csv()
         if isinstance(target, str):
             with open(target, "w", encoding="utf-8", newline="") as handle:
-                handle.write(header)
-                body.write_csv(handle, include_header=False, quote_style="never")
+                self.write_csv(handle)
             return
-        if isinstance(target, io.TextIOBase):
-            target.write(header)
+        body = self._csv_segments()
+        unassessed = self._unassessed_rows()
+        if body is None:
+            self.parameter_table().write_csv(target)  # type: ignore[arg-type]
         else:
-            target.write(header.encode())  # type: ignore[arg-type]
-        body.write_csv(target, include_header=False, quote_style="never")  # type: ignore[arg-type]
+            header = _EMPTY_PARAMETER_TABLE[self.frame].write_csv()
+            if isinstance(target, io.TextIOBase):
+                target.write(header)
+            else:
+                target.write(header.encode())  # type: ignore[arg-type]
+            body.write_csv(target, include_header=False, quote_style="never")  # type: ignore[arg-type]
+        if unassessed.height:
+            unassessed.write_csv(target, include_header=False)  # type: ignore[arg-type]
+
+    def _unassessed_rows(self) -> pl.DataFrame:
+        """A row with an empty parameter for each verdict without any assessed parameter, as
+        ``to_csv_rows`` adds them (the CLI's CSV lost such samples, the page's kept them)."""
+        schema = _EMPTY_PARAMETER_TABLE.get(self.frame)
+        if schema is None:
+            return pl.DataFrame()
+        items = self._frames.items
+        seen = (
+            set(self._frames.verdicts.names.gather(items.get_column("s").unique()).to_list())
+            if "s" in items.columns and items.height
+            else set()
+        )
+        classes = {r["sample"]: r for r in self.sample_table().iter_rows(named=True)}
+        missing = [sample for sample in self.verdict_samples() if sample not in seen]
+        return pl.DataFrame(
+            {
+                "sample": missing,
+                "class": [classes.get(sample, {}).get("class") for sample in missing],
+                "rule_set": [self.rule_set] * len(missing),
+            },
+            schema={"sample": pl.Utf8, "class": pl.Utf8, "rule_set": pl.Utf8},
+        ).select(
+            pl.col(name).cast(dtype)
+            if name in ("sample", "class", "rule_set")
+            else pl.lit(None, dtype).alias(name)
+            for name, dtype in schema.schema.items()
+        )
 
     def _csv_segments(self) -> pl.DataFrame | None:
         """The rows of ``parameter_table`` in order as six columns of CSV text and numbers, or
@@ -248,7 +297,7 @@ class Assessment:
                 pl.DataFrame({"sample": frames.verdicts.names}).select(
                     self._sample_names(pl.int_range(0, verdicts, dtype=CODE))
                 ),
-                _per_code(frames.classes, verdicts, "class", "intervention_exceeded"),
+                _per_code(frames.classes, verdicts, *sample_columns(self.frame)),
             ],
             how="horizontal",
         ).with_columns(pl.lit(self.rule_set).alias("rule_set"))
@@ -531,7 +580,7 @@ class Assessment:
     def to_csv(self) -> str:
         """``to_csv_rows`` as CSV text."""
         buffer = io.StringIO()
-        header = [*CSV_COLUMNS, *(label for label, _ in explanation.LIMIT_COLUMNS[self.frame])]
+        header = csv_columns(self.frame)
         writer = csv.DictWriter(
             buffer, fieldnames=header, extrasaction="ignore", lineterminator="\n"
         )
@@ -546,6 +595,7 @@ _EMPTY_PARAMETER_TABLE: Final = {
             "sample": pl.Categorical,
             "class": pl.Utf8,
             "intervention_exceeded": pl.Boolean,
+            **dict.fromkeys(sample_columns(frame)[2:], pl.Utf8),
             "rule_set": pl.Utf8,
             "parameter": pl.Categorical,
             "name": pl.Utf8,
@@ -996,4 +1046,12 @@ def _empty(
     )
 
 
-__all__ = ["CLASSES", "Assessment", "UnknownFrameError", "assess", "csv_row", "empty_messages"]
+__all__ = [
+    "CLASSES",
+    "Assessment",
+    "UnknownFrameError",
+    "assess",
+    "csv_columns",
+    "csv_row",
+    "empty_messages",
+]

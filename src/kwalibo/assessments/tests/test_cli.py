@@ -91,6 +91,27 @@ def test_water_bed_frame() -> None:
     assert "spreading" in verdicts[0]
 
 
+def test_the_spreading_verdicts_are_in_the_csv_and_the_table_of_a_water_bed() -> None:
+    """UX walk-through: for a water manager the spreading answer is the main result, and only
+    the JSON and the page had it."""
+    out, _ = toets(str(CSV_FILE), "--kader", "waterbodem", "--format", "json")
+    expected = {v["sample"]: v["spreading"] for v in json.loads(out)}
+    out, _ = toets(str(CSV_FILE), "--kader", "waterbodem", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    written = {
+        r["sample"]: {
+            "zoet_oppervlaktewater": r["spreading_fresh"],
+            "aangrenzend_perceel": r["spreading_adjacent"],
+            "zout_oppervlaktewater": r["spreading_salt"],
+        }
+        for r in rows
+    }
+    assert written == expected
+    table, _ = toets(str(CSV_FILE), "--kader", "waterbodem", "--format", "table")
+    assert "Spreading" in table.splitlines()[1]
+    assert "Spreading: fresh water" in table
+
+
 def test_xlsx_file(tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active

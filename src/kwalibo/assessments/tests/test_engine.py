@@ -156,7 +156,14 @@ def test_json_and_csv_outputs() -> None:
     assert float(parsed[0]["wonen"]) == 54.0
     buffer = io.BytesIO()
     result.write_csv(buffer)
-    assert pl.read_csv(buffer.getvalue()).height == 2
+    # the command's CSV, like the page's, keeps M2 without an assessed parameter
+    written = pl.read_csv(buffer.getvalue())
+    assert written.select("sample", "parameter").rows() == [
+        ("M1", "koper"),
+        ("M1", "zink"),
+        ("M2", None),
+    ]
+    assert result.to_csv() == buffer.getvalue().decode()
 
 
 def test_the_page_csv_and_the_command_csv_write_the_same_cells() -> None:

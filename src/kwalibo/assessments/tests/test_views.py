@@ -666,3 +666,33 @@ def test_a_dutch_decimal_comma_in_the_layer_thickness_is_a_decimal() -> None:
     assert "5.000 kan een geheel getal met een scheidingsteken voor duizendtallen" in (
         refused.content.decode()
     )
+
+
+def test_the_emission_list_writes_numbers_as_the_tables_do() -> None:
+    """UX walk-through: the lists used three decimals ("0,000" for a dioxin content)."""
+    lab = (
+        "sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\n"
+        "M1;arseen;50,123;mg/kg ds\n"
+    )
+    page = (
+        Client(HTTP_ACCEPT_LANGUAGE="nl")
+        .post(
+            "/toetsing/",
+            {"file": _file(lab.encode(), "lab.csv"), "frame": "grond", "large_scale": "on"},
+        )
+        .content.decode()
+    )
+    assert "arseen (As): 50,12 mg/kg ds in standaardbodem, emissietoetswaarde 42" in page
+
+
+def test_the_dutch_pdf_writes_decimal_commas_as_the_dutch_page_does() -> None:
+    lab = "sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\nM1;kwik;0,15;mg/kg ds\n"
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    page = client.post("/toetsing/", {"file": _file(lab.encode(), "lab.csv"), "frame": "grond"})
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page.content.decode())
+    assert pdf_url
+    text = _pdf_text(client.get(pdf_url.group(1)).content)
+    # kwik: value used 0,15; limits AW 0,15, Wonen 0,83, Industrie 4,8
+    assert b"0,83" in text
+    assert b"4,8" in text
+    assert b"0.83" not in text

@@ -355,6 +355,8 @@ class Command(BaseCommand):
             "deciding": _("Deciding parameters"),
             "allowance": _("Background-value allowance"),
         }
+        if assessment.frame == "waterbodem":
+            headers["spreading"] = _("Spreading")
         asked = self._asked
         per_verdict = [self._checks(assessment)[v["sample"]] for v in assessment.verdicts]
         if asked.application is not None:
