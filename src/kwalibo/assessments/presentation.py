@@ -191,6 +191,13 @@ RULE_LABELS = {
     "spreading_fresh": _("Spreading in fresh surface water"),
     "spreading_adjacent": _("Spreading on the adjacent plot"),
     "spreading_salt": _("Spreading in salt surface water"),
+    "tare_soil": _(
+        "Tare soil: exempt from the background and class values, not the intervention value"
+    ),
+    "component_maximum_grond": _("Component not normed itself: held to the maximum of its sum"),
+    "component_maximum_waterbodem": _(
+        "Component not normed itself: held to the maximum of its sum"
+    ),
 }
 REPORTING_LIMIT_LABELS = {
     "measured": _("measured value"),
@@ -254,8 +261,13 @@ def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
         "compliance_assumed": parameter["compliance_assumed"],
         "lower_bound": parameter["lower_bound"],
         "limits": [number(v) for v in parameter["limits"].values()],
-        "class": class_label(parameter["parameter_class"]),
-        "status": STATUS_CLASSES.get(parameter["parameter_class"], ""),
+        # a tare-soil exemption is not a class: saying Achtergrondwaarde would mislead
+        "class": gettext("exempt (tare soil)")
+        if parameter.get("tare_exempt")
+        else class_label(parameter["parameter_class"]),
+        "status": "status-warning"
+        if parameter.get("tare_exempt")
+        else STATUS_CLASSES.get(parameter["parameter_class"], ""),
         "decisive": parameter["decisive"],
         "allowance_used": parameter["allowance_used"],
         "exceeds_intervention": parameter["exceeds_intervention"],

@@ -435,6 +435,12 @@ class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
     exceeds_intervention = serializers.BooleanField()
     decisive = serializers.BooleanField()
     allowance_used = serializers.BooleanField()
+    tare_exempt = serializers.BooleanField(
+        help_text=_(
+            "Tare soil (Rbk art 4.14): exempt from the background and class values, tested "
+            "against the intervention value only."
+        )
+    )
     rules = ToetsingRuleOut(many=True)
 
 

@@ -165,8 +165,20 @@ def _upload(request: HttpRequest) -> HttpResponse:
         "show_enforcement": options.stated_class is not None,
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
+        "options_applied": _options_applied(form_labels=UploadForm(), options=options),
     }
     return render(request, "assessments/result.html", context)
+
+
+def _options_applied(*, form_labels: UploadForm, options: Any) -> list[str]:
+    """The assessment options that change verdicts, as the form names them: a reader of the
+    result must see that tare-soil exemptions or the receiving-soil rule were applied."""
+    applied = []
+    if options.receiving_soil:
+        applied.append(str(form_labels.fields["receiving_soil"].label))
+    choices = dict(form_labels.fields["tare_soil"].choices)  # type: ignore[attr-defined]
+    applied += [str(choices[name]) for name in options.tare_soil if name in choices]
+    return applied
 
 
 def _refused(request: HttpRequest, form: UploadForm) -> HttpResponse:

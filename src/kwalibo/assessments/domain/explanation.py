@@ -269,6 +269,8 @@ def parameter_explanations(
                 "exceeds_intervention": bool(record["intervention"]),
                 "decisive": bool(record["decisive"]),
                 "allowance_used": bool(record["allowance_used"]),
+                # tested against the intervention value only (Rbk art 4.14.1, 4.14.2 lid 1)
+                "tare_exempt": bool(record["tare_exempt"]),
                 "rules": rules,
             }
         )

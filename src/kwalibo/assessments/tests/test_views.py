@@ -696,3 +696,27 @@ def test_the_dutch_pdf_writes_decimal_commas_as_the_dutch_page_does() -> None:
     assert b"0,83" in text
     assert b"4,8" in text
     assert b"0.83" not in text
+
+
+def test_a_tare_soil_exemption_is_shown_as_such_not_as_a_class() -> None:
+    """UX walk-through: exempted mineral oil at 857 mg/kg ds was a green "Achtergrondwaarde",
+    the rule labelled "tare_soil", and the result did not say the exemption was applied."""
+    lab = (
+        "sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\n"
+        "M1;minerale olie;857;mg/kg ds\n"
+    )
+    response = Client(HTTP_ACCEPT_LANGUAGE="nl").post(
+        "/toetsing/",
+        {
+            "file": _file(lab.encode(), "lab.csv"),
+            "frame": "grond",
+            "tare_soil": ["natural_presence"],
+        },
+    )
+    (verdict,) = response.context["verdicts"]
+    (oil,) = verdict["parameters"]
+    assert (oil["class"], oil["status"]) == ("vrijgesteld (tarragrond)", "status-warning")
+    assert "tare_soil" not in [rule["label"] for rule in oil["rules"]]
+    page = response.content.decode()
+    assert "<dt>Toegepast</dt>" in page
+    assert "van nature aanwezig" in page
