@@ -265,16 +265,17 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload with their explanations as PDF."""
 
     def write(assessment: Assessment, options: Options, filename: str) -> bytes:
-        from kwalibo.assessments.pdf import pdf_report  # fpdf2 is slow to import; only here
+        from kwalibo.assessments.pdf import MAX_VERDICTS, pdf_report  # fpdf2: slow import
 
         asked = options.checks
+        shown = assessment.verdicts[:MAX_VERDICTS]
         return pdf_report(
             assessment,
             source=filename,
             created=timezone.localtime(),
             checks={
                 sample: page_checks(checks, asked, assessment.frame)
-                for sample, checks in check_verdicts(assessment.verdicts, asked).items()
+                for sample, checks in check_verdicts(shown, asked).items()
             },
         )
 
