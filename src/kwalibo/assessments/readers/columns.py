@@ -117,10 +117,22 @@ def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str
 
 
 def parse_dates(text: pl.Expr) -> pl.Expr:
-    """Parse date text in the accepted notations to ``Date`` (null where none matches)."""
+    """Parse date text in the accepted notations to ``Date`` (null where none matches).
+
+    The year has four digits: "12-06-19" was read as 19 June of the year 12.
+    """
     head = text.str.strip_chars().str.slice(0, 10)
-    return pl.coalesce(
-        [head.str.strptime(pl.Date, fmt, strict=False, exact=True) for fmt in _DATE_FORMATS]
+    four_digit_year = head.str.contains(
+        r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$"
+    )
+    return (
+        pl.when(four_digit_year)
+        .then(
+            pl.coalesce(
+                [head.str.strptime(pl.Date, fmt, strict=False, exact=True) for fmt in _DATE_FORMATS]
+            )
+        )
+        .otherwise(None)
     )
 
 

@@ -235,3 +235,22 @@ def test_local_maxima_rows_are_the_rows_the_user_sees() -> None:
     workbook.save(buffer)
     table = read_local_maxima_file(buffer.getvalue(), filename="lm.xlsx")
     assert (table["row"].to_list(), table["parameter"].to_list()) == ([4, 6], ["zink", "koper"])
+
+
+@pytest.mark.parametrize("written", ["12-06-19", "19-06-12", "2019-6-1x"])
+def test_a_date_without_a_four_digit_year_is_refused_at_its_row(written: str) -> None:
+    """"12-06-19" was read as 19 June of the year 12, and the assessment fell back to the
+    latest rule set as 'only indicative'."""
+    data = f"sample;parameter;value;unit;datum\nM1;zink;100;mg/kg ds;{written}\n".encode()
+    with pytest.raises(MeasurementFileError) as refused:
+        read_measurements(data, filename="lab.csv")
+    assert (refused.value.row, refused.value.field) == (2, "date")
+
+
+def test_dates_with_four_digit_years_are_read_in_each_notation() -> None:
+    data = (
+        b"sample;parameter;value;unit;datum\nM1;zink;100;mg/kg ds;12-06-2019\n"
+        b"M2;zink;100;mg/kg ds;2019-06-12\nM3;zink;100;mg/kg ds;12.06.2019\n"
+    )
+    dates = read_measurements(data, filename="lab.csv")["sampling_date"].to_list()
+    assert {str(date) for date in dates} == {"2019-06-12"}
