@@ -136,6 +136,29 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def allowance_text(verdict: dict[str, Any]) -> str | None:
+    """The background-value allowance of a verdict with its numbers (Rbk art 4.2.2 lid 4, 5
+    and 8): how many substances were measured, how many may exceed the background value, and
+    whether it made the class; ``None`` when no substance exceeds it."""
+    allowance = verdict["allowance"]
+    names = {p["parameter"]: p["name"] for p in verdict["explanation"]["parameters"]}
+    elevated = [names.get(p, p) for p in allowance["elevated"]]
+    if not elevated:
+        return None
+    counts = gettext(
+        "%(measured)s substances with a background value measured: up to %(allowed)s may "
+        "exceed it, each by at most twice the background value and not above Wonen."
+    ) % {"measured": allowance["measured"], "allowed": allowance["allowed"]}
+    if allowance["used"]:
+        outcome = gettext("Used for %(names)s: they count as not exceeding it.")
+    else:
+        outcome = gettext(
+            "Not used: %(names)s exceed it, more of them than allowed, or one of them by more "
+            "than twice the background value or above Wonen."
+        )
+    return f"{counts} {outcome % {'names': ', '.join(elevated)}} ({allowance['article']})"
+
+
 def spreading_text(spreading: dict[str, Any]) -> str:
     """The three spreading verdicts of a water-bed verdict in one line."""
     return gettext(
@@ -321,6 +344,7 @@ def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
         "class": class_label(verdict["class"]),
         "status": STATUS_CLASSES.get(verdict["class"] or "", ""),
         "summary": verdict_summary(verdict),
+        "allowance": allowance_text(verdict),
         "intervention_exceeded": verdict["intervention_exceeded"],
         "limit_labels": limit_labels(frame),
         # parameter, measured, value used, standardised, the limits, class, decides

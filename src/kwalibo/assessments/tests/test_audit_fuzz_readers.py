@@ -239,7 +239,7 @@ def test_local_maxima_rows_are_the_rows_the_user_sees() -> None:
 
 @pytest.mark.parametrize("written", ["12-06-19", "19-06-12", "2019-6-1x"])
 def test_a_date_without_a_four_digit_year_is_refused_at_its_row(written: str) -> None:
-    """"12-06-19" was read as 19 June of the year 12, and the assessment fell back to the
+    """ "12-06-19" was read as 19 June of the year 12, and the assessment fell back to the
     latest rule set as 'only indicative'."""
     data = f"sample;parameter;value;unit;datum\nM1;zink;100;mg/kg ds;{written}\n".encode()
     with pytest.raises(MeasurementFileError) as refused:

@@ -745,3 +745,20 @@ def test_the_pdf_explains_a_bounded_number_of_samples_and_says_so() -> None:
     assert b"This PDF explains the first 1 of 2 samples" in text
     assert b"Sample M1" in text
     assert b"Sample M2" not in text
+
+
+def test_the_allowance_is_explained_with_its_numbers() -> None:
+    """UX walk-through: "13 measured, 2 allowed" and why it was or was not applied."""
+    # standard soil; copper 50 > AW 40 (≤ 2 × AW, ≤ Wonen 54), zinc 100 ≤ AW 140: two
+    # substances measured, one may exceed
+    lab = (
+        "sample;parameter;value;unit\nM1;lutum;25;%\nM1;organische stof;10;%\n"
+        "M1;koper;50;mg/kg ds\nM1;zink;100;mg/kg ds\n"
+    )
+    response = _dutch_result(lab)
+    (verdict,) = response.context["verdicts"]
+    assert verdict["class"] == "Achtergrondwaarde"
+    assert verdict["allowance"].startswith(
+        "2 stoffen met een achtergrondwaarde gemeten: ten hoogste 1 mag die overschrijden"
+    )
+    assert "Toegepast voor koper (Cu)" in verdict["allowance"]
