@@ -15,6 +15,7 @@ from fpdf import FPDF
 from kwalibo.assessments.domain.engine import Assessment
 from kwalibo.assessments.presentation import (
     FRAME_LABELS,
+    allowance_text,
     class_label,
     limit_labels,
     message_line,
@@ -132,7 +133,9 @@ def pdf_report(
             gettext("Intervention value exceeded: %(answer)s")
             % {"answer": summary["intervention"]},
             gettext("Deciding parameters: %(names)s") % {"names": summary["deciding"]},
-            gettext("Background-value allowance: %(used)s") % {"used": summary["allowance"]},
+            gettext("Background-value allowance: %(used)s")
+            % {"used": allowance_text(verdict) or summary["allowance"]},
+            _soil_line(verdict["soil"]),
         ]
         if "spreading" in summary:
             lines.append(summary["spreading"])
@@ -154,6 +157,20 @@ def pdf_report(
                 gettext("Enforcement investigation: %(verdict)s. %(reason)s")
                 % {"verdict": enforced["verdict"], "reason": enforced["reason"]}
             )
+            lines += [
+                "- "
+                + gettext(
+                    "%(name)s: %(value)s mg/kg ds in standard soil, %(ratio)s times the "
+                    "maximum value %(limit)s"
+                )
+                % {
+                    "name": item["name"],
+                    "value": _number(item["standardised"]),
+                    "ratio": _number(item["ratio"]),
+                    "limit": _number(item["limit"]),
+                }
+                for item in enforced.get("exceeded", [])
+            ]
         for line in lines:
             pdf.multi_cell(0, 4.5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
         columns = [
@@ -174,7 +191,9 @@ def pdf_report(
                 parameter["name"],
                 measured,
                 # a result above the measuring range is behind it: at least this much
-                ("≥ " if parameter["lower_bound"] else "") + _number(parameter["value_used"]),
+                ("≥ " if parameter["lower_bound"] else "")
+                + _number(parameter["value_used"])
+                + (" (<RG)" if parameter["compliance_assumed"] else ""),
                 _number(parameter["standardised"]),
                 class_label(parameter["parameter_class"]),
                 *(_number(value) for value in parameter["limits"].values()),
@@ -214,6 +233,22 @@ def _component_cells(component: dict[str, Any], limits: int) -> list[object]:
         *([""] * limits),
         "",
     ]
+
+
+def _soil_line(soil: Mapping[str, Any]) -> str:
+    """Lutum and organic matter the values were standardised with (per sample for a batch)."""
+
+    def one(values: Mapping[str, Any]) -> str:
+        return gettext("lutum %(lutum)s %%, organic matter %(organic_matter)s %%") % {
+            "lutum": _number(values.get("lutum")),
+            "organic_matter": _number(values.get("organische_stof")),
+        }
+
+    if "lutum" in soil or "organische_stof" in soil or not soil:
+        return gettext("Soil: %(soil)s") % {"soil": one(soil)}
+    return gettext("Soil: %(soil)s") % {
+        "soil": "; ".join(f"{sample}: {one(values)}" for sample, values in soil.items())
+    }
 
 
 def _local_lines(check: dict[str, Any] | None) -> list[str]:
