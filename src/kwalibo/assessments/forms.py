@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from django import forms
 from django.utils.text import format_lazy
@@ -18,6 +18,13 @@ from kwalibo.common.i18n import translate_error
 NO_MAP = "geen_kaart"
 #: The form fields that describe the location of the double test (Bbk art 59).
 LOCATION_FIELDS = ("location_function", "location_receiving", "location_material")
+
+#: The receiving-soil choices of each group of ``location_receiving``.
+_LAND_RECEIVING: Final = frozenset({"achtergrondwaarde", "wonen", "industrie", "niet_toepasbaar"})
+# the background value is listed once, under Land, and is a class of both frames
+_WATER_RECEIVING: Final = frozenset(
+    {"achtergrondwaarde", "klasse_A", "klasse_B", "water_niet_toepasbaar"}
+)
 
 #: The form fields that describe a large-scale application.
 APPLICATION_FIELDS = (
@@ -245,9 +252,22 @@ class UploadForm(forms.Form):
         field does not fit: a function class in water, a receiving class of the other frame."""
         function = data.get("location_function") or None
         receiving = data.get("location_receiving") or None
+        frame = data.get("frame")
+        groups = {"grond": _LAND_RECEIVING, "waterbodem": _WATER_RECEIVING}
+        if receiving is not None and frame in groups and receiving not in groups[frame]:
+            # "Above class B" on land was taken for "Above Industrie"; say which group fits
+            self.add_error(
+                "location_receiving",
+                _("Choose a class of the group Land: the batch is assessed as soil on land.")
+                if frame == "grond"
+                else _(
+                    "Choose a class of the group Water bed: the batch is assessed as a water bed."
+                ),
+            )
+            data["_location"] = None
+            return
         if receiving == "water_niet_toepasbaar":
             receiving = "niet_toepasbaar"
-        frame = data.get("frame")
         location = None
         if frame == "grond" and function is not None:
             location = Location(

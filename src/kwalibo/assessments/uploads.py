@@ -135,7 +135,13 @@ def _upload_bytes(upload: UploadedFile) -> tuple[str, bytes]:
     return name, b"".join(upload.chunks())
 
 
-def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> str:
+def remember(
+    measurements: pl.DataFrame,
+    options: Options,
+    *,
+    filename: str,
+    initial: Mapping[str, Any] | None = None,
+) -> str:
     """Keep an upload for ``KEEP_SECONDS`` and return the token to fetch it with."""
     token = secrets.token_urlsafe(18)
     buffer = io.BytesIO()
@@ -156,6 +162,8 @@ def remember(measurements: pl.DataFrame, options: Options, *, filename: str) -> 
             "tare_soil": list(options.tare_soil),
             "stated_class": options.stated_class,
             "filename": filename,
+            # what the form showed, to show the result page again (another language)
+            "initial": dict(initial or {}),
         },
         timeout=KEEP_SECONDS,
     )
@@ -190,3 +198,9 @@ def recall(token: str) -> tuple[pl.DataFrame, Options, str] | None:
         stated_class=stored.get("stated_class"),
     )
     return measurements, options, str(stored["filename"])
+
+
+def recall_initial(token: str) -> dict[str, Any]:
+    """The form values kept with the upload under ``token`` (empty when expired)."""
+    stored = cache.get(_CACHE_PREFIX + token)
+    return dict(stored.get("initial") or {}) if isinstance(stored, dict) else {}

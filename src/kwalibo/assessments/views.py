@@ -9,6 +9,7 @@ from typing import Any, Final
 import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -37,6 +38,7 @@ from kwalibo.assessments.uploads import (
     local_maxima_from_upload,
     measurements_from_upload,
     recall,
+    recall_initial,
     remember,
     request_too_large,
 )
@@ -133,26 +135,51 @@ def _upload(request: HttpRequest) -> HttpResponse:
             return _refused(request, form)
         options = dataclasses.replace(options, local_maxima=maxima, local_zone=zone)
     options = dataclasses.replace(options, location=form.location())
+    initial = {
+        "frame": options.frame,
+        "batch": options.batch,
+        "receiving_soil": options.receiving_soil,
+        "tare_soil": list(options.tare_soil),
+        "stated_class": options.stated_class or "",
+        "rules": options.rules or "",
+        "sampling_date": options.sampling_date,
+        "large_scale": data["large_scale"],
+        **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
+    }
+    token = remember(measurements, options, filename=data["file"].name, initial=initial)
+    return _result_page(request, assessment, options, data["file"].name, token, initial)
+
+
+@public_page
+@require_GET
+def result(request: HttpRequest, token: str) -> HttpResponse:
+    """The result of a kept upload again, in the active language: the language switch of the
+    result page comes here instead of to an empty form."""
+    kept = recall(token)
+    if kept is None:
+        return _expired(request)
+    measurements, options, filename = kept
+    return _result_page(
+        request, _assess(measurements, options), options, filename, token, recall_initial(token)
+    )
+
+
+def _result_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    options: Options,
+    filename: str,
+    token: str,
+    initial: dict[str, Any],
+) -> HttpResponse:
     result = translated(assessment.as_dict())
-    token = remember(measurements, options, filename=data["file"].name)
     verdicts = result["verdicts"]
     context = {
-        "form": UploadForm(
-            initial={
-                "frame": options.frame,
-                "batch": options.batch,
-                "receiving_soil": options.receiving_soil,
-                "tare_soil": list(options.tare_soil),
-                "stated_class": options.stated_class or "",
-                "rules": options.rules or "",
-                "sampling_date": options.sampling_date,
-                "large_scale": data["large_scale"],
-                **{name: data[name] for name in (*APPLICATION_FIELDS, *LOCATION_FIELDS)},
-            }
-        ),
+        "form": UploadForm(initial=initial),
         "result": result,
-        "filename": data["file"].name,
+        "filename": filename,
         "token": token,
+        "language_next": reverse("assessments:result", args=[token]),
         "keep_minutes": KEEP_SECONDS // 60,
         "verdicts": [
             page_verdict(v, assessment.frame)

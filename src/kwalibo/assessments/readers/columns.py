@@ -101,8 +101,8 @@ def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str
         positions[position] = column
     missing = [column for column in REQUIRED if column not in seen]
     if missing:
-        wanted = ", ".join(" or ".join(repr(a) for a in HEADER_ALIASES[c][:2]) for c in missing)
-        found = ", ".join(repr(c.strip()) for c in cells if c.strip()) or "nothing"
+        wanted = ", ".join("/".join(repr(a) for a in HEADER_ALIASES[c][:2]) for c in missing)
+        found = ", ".join(repr(c.strip()) for c in cells if c.strip()) or "-"
         raise MeasurementFileError(
             N_(
                 "missing header column(s): %(wanted)s (found %(found)s); expected a header "

@@ -215,7 +215,7 @@ def test_xlsx_without_a_header_is_refused_at_the_row_most_like_one() -> None:
     error = refusal(data, "lab.xlsx")
 
     assert (error.file, error.row) == ("lab.xlsx (sheet 'Meetresultaten')", 2)
-    assert "missing header column(s): 'parameter', 'unit' or 'eenheid'" in error.detail
+    assert "missing header column(s): 'parameter', 'unit'/'eenheid'" in error.detail
 
 
 def with_cached_values(data: bytes, values: dict[str, tuple[str, str]]) -> bytes:

@@ -165,16 +165,17 @@ def test_missing_header_columns_are_listed() -> None:
 
     assert error.row == 1
     assert error.field is None
-    assert "missing header column(s): 'unit' or 'eenheid' " in str(error)
+    assert "missing header column(s): 'unit'/'eenheid' " in str(error)
     assert "(found 'sample', 'parameter', 'waarde')" in str(error)
 
 
 def test_all_missing_header_columns_are_listed() -> None:
     error = refusal(b"a;b;c\n1;2;3\n", "lab.csv")
 
+    # the alternatives with a slash: no English "or" inside a Dutch message
     assert (
-        "missing header column(s): 'sample' or 'monster', 'parameter', 'value' or 'waarde', "
-        "'unit' or 'eenheid'"
+        "missing header column(s): 'sample'/'monster', 'parameter', 'value'/'waarde', "
+        "'unit'/'eenheid'"
     ) in str(error)
 
 
@@ -459,7 +460,7 @@ def test_xlsx_without_the_columns_is_refused_naming_the_sheet() -> None:
 
     assert error.file == "lab.xlsx (sheet 'Meetresultaten')"
     assert error.row == 1
-    assert "missing header column(s): 'parameter', 'unit' or 'eenheid'" in str(error)
+    assert "missing header column(s): 'parameter', 'unit'/'eenheid'" in str(error)
 
 
 def test_empty_xlsx_sheet_is_refused() -> None:

@@ -489,7 +489,18 @@ def test_the_verdicts_are_tested_against_the_stated_location(client_en: Client) 
         (
             {"location_function": "wonen", "location_receiving": "klasse_A"},
             "location_receiving",
-            "does not belong to the chosen assessment frame",
+            "Choose a class of the group Land",
+        ),
+        # "Above class B" on land was taken for "Above Industrie" (UX walk-through)
+        (
+            {"location_function": "industrie", "location_receiving": "water_niet_toepasbaar"},
+            "location_receiving",
+            "Choose a class of the group Land",
+        ),
+        (
+            {"frame": "waterbodem", "location_receiving": "wonen"},
+            "location_receiving",
+            "Choose a class of the group Water bed",
         ),
         (
             {"frame": "waterbodem", "location_function": "wonen"},
@@ -781,3 +792,22 @@ def test_the_pdf_gives_the_soil_and_the_numbers_of_an_enforcement_violation(
     assert (
         b"koper \\(Cu\\): 120 mg/kg ds in standard soil, 2.222 times the maximum value 54" in text
     )
+
+
+def test_switching_language_on_the_result_page_shows_the_result_again() -> None:
+    """UX walk-through: the language switch led to an empty form; the upload was lost."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    lab = b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\nM1,zink,100,mg/kg ds\n"
+    page = client.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond", "thickness_m": "2,5"}
+    ).content.decode()
+    found = re.search(r'name="next" type="hidden" value="(/toetsing/[^"/]+/)"', page)
+    assert found, "the language switch returns to the result"
+    switched = client.post(
+        "/i18n/setlang/", {"language": "en", "next": found.group(1)}, follow=True
+    )
+    english = switched.content.decode()
+    assert "Sample M1" in english
+    assert 'value="2.5"' in english  # the form keeps what was asked
+    cache.clear()
+    assert client.get(found.group(1)).status_code == 410
