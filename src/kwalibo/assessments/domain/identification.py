@@ -182,11 +182,16 @@ def unit_key_expr(unit: pl.Expr) -> pl.Expr:
         .str.replace_all(_PER_KG, "/kg")
         .str.replace_all(_PER_G, "/g")
         .str.replace_all(r"[\s.·]", "")
+        .str.replace(_DRY_MATTER, "ds")
     )
+
+
+#: Dry matter as labs write it after the unit: droge stof, drooggewicht, dry weight / matter.
+_DRY_MATTER: Final = r"(?:drogestof|drooggewicht|dryweight|drymatter|dw|dm)$"
 
 
 def unit_key(unit: str) -> str:
     """``unit_key_expr`` for one unit (used by tests and the explanation)."""
     key = unit.lower().replace("µ", "u").replace("μ", "u")
     key = re.sub(_PER_G, "/g", re.sub(_PER_KG, "/kg", key))
-    return re.sub(r"[\s.·]", "", key)
+    return re.sub(_DRY_MATTER, "ds", re.sub(r"[\s.·]", "", key))

@@ -68,6 +68,7 @@ CODED_MESSAGE_SCHEMA: Final = pl.Schema({**MESSAGE_SCHEMA, "_order": CODE})
 INPUT_ERRORS: Final = (
     None,
     "missing_sample",
+    "missing_parameter",
     "unknown_parameter",
     "not_used",
     "missing_value",
@@ -450,8 +451,11 @@ def _spelling_table(spellings: pl.DataFrame, catalogue: Catalogue) -> pl.DataFra
     code = pl.col("sub").fill_null(0)
     soil = known & pl.lit(substances.get_column("is_soil")).gather(code)
     info = known & pl.lit(substances.get_column("is_info")).gather(code)
+    no_parameter = spellings.get_column("parameter").fill_null("").str.strip_chars() == ""
     error = (
-        pl.when(~known)
+        pl.when(pl.lit(no_parameter))
+        .then(_ERROR["missing_parameter"])
+        .when(~known)
         .then(_ERROR["unknown_parameter"])
         .when(pl.col("conflict"))
         .then(_ERROR["name_cas_conflict"])

@@ -21,6 +21,7 @@ INFO: Final = "info"
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "no_measurements": (ERROR, N_("The input holds no measurements.")),
     "missing_sample": (ERROR, N_("Row without a sample name; %(parameter)s is not used.")),
+    "missing_parameter": (ERROR, N_("Row without a parameter; its value %(value)s is not used.")),
     "unknown_parameter": (
         ERROR,
         N_(

@@ -215,3 +215,18 @@ def test_without_a_class_whether_an_intervention_value_is_exceeded_is_not_known(
     assert open_.verdicts[0]["intervention_exceeded"] is None
     known = assess(measurements(sample("M1", {"koper": "1O0", "zink": "900"})), frame="grond")
     assert known.verdicts[0]["intervention_exceeded"] is True  # zinc 900 > IW 720
+
+
+@pytest.mark.parametrize(
+    "unit", ["mg/kg drooggewicht", "mg/kg droge stof", "mg/kg d.w.", "mg/kg dm", "mg/kg ds"]
+)
+def test_dry_matter_written_out_is_the_dry_matter_of_the_norms(unit: str) -> None:
+    result = assess(measurements([*sample("M1", {}), ("M1", "zink", "100", unit)]), frame="grond")
+    assert result.verdicts[0]["class"] == "achtergrondwaarde"
+    assert not [m for m in result.messages if m["code"] == "unknown_unit"]
+
+
+def test_a_row_without_a_parameter_says_so_not_unknown_parameter_blank() -> None:
+    result = assess(measurements([*sample("M1", {"zink": "100"}), ("M1", "", "12")]), frame="grond")
+    (message,) = [m for m in result.messages if m["code"] == "missing_parameter"]
+    assert (message["row"], message["params"]["value"]) == (5, "12")
