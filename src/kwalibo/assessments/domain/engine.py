@@ -689,7 +689,7 @@ def _note(code: str, **fields: pl.Expr) -> pl.DataFrame:
         fields.get("parameter", none).alias("parameter"),
         pl.lit(None, pl.Int64).alias("row"),
         pl.lit(code).alias("code"),
-        none.alias("value"),
+        fields.get("value", none).alias("value"),
         none.alias("unit"),
         fields.get("detail", none).alias("detail"),
         pl.lit(None, CODE).alias("_order"),
@@ -733,9 +733,24 @@ def assess(
     unknown_tare = set(tare_soil) - {"natural_presence", "potatoes"}
     if unknown_tare:
         raise DomainError(N_("Unknown tare-soil exemption %(name)s."), name=sorted(unknown_tare)[0])
-    choice = choose(rule_set_id=rules, sampling_date=_sampling_date(measurements, sampling_date))
-    rule_set = choice.rule_set
     data = normalise_input(measurements)
+    # Analyses of another compartment (SIKB0101 groundwater, ...): not assessed, but named
+    others = data.filter(pl.col("compartment").is_not_null())
+    compartment_notes = []
+    if others.height:
+        data = data.filter(pl.col("compartment").is_null())
+        for name, count, names in (
+            others.group_by("compartment", maintain_order=True)
+            .agg(pl.len(), pl.col("sample").unique(maintain_order=True).str.join(", "))
+            .iter_rows()
+        ):
+            compartment_notes.append(
+                _note(
+                    "other_compartment", value=pl.lit(str(count)), detail=pl.lit(f"{name}: {names}")
+                )
+            )
+    choice = choose(rule_set_id=rules, sampling_date=_sampling_date(data, sampling_date))
+    rule_set = choice.rule_set
     samples = code_samples(data)
     if data.height == 0:
         return _empty(rule_set, choice, frame, as_batch, receiving_soil, data, samples)
@@ -857,6 +872,7 @@ def assess(
             undecided,
             unknown,
             *notes,
+            *compartment_notes,
         ],
         how="vertical",
     )

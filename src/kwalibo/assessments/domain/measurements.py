@@ -219,6 +219,11 @@ def normalise_input(measurements: pl.DataFrame) -> pl.DataFrame:
             if "decimal_point" in measurements.columns
             else pl.lit(None, pl.Boolean)
         ).alias("decimal_point"),
+        (
+            pl.col("compartment").cast(pl.Utf8)
+            if "compartment" in measurements.columns
+            else pl.lit(None, pl.Utf8)
+        ).alias("compartment"),
     )
 
 
@@ -571,6 +576,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     missing_sample = pl.col("s").is_null()
     if empty_sample.len():
         missing_sample = missing_sample | (pl.col("s") == empty_sample[0])
+
     rows = (
         pl.DataFrame(
             {

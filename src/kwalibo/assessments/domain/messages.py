@@ -21,6 +21,13 @@ INFO: Final = "info"
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "no_measurements": (ERROR, N_("The input holds no measurements.")),
     "missing_sample": (ERROR, N_("Row without a sample name; %(parameter)s is not used.")),
+    "other_compartment": (
+        INFO,
+        N_(
+            "The file also holds %(value)s analyses of samples of another compartment "
+            "(%(detail)s), which an assessment of soil or sediment does not test."
+        ),
+    ),
     "missing_parameter": (ERROR, N_("Row without a parameter; its value %(value)s is not used.")),
     "unknown_parameter": (
         ERROR,

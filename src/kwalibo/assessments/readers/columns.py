@@ -21,6 +21,8 @@ SCHEMA: dict[str, pl.DataType] = {
     "cas": pl.Utf8(),
     "sampling_date": pl.Date(),
     "decimal_point": pl.Boolean(),
+    # SIKB0101: the compartment of a sample that is not soil or sediment (groundwater, ...)
+    "compartment": pl.Utf8(),
 }
 
 #: Required header columns of a CSV/XLSX file, in output naming.

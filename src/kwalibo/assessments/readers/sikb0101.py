@@ -35,10 +35,11 @@ versioned namespaces and a wrapping message all work.
 What the reader returns per analysis that belongs to a sample (field measurements on a borehole,
 classified field observations (``Characteristic``) and lab-calculated sums
 (``CalculatedAnalysis``; the assessment computes sums itself) are not measurements of a sample
-and are left out, and so are the analyses of a sample whose ``spec:materialClass`` is a
-compartment that soil assessment does not test (``sikb_codes.COMPARTIMENT_NOT_SOIL``: groundwater,
-surface water, eluate, air and the like, as in a site investigation's file with soil and
-groundwater; a file with only those is refused). A sample may be given inline in another, as the
+and are left out. The analyses of a sample whose ``spec:materialClass`` is a compartment that
+soil assessment does not test (``sikb_codes.COMPARTIMENT_NOT_SOIL``: groundwater, surface water,
+eluate, air and the like, as in a site investigation's file with soil and groundwater) are kept
+with that ``compartment``: the assessment names them in a note and does not test them (they were
+left out unseen); a file with only those is refused. A sample may be given inline in another, as the
 field sample of a mixed sample; an analysis given inline in a sample belongs to that sample:
 
 * ``row``: the source line of the ``Analysis`` element;
@@ -319,6 +320,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             "cas",
             "sampling_date",
             "decimal_point",
+            "compartment",
         )
     }
     for analysis in tree.analyses:
@@ -342,14 +344,20 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             records["parameter"].append(
                 identify(substance.text if substance is not None else None, None, None).parameter
             )
-            for column in ("value_raw", "unit", "cas", "sampling_date", "decimal_point"):
+            for column in (
+                "value_raw",
+                "unit",
+                "cas",
+                "sampling_date",
+                "decimal_point",
+                "compartment",
+            ):
                 records[column].append(None)
             continue
         sample = samples[sample_id]
         compartment = _other_compartment(sample)
         if compartment is not None:
             other_compartment[compartment] = other_compartment.get(compartment, 0) + 1
-            continue
         name = sample.child("name")
         prop = analysis.path("physicalProperty", "PhysicalProperty")
         substance = prop.child("parameter") if prop is not None else None
@@ -390,6 +398,8 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         records["cas"].append(measured.cas)
         records["sampling_date"].append(_sample_date(sample))
         records["decimal_point"].append(decimal_point)
+        # not assessed, but named: the assessment says which compartment it is
+        records["compartment"].append(compartment)
 
     if len(records["row"]) == unlinked and unlinked:
         raise MeasurementFileError(
@@ -401,7 +411,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             file=file,
             count=len(tree.analyses),
         )
-    if not records["row"] and other_compartment:
+    if other_compartment and sum(other_compartment.values()) + unlinked == len(records["row"]):
         raise MeasurementFileError(
             N_(
                 "the XML contains no soil or sediment measurements, only analyses of samples "

@@ -357,8 +357,12 @@ def test_xlsx_merges_over_several_samples_and_columns_are_filled_down(
 def test_sikb0101_site_investigation_reads_the_soil_samples_only() -> None:
     # BOM; a mixed sample of two field samples; analyses by reference and inline; "<" and ">"
     # (CDATA); units %, mg/kg, ug/kg, ug/kg as tin (Sndg), ng/kg as TEQ (TEQdg); groundwater
-    # (Compartiment 2) and the filter's field measurements left out.
-    frame = read_measurements(SIKB_SOIL_AND_GROUNDWATER, filename="project.xml")
+    # (Compartiment 2) kept with its compartment (the assessment names it, does not test it);
+    # the filter's field measurements left out.
+    read = read_measurements(SIKB_SOIL_AND_GROUNDWATER, filename="project.xml")
+    groundwater = read.filter(pl.col("compartment").is_not_null())
+    assert groundwater.select("sample", "compartment").unique().rows() == [("Pb1-1", "Grondwater")]
+    frame = read.filter(pl.col("compartment").is_null())
 
     may_14, may_15 = dt.date(2024, 5, 14), dt.date(2024, 5, 15)
     assert frame.select(
@@ -376,6 +380,8 @@ def test_sikb0101_site_investigation_reads_the_soil_samples_only() -> None:
         (207, "MM02", "minrlole", ">5000", "mg/kg ds", "8042-47-5", may_15),
     ]
     assert frame["decimal_point"].to_list() == [True] * frame.height
+    (note,) = [m for m in assess(read, frame="grond").messages if m["code"] == "other_compartment"]
+    assert (note["sample"], note["params"]["value"]) == (None, str(groundwater.height))
     lines = SIKB_SOIL_AND_GROUNDWATER.read_text(encoding="utf-8-sig").splitlines()
     assert {lines[row - 1].strip()[:28] for row in frame["row"]} == {"<immetingen:Analysis gml:id="}
 

@@ -19,7 +19,7 @@ from kwalibo.assessments.readers.sikb_codes import parameter_table
 FILES = Path(__file__).parent / "files"
 
 COLUMNS = ["row", "sample", "parameter", "value_raw", "unit", "cas", "sampling_date"]
-ALL_COLUMNS = [*COLUMNS, "decimal_point"]
+ALL_COLUMNS = [*COLUMNS, "decimal_point", "compartment"]
 
 
 def rows_of(frame: pl.DataFrame, *columns: str) -> list[tuple[Any, ...]]:
