@@ -401,7 +401,8 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
         # not assessed, but named: the assessment says which compartment it is
         records["compartment"].append(compartment)
 
-    if len(records["row"]) == unlinked and unlinked:
+    # every analysis is a record now; those linked to no sample have no sample name
+    if unlinked and len(records["row"]) == unlinked:
         raise MeasurementFileError(
             N_(
                 "the XML contains no measurements (%(count)s immetingen:Analysis element(s), "
@@ -419,16 +420,6 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             ),
             file=file,
             found=", ".join(f"{name}: {count}" for name, count in other_compartment.items()),
-        )
-    if not records["row"] and tree.analyses:
-        raise MeasurementFileError(
-            N_(
-                "the XML contains no measurements (%(count)s immetingen:Analysis element(s), "
-                "none of them linked to an imsikb0101:Sample); is this a SIKB0101 file with lab "
-                "results?"
-            ),
-            file=file,
-            count=len(tree.analyses),
         )
     if not records["row"]:
         raise MeasurementFileError(
