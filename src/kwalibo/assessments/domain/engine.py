@@ -247,9 +247,7 @@ class Assessment:
     def _unassessed_rows(self) -> pl.DataFrame:
         """A row with an empty parameter for each verdict without any assessed parameter, as
         ``to_csv_rows`` adds them (the CLI's CSV lost such samples, the page's kept them)."""
-        schema = _EMPTY_PARAMETER_TABLE.get(self.frame)
-        if schema is None:
-            return pl.DataFrame()
+        schema = _EMPTY_PARAMETER_TABLE[self.frame]
         items = self._frames.items
         seen = (
             set(self._frames.verdicts.names.gather(items.get_column("s").unique()).to_list())
@@ -563,18 +561,7 @@ class Assessment:
         Samples without any assessable parameter get one row with an empty parameter.
         """
         rows = self.parameter_table().to_dicts()
-        seen = {row["sample"] for row in rows}
-        classes = {r["sample"]: r for r in self.sample_table().iter_rows(named=True)}
-        for sample in self.verdict_samples():
-            if sample not in seen:
-                rows.append(
-                    {
-                        "sample": sample,
-                        "class": classes.get(sample, {}).get("class"),
-                        "intervention_exceeded": None,
-                        "rule_set": self.rule_set,
-                    }
-                )
+        rows += self._unassessed_rows().to_dicts()
         return rows
 
     def to_csv(self) -> str:

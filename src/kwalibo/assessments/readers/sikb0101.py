@@ -344,14 +344,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             records["parameter"].append(
                 identify(substance.text if substance is not None else None, None, None).parameter
             )
-            for column in (
-                "value_raw",
-                "unit",
-                "cas",
-                "sampling_date",
-                "decimal_point",
-                "compartment",
-            ):
+            for column in records.keys() - {"row", "sample", "parameter"}:
                 records[column].append(None)
             continue
         sample = samples[sample_id]
