@@ -385,12 +385,15 @@ class Assessment:
                 }
             )
         frame = self._frames.messages if count is None else self._frames.messages.head(count)
+        frame = frame.with_columns(self._parameter_labels(frame.get_column("parameter")))
         for record in frame.iter_rows(named=True):
             params = {
                 key: str(record[key])
                 for key in ("parameter", "value", "unit", "detail")
                 if record[key] is not None
             }
+            if record["_label"] is not None:
+                params["parameter"] = record["_label"]
             params["rule_set"] = self.rule_set
             result.append(
                 {
@@ -405,6 +408,45 @@ class Assessment:
                 }
             )
         return result[:count] if count is not None else result
+
+    def _parameter_labels(self, written: pl.Series) -> pl.Series:
+        """How a message names its parameter: as written, or, when the file names the substance
+        by a code (an Aquo code such as "12DClC2a" from a SIKB0101 file, a CAS number, a
+        symbol), by the regulation's name with the code: "1,2-dichloorethaan (12DClC2a)",
+        "zink (Zn; 7440-66-6)", "koper (Cu)". Null where the name as written is kept."""
+        catalogue = self._frames.catalogue
+        if catalogue is None or written.null_count() == written.len():
+            return pl.Series("_label", [None] * written.len(), dtype=pl.Utf8)
+        substances = catalogue.substances
+        sub = pl.col("sub")
+        name = pl.lit(substances.get_column("name")).gather(sub)
+        known = pl.concat_list(
+            pl.lit(substances.get_column("id").cast(pl.Utf8)).gather(sub),
+            name,
+            name.str.replace(r"\s*\([^()]*\)$", ""),
+        ).list.eval(pl.element().str.to_lowercase())
+        as_written = pl.col("written").str.strip_chars()
+        return (
+            pl.DataFrame({"written": written, "sub": catalogue.identify(written)})
+            .select(
+                pl.when(
+                    sub.is_null()
+                    | pl.lit(substances.get_column("is_info")).gather(sub)
+                    | known.list.contains(as_written.str.to_lowercase())
+                    | as_written.str.contains(r"\s")
+                )
+                .then(pl.lit(None, pl.Utf8))
+                .when(
+                    name.str.to_lowercase().str.ends_with("(" + as_written.str.to_lowercase() + ")")
+                )
+                .then(name)
+                .when(name.str.ends_with(")"))
+                .then(name.str.head(-1) + "; " + as_written + ")")
+                .otherwise(name + " (" + as_written + ")")
+                .alias("_label")
+            )
+            .to_series()
+        )
 
     def message_count(self) -> int:
         """How many messages there are (without building them)."""

@@ -192,6 +192,32 @@ def test_input_with_other_types_and_missing_optional_columns() -> None:
         assess(frame.drop("value_raw"), frame="grond")
 
 
+def test_a_message_names_a_substance_given_by_a_code_by_the_regulations_name() -> None:
+    result = assess(
+        measurements(
+            [
+                ("A", "Cu", "-3"),
+                ("A", "7440-66-6", "abc"),
+                ("A", "12DClC2a", "x"),
+                ("A", "Lood", "y"),
+                ("A", "PCB 28", "z"),
+                ("A", "foo", "1"),
+            ]
+        ),
+        frame="grond",
+    )
+
+    named = {m["parameter"]: m for m in result.messages if m["parameter"]}
+    # the message says which substance; the parameter field stays as the file writes it
+    assert named["Cu"]["message"] == "The value -3 of koper (Cu) is negative."
+    assert named["7440-66-6"]["params"]["parameter"] == "zink (Zn; 7440-66-6)"
+    assert named["12DClC2a"]["params"]["parameter"] == "1,2-dichloorethaan (12DClC2a)"
+    # a name as written, in any spelling with spaces, and an unknown parameter are kept
+    assert named["Lood"]["params"]["parameter"] == "Lood"
+    assert named["PCB 28"]["params"]["parameter"] == "PCB 28"
+    assert named["foo"]["params"]["parameter"] == "foo"
+
+
 def test_rule_set_carries_the_emission_values_of_bijlage_b() -> None:
     # Rbk 2015 Bijlage B tabel 1 and 2, row "arseen (As) | ... | 0,61 | 42" and "koper | ... | 1 | 113":
     # maximum emission (mg/kg at L/S 10) and emission test value (mg/kg ds) of art 4.12.1.
