@@ -20,6 +20,7 @@ from kwalibo.assessments.presentation import (
     limit_labels,
     message_line,
     number,
+    verdict_heading,
     verdict_summary,
 )
 
@@ -121,10 +122,7 @@ def pdf_report(
         pdf.multi_cell(
             0,
             6,
-            _latin1(
-                gettext("Sample %(sample)s: %(class)s")
-                % {"sample": summary["sample"], "class": summary["class"]}
-            ),
+            _latin1(f"{verdict_heading(verdict)}: {summary['class']}"),
             new_x="LMARGIN",
             new_y="NEXT",
         )

@@ -13,7 +13,7 @@ import io
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from django.utils import formats
 from django.utils.translation import gettext, ngettext
@@ -94,6 +94,26 @@ def translated(result: dict[str, Any]) -> dict[str, Any]:
             verdict | {"messages": messages(verdict["messages"])} for verdict in result["verdicts"]
         ],
     }
+
+
+#: How many sample names a batch heading lists before it says how many more there are.
+HEADING_SAMPLES: Final = 10
+
+
+def verdict_heading(verdict: dict[str, Any]) -> str:
+    """ "Sample M1", or for a batch the samples it was made of: "Batch of 3 samples (M1, M2,
+    M3)"; a long batch names the first ``HEADING_SAMPLES`` and how many more."""
+    samples = verdict.get("samples")
+    if not samples:
+        return gettext("Sample %(sample)s") % {"sample": verdict["sample"]}
+    names = ", ".join(str(name) for name in samples[:HEADING_SAMPLES])
+    if len(samples) > HEADING_SAMPLES:
+        names += ", " + gettext("and %(count)d more") % {"count": len(samples) - HEADING_SAMPLES}
+    return ngettext(
+        "Batch of %(count)d sample (%(names)s)",
+        "Batch of %(count)d samples (%(names)s)",
+        len(samples),
+    ) % {"count": len(samples), "names": names}
 
 
 def message_line(message: dict[str, Any]) -> str:
@@ -341,6 +361,7 @@ def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
     spreading = verdict.get("spreading")
     return {
         "sample": verdict["sample"],
+        "heading": verdict_heading(verdict),
         "class": class_label(verdict["class"]),
         "status": STATUS_CLASSES.get(verdict["class"] or "", ""),
         "summary": verdict_summary(verdict),

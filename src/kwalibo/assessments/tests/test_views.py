@@ -206,6 +206,30 @@ def test_water_bed_page_shows_spreading(client_en: Client) -> None:
     assert '<a href="#sample-1">partij</a>' in page
 
 
+def test_a_batch_is_headed_by_the_samples_it_was_made_of() -> None:
+    nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    page = nl.post(
+        "/toetsing/",
+        {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "grond", "batch": "on"},
+    ).content.decode()
+    assert re.search(r"<h2 [^>]*>Partij van 2 monsters \(MM1, MM2\): <span", page)
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert pdf_url
+    assert rb"Partij van 2 monsters \(MM1, MM2\): " in _pdf_text(nl.get(pdf_url.group(1)).content)
+
+    # a long batch names its first ten samples and how many more
+    rows = "".join(f"P{n},koper,20,mg/kg ds\n" for n in range(1, 13))
+    many = nl.post(
+        "/toetsing/",
+        {
+            "file": _file(f"sample,parameter,value,unit\n{rows}".encode(), "lab.csv"),
+            "frame": "grond",
+            "batch": "on",
+        },
+    ).content.decode()
+    assert "Partij van 12 monsters (P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, en nog 2)" in many
+
+
 def test_large_scale_page_shows_the_emission_screening(client_en: Client) -> None:
     lab = (
         b"sample,parameter,value,unit\n"
