@@ -698,6 +698,29 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         organic_matter = pl.col("organische_stof")
     soil = soil.select("s", pl.col("lutum"), organic_matter.alias("organic_matter"))
     per_sample = per_sample.select(pl.col("lutum"), organic_matter.alias("organic_matter"))
+    # Lutum and organic matter are both parts of the dry matter: together more than all of it
+    # means one of them is wrong, and no content can be standardised with them.
+    impossible = soil.filter(pl.col("lutum") + pl.col("organic_matter") > 100 * (1 + _TOLERANCE))
+    if impossible.height:
+        messages.append(
+            message_rows(
+                impossible.with_columns(pl.lit(None, pl.Int64).alias("row")),
+                samples,
+                "soil_properties_above_dry_matter",
+                detail=pl.format(
+                    "{} + {} = {}",
+                    *[
+                        column.map_elements(_plain_number, return_dtype=pl.Utf8)
+                        for column in (
+                            pl.col("lutum"),
+                            pl.col("organic_matter"),
+                            pl.col("lutum") + pl.col("organic_matter"),
+                        )
+                    ],
+                ),
+            )
+        )
+    untrusted = pl.lit(pl.repeat(False, size, eager=True).scatter(impossible.get_column("s"), True))
 
     # --- substances ----------------------------------------------------------------------
     usable = rows.lazy().filter((pl.col("error") == 0) & ~pl.col("is_soil"))
@@ -748,6 +771,8 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
             .then(pl.lit(1, pl.UInt8))
             .when((pl.col("c") > 0) & pl.col("organic_matter").is_null())
             .then(pl.lit(2, pl.UInt8))
+            .when(((pl.col("b") > 0) | (pl.col("c") > 0)) & untrusted.gather(pl.col("s")))
+            .then(pl.lit(3, pl.UInt8))
             .alias("error"),
         )
         .collect()
@@ -757,14 +782,22 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
     if unstandardised.height:
         # A "< RG" result that may be assumed to comply needs no standardisation (Bijlage G IV
         # A): it stays, without a standardised value. Any other result is not used.
-        codes = pl.lit(pl.Series(["", "missing_lutum", "missing_organic_matter"]))
-        messages.append(message_rows(dropped, samples, codes.gather(pl.col("error")), data=data))
+        # Error 3 (lutum and organic matter above the dry matter) has its message per sample.
+        codes = pl.lit(pl.Series(["", "missing_lutum", "missing_organic_matter", ""]))
+        messages.append(
+            message_rows(
+                dropped.filter(pl.col("error") < 3),
+                samples,
+                codes.gather(pl.col("error")),
+                data=data,
+            )
+        )
         kept_codes = pl.lit(
-            pl.Series(["", "compliant_without_lutum", "compliant_without_organic_matter"])
+            pl.Series(["", "compliant_without_lutum", "compliant_without_organic_matter", ""])
         )
         messages.append(
             message_rows(
-                unstandardised.filter(pl.col("compliant")),
+                unstandardised.filter(pl.col("compliant") & (pl.col("error") < 3)),
                 samples,
                 kept_codes.gather(pl.col("error")),
                 data=data,

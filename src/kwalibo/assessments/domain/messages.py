@@ -87,6 +87,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "(Rbk Bijlage G III)."
         ),
     ),
+    "soil_properties_above_dry_matter": (
+        ERROR,
+        N_(
+            "Lutum and organic matter together are %(detail)s %% of the dry matter, more than "
+            "all of it: one of them is wrong. The contents that are standardised with them "
+            "cannot be used (Rbk Bijlage G III); check both percentages."
+        ),
+    ),
     "compliant_without_lutum": (
         INFO,
         N_(

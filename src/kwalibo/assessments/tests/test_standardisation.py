@@ -99,6 +99,29 @@ def test_missing_lutum_or_organic_matter_gives_a_message_per_parameter() -> None
     assert {v["sample"]: v["class"] for v in result.verdicts} == {"M1": None, "M2": None}
 
 
+def test_lutum_and_organic_matter_above_the_whole_dry_matter_are_not_used() -> None:
+    result = assess(
+        measurements(
+            sample("M1", {"koper": "500", "cyanide (vrij)": "2"}, lutum=60, organic_matter=50)
+            + sample("M2", {"koper": "500"}, lutum=55, organic_matter=45)
+        ),
+        frame="grond",
+    )
+
+    (message,) = [m for m in result.messages if m["code"] == "soil_properties_above_dry_matter"]
+    assert (message["sample"], message["params"]["detail"]) == ("M1", "60 + 50 = 110")
+    verdicts = {v["sample"]: v for v in result.verdicts}
+    # copper cannot be standardised with them, so M1 gets no class; free cyanide is not
+    # standardised and is still assessed
+    assert verdicts["M1"]["class"] is None
+    assert [p["parameter"] for p in verdicts["M1"]["explanation"]["parameters"]] == ["cyanide_vrij"]
+    # exactly 100 % is possible: copper 500 × (15 + 0.6·25 + 0.6·10) / (15 + 0.6·55 + 0.6·45)
+    # = 500 × 36 / 75 = 240 mg/kg ds, above Industrie (190)
+    (copper,) = verdicts["M2"]["explanation"]["parameters"]
+    assert copper["standardised"] == pytest.approx(240.0)
+    assert verdicts["M2"]["class"] == "niet_toepasbaar"
+
+
 def test_explanation_shows_constants_bounds_and_factor() -> None:
     result = assess(
         measurements(sample("M1", {"koper": "50"}, lutum=1, organic_matter=3)), frame="grond"
