@@ -308,6 +308,7 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
     other_compartment: dict[str, int] = {}  # compartment name -> analyses left out
     unlinked = 0  # analyses linked to no sample of the file
     sample_ids: list[str] = []  # per record
+    about: dict[str, tuple[str, str | None, str | None]] = {}  # name, date, compartment
 
     records: dict[str, list[Any]] = {
         k: []
@@ -347,11 +348,18 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             for column in records.keys() - {"row", "sample", "parameter"}:
                 records[column].append(None)
             continue
-        sample = samples[sample_id]
-        compartment = _other_compartment(sample)
+        if sample_id not in about:
+            # once per sample: a sample lists each of its analyses among its children
+            sample = samples[sample_id]
+            name = sample.child("name")
+            about[sample_id] = (
+                name.text if name is not None and name.text else sample_id,
+                _sample_date(sample),
+                _other_compartment(sample),
+            )
+        sample_name, sampling_date, compartment = about[sample_id]
         if compartment is not None:
             other_compartment[compartment] = other_compartment.get(compartment, 0) + 1
-        name = sample.child("name")
         prop = analysis.path("physicalProperty", "PhysicalProperty")
         substance = prop.child("parameter") if prop is not None else None
         quantity = prop.child("quantity") if prop is not None else None
@@ -383,13 +391,13 @@ def read_sikb0101(data: bytes, *, file: str) -> pl.DataFrame:
             unit = "%"
 
         records["row"].append(analysis.line)
-        records["sample"].append(name.text if name is not None and name.text else sample_id)
+        records["sample"].append(sample_name)
         sample_ids.append(sample_id)
         records["parameter"].append(measured.parameter)
         records["value_raw"].append(value)
         records["unit"].append(unit)
         records["cas"].append(measured.cas)
-        records["sampling_date"].append(_sample_date(sample))
+        records["sampling_date"].append(sampling_date)
         records["decimal_point"].append(decimal_point)
         # not assessed, but named: the assessment says which compartment it is
         records["compartment"].append(compartment)
