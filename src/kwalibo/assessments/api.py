@@ -73,7 +73,9 @@ class AssessmentRun(APIView):
             "application/json": ToetsingAssessmentIn,
             "multipart/form-data": ToetsingAssessmentIn,
         },
-        responses={200: ToetsingAssessmentOut},
+        # 413: a body or upload above the limits (the other errors are documented for every
+        # operation by kwalibo.api.schema.document_errors)
+        responses={200: ToetsingAssessmentOut, 413: None},
         summary=_("Assess soil measurements"),
         description=_(
             "Send the measurements as JSON or upload a lab file (CSV with header "

@@ -228,6 +228,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kwalibo.api.schema.drop_storage_bounds",
+        "kwalibo.api.schema.document_errors",
     ],
 }
 
