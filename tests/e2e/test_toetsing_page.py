@@ -162,3 +162,28 @@ def test_a_batch_is_tested_against_the_location_it_would_go_to(  # type: ignore[
     assert cells.all_inner_texts() == ["may be applied", "may not be applied"]
     block = page.locator("#sample-2 .notice.location")
     assert "exceeds the maximum values of the soil function class" in block.inner_text()
+
+
+def test_on_a_phone_a_wide_table_scrolls_by_keyboard_and_shows_it_has_more(  # type: ignore[no-untyped-def]
+    live_server, browser
+) -> None:
+    context = browser.new_context(locale="en-GB", viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/toetsing/")
+    page.get_by_label("Lab file").set_input_files(str(LAB_FILE))
+    page.get_by_label("Soil applied on land").check()
+    page.get_by_role("button", name="Assess").first.click()
+    page.wait_for_selector("h1:has-text('Assessment result')")
+
+    region = page.get_by_role("region", name="Sample MM2: Industrie (industrial) Parameters")
+    sizes = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert sizes[0] > sizes[1]  # wider than the phone
+    # the page itself does not scroll sideways: only the table does
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # a shadow at the edge where columns are hidden
+    assert "radial-gradient" in region.evaluate("e => getComputedStyle(e).backgroundImage")
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
+    page.screenshot(path=str(Path("/tmp") / "kwalibo_phone_table.png"), full_page=False)
+    context.close()
