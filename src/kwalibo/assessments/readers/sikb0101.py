@@ -72,6 +72,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import errors as expat_errors
 
 import polars as pl
 from defusedxml import DefusedXmlException
@@ -223,12 +224,43 @@ def _parse(data: bytes, *, file: str) -> _TreeBuilder:
         _refuse_if_not_utf8(data, file=file)
         message = str(error).split(": line", 1)[0]
         raise MeasurementFileError(
-            N_("malformed XML: %(reason)s"),
+            _MALFORMED.get(message, N_("malformed XML: %(reason)s")),
             file=file,
             row=int(error.position[0]),
             reason=message,
         ) from None
     return builder
+
+
+#: What expat's commonest complaints mean, in words a user can act on (and translate); any
+#: other is shown as expat words it.
+_MALFORMED: dict[str, str] = {
+    expat_errors.XML_ERROR_INVALID_TOKEN: N_(
+        "malformed XML: not well-formed (a character or markup that is not allowed there)"
+    ),
+    expat_errors.XML_ERROR_TAG_MISMATCH: N_(
+        "malformed XML: mismatched tag (an end tag does not close the element that is open)"
+    ),
+    expat_errors.XML_ERROR_NO_ELEMENTS: N_(
+        "malformed XML: no element found (the file ends before the document is complete)"
+    ),
+    expat_errors.XML_ERROR_UNCLOSED_TOKEN: N_(
+        "malformed XML: unclosed token (the file ends inside a tag or a comment)"
+    ),
+    expat_errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: N_(
+        "malformed XML: junk after document element (there is content after the end of the "
+        "document)"
+    ),
+    expat_errors.XML_ERROR_UNBOUND_PREFIX: N_(
+        "malformed XML: unbound prefix (a namespace prefix that is not declared)"
+    ),
+    expat_errors.XML_ERROR_DUPLICATE_ATTRIBUTE: N_(
+        "malformed XML: duplicate attribute (an element has the same attribute twice)"
+    ),
+    expat_errors.XML_ERROR_PARTIAL_CHAR: N_(
+        "malformed XML: partial character (the file ends inside a character)"
+    ),
+}
 
 
 #: The encoding an XML declaration names (``<?xml version="1.0" encoding="ISO-8859-1"?>``).

@@ -11,8 +11,10 @@ from typing import Any
 
 import polars as pl
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
+from kwalibo.assessments.presentation import file_error
 from kwalibo.assessments.readers import SCHEMA, MeasurementFileError, read_measurements
 from kwalibo.assessments.readers.sikb_codes import parameter_table
 
@@ -669,6 +671,12 @@ def test_malformed_xml_is_refused_at_its_line() -> None:
 
     assert error.row == 6
     assert str(error).startswith("broken.xml, row 6: malformed XML: mismatched tag")
+    # and a Dutch user reads what it means in Dutch, not expat's English
+    with translation.override("nl"):
+        assert file_error(error) == (
+            "broken.xml, regel 6: ongeldige XML: een eindtag sluit niet het element dat open is "
+            "(mismatched tag)"
+        )
 
 
 def test_xml_without_measurements_is_refused() -> None:
