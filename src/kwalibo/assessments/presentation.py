@@ -492,6 +492,30 @@ def csv_report(
     return buffer.getvalue()
 
 
+MESSAGE_COLUMNS: Final = ("sample", "row", "parameter", "level", "code", "message")
+
+
+def messages_csv(assessment: Assessment) -> str:
+    """The messages as CSV, as the Excel download's sheet "meldingen" has them: sample, row,
+    parameter as written, level and message in the active language, and the code; text that a
+    spreadsheet would run as a formula gets a leading apostrophe (``spreadsheet_text``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(MESSAGE_COLUMNS)
+    for message in assessment.messages:
+        writer.writerow(
+            [
+                spreadsheet_text(message.get("sample")),
+                message.get("row"),
+                spreadsheet_text(message.get("parameter")),
+                str(LEVEL_LABELS.get(message["level"], message["level"])),
+                message.get("code"),
+                spreadsheet_text(message_text(message)),
+            ]
+        )
+    return buffer.getvalue()
+
+
 def report_rows(
     assessment: Assessment,
     request: CheckRequest | None = None,

@@ -26,6 +26,7 @@ from kwalibo.assessments.presentation import (
     csv_report,
     file_error,
     local_maxima_error,
+    messages_csv,
     page_checks,
     page_verdict,
     translated,
@@ -275,6 +276,17 @@ def download_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 @public_page
 @require_GET
+def download_messages(request: HttpRequest, token: str) -> HttpResponse:
+    """The messages of a kept upload as CSV: what could not be read or used, and why."""
+
+    def write(assessment: Assessment, options: Options, filename: str) -> str:
+        return messages_csv(assessment)
+
+    return _download(request, token, "csv", "text/csv; charset=utf-8", write, "berichten")
+
+
+@public_page
+@require_GET
 def download_xlsx(request: HttpRequest, token: str) -> HttpResponse:
     """The verdicts of a kept upload as an Excel workbook: the CSV's rows, and the messages."""
 
@@ -318,6 +330,7 @@ def _download(
     extension: str,
     content_type: str,
     write: Callable[[Assessment, Options, str], str | bytes],
+    suffix: str = "toetsing",
 ) -> HttpResponse:
     """A download of a kept upload, assessed again and written by ``write``; 410 once expired."""
     kept = recall(token)
@@ -327,7 +340,7 @@ def _download(
     response = HttpResponse(
         write(_assess(measurements, options), options, filename), content_type=content_type
     )
-    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-toetsing.{extension}")
+    response["Content-Disposition"] = _attachment(f"{_stem(filename)}-{suffix}.{extension}")
     return response
 
 

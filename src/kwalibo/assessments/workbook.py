@@ -20,7 +20,12 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from kwalibo.assessments.domain.checks import CheckRequest, VerdictChecks
 from kwalibo.assessments.domain.engine import Assessment
-from kwalibo.assessments.presentation import LEVEL_LABELS, message_text, report_rows
+from kwalibo.assessments.presentation import (
+    LEVEL_LABELS,
+    MESSAGE_COLUMNS,
+    message_text,
+    report_rows,
+)
 
 _BOLD = Font(bold=True)
 
@@ -44,7 +49,7 @@ def xlsx_report(
         sheet.append([_cell(sheet, row.get(column)) for column in header])
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     notes = book.create_sheet("meldingen")
-    _header(notes, ["sample", "row", "parameter", "level", "code", "message"])
+    _header(notes, list(MESSAGE_COLUMNS))
     for message in assessment.messages:
         notes.append(
             [

@@ -197,6 +197,40 @@ def test_an_expired_download_asks_for_the_file_again(client_en: Client) -> None:
     assert client_en.get("/toetsing/unknown-token/toetsing.pdf").status_code == 410
 
 
+def test_the_messages_can_be_downloaded_as_csv_in_the_pages_language() -> None:
+    nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    lab = b"sample,parameter,value,unit\n=M1,koper,-3,mg/kg ds\nM1,flubber,1,mg/kg ds\n"
+    page = nl.post("/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"})
+    url = re.search(r'href="(/toetsing/[^"]+/berichten\.csv)"', page.content.decode())
+    assert url
+    response = nl.get(url.group(1))
+    assert response["Content-Disposition"] == 'attachment; filename="lab-berichten.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    by_code = {row["code"]: row for row in rows}
+    # the row and parameter as in the file; a sample name that a spreadsheet would run as a
+    # formula is written as text
+    assert by_code["negative_value"] | {"message": ""} == {
+        "sample": "'=M1",
+        "row": "2",
+        "parameter": "koper",
+        "level": "fout",
+        "code": "negative_value",
+        "message": "",
+    }
+    assert by_code["negative_value"]["message"] == "De waarde -3 van koper is negatief."
+    assert by_code["unknown_parameter"]["row"] == "3"
+
+    # a file without messages offers no such download
+    clean = b"sample,parameter,value,unit\nM1,koper,20,mg/kg ds\nM1,lutum,25,%\n"
+    clean += b"M1,organische stof,10,%\n"
+    quiet = nl.post(
+        "/toetsing/",
+        {"file": _file(clean, "lab.csv"), "frame": "grond", "sampling_date": "2020-01-01"},
+    )
+    assert quiet.status_code == 200
+    assert "berichten.csv" not in quiet.content.decode()
+
+
 def test_water_bed_page_shows_spreading(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/",
