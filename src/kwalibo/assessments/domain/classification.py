@@ -25,7 +25,11 @@ elevated, each at most 2 × AW and not above the Wonen value of tabel 1 (nickel 
 the Wonen cap). "Measured substances with a value in the tables" is read as: norm rows of the
 frame's table with at least one class value, sums counting once; not the rows that hold the
 0.45 mg/kg ds maximum of an aromatic solvent that is not normed itself (tabel 1 voetnoot 6,
-tabel 2 voetnoot 7), which class like any row but are not substances of the table.
+tabel 2 voetnoot 7), which class like any row but are not substances of the table; and not a
+sum computed only from substances that are counted themselves (benzene alone in the aromatic
+solvents' sum; the seven PCBs of the water table), which measured no substance more. A
+substance of the land table without a Wonen value is Industrie above its AW (tabel 1
+opmerking 2): it is not forgiven.
 
 Wonen allowance for the receiving soil (art 4.10.2 lid 3, 4; only with ``receiving_soil``):
 with at least 7/16/27/37 measured substances at most 2/3/4/5 may exceed Wonen, each by at most
@@ -56,7 +60,7 @@ from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.catalogue import Catalogue
+from kwalibo.assessments.domain.catalogue import CODE, Catalogue
 
 LAND_CLASSES: Final = ("achtergrondwaarde", "wonen", "industrie", "niet_toepasbaar")
 WATER_CLASSES: Final = ("achtergrondwaarde", "klasse_A", "klasse_B", "niet_toepasbaar")
@@ -185,6 +189,10 @@ def classify(
     is_part = substances.get_column("sub").is_in(parts.get_column("component").implode())
     no_norm_codes = ~assessed_codes & (~is_part | ~covered)
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
+    counted_codes = (
+        substances.get_column("has_value") & ~iw_only & ~substances.get_column("component_maximum")
+    )
+    repeats = _sums_repeating_counted(items, parts, counted_codes)
     pending = (
         items.lazy()
         .filter(pl.lit(assessed_codes).gather(sub))
@@ -197,12 +205,17 @@ def classify(
             pl.lit(tare_exempt).gather(sub).alias("tare_exempt"),
             # among the measured substances of the allowances: a row that classes, other than
             # the maximum of a component that is not normed itself
-            (
-                ~pl.lit(iw_only).gather(sub)
-                & ~pl.lit(substances.get_column("component_maximum")).gather(sub)
-            ).alias("counted"),
+            pl.lit(counted_codes).gather(sub).alias("counted"),
         )
     )
+    if repeats.height:
+        # a sum computed only from substances that are counted themselves (benzene alone in
+        # the aromatic solvents) measured nothing more: one result is one substance
+        pending = (
+            pending.join(repeats.lazy(), on=["s", "sub"], how="left")
+            .with_columns(pl.col("counted") & ~pl.col("_repeats").fill_null(False))
+            .drop("_repeats")
+        )
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -245,10 +258,15 @@ def classify(
         intervention = ~ok & klasse_b.is_not_null() & _over(std, klasse_b)
         empty_column = above_aw & (klasse_a.is_null() | (klasse_b.is_null() & _over(std, klasse_a)))
     cap_exempt = catalogue.codes_of(WONEN_CAP_EXEMPT)
+    # A substance of the land table without a Wonen value (hexachlorobutadiene, the
+    # organochlorine pesticides' sum) is Industrie above its AW (tabel 1 opmerking 2): above
+    # it, it is above what Wonen allows, and the allowance cannot forgive it. A substance of
+    # the water table only has no Wonen value to be held to.
+    in_land_table = (aw if frame == "grond" else pl.col("land_aw")).is_not_null()
     cap_ok = _within(std, AW_ALLOWANCE_FACTOR * aw) & (
         pl.col("sub").is_in(cap_exempt)
-        | pl.col("land_wonen").is_null()
-        | _within(std, pl.col("land_wonen"))
+        | (pl.col("land_wonen").is_null() & ~in_land_table)
+        | _within(std, pl.col("land_wonen")).fill_null(False)
     )
     assessed = pending.with_columns(
         above_aw.alias("above_aw"),
@@ -347,6 +365,41 @@ def classify(
         "iw_only", "counted"
     )
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
+
+
+def _sums_repeating_counted(
+    items: pl.DataFrame, parts: pl.DataFrame, counted_codes: pl.Series
+) -> pl.DataFrame:
+    """``s``, ``sub`` and ``_repeats`` (true) of the computed sums whose measured parts, in
+    that sample, are all counted substances themselves: such a sum adds no substance to the
+    number measured (art 4.2.2 lid 4 counts substances). A sum that also holds a part that is
+    not counted itself (a PAH, an o-xylene, a trimethylbenzene) stands for it and counts."""
+    parts = parts.select("sum", "component").with_columns(
+        pl.lit(counted_codes).gather(pl.col("component")).alias("part_counted")
+    )
+    # only sums with a counted part can repeat (none in a file of metals, PAHs and PCBs)
+    candidates = parts.filter(pl.col("part_counted").any().over("sum"))
+    if candidates.height == 0:
+        return pl.DataFrame(schema={"s": CODE, "sub": CODE, "_repeats": pl.Boolean})
+    may_repeat = pl.repeat(False, counted_codes.len(), eager=True).scatter(
+        candidates.get_column("sum").unique(), True
+    )
+    computed = items.filter(pl.col("computed") & pl.lit(may_repeat).gather(pl.col("sub"))).select(
+        "s", "sub"
+    )
+    if computed.height == 0:
+        return pl.DataFrame(schema={"s": CODE, "sub": CODE, "_repeats": pl.Boolean})
+    present = (
+        items.lazy()
+        .select("s", pl.col("sub").alias("component"))
+        .join(candidates.lazy(), on="component")
+        .group_by("s", "sum")
+        .agg(pl.col("part_counted").all().alias("_repeats"))
+        .filter(pl.col("_repeats"))
+        .rename({"sum": "sub"})
+        .collect()
+    )
+    return computed.join(present, on=["s", "sub"]).cast({"s": CODE, "sub": CODE})
 
 
 def salt_area_dependent() -> pl.Expr:

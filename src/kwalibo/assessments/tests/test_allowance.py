@@ -11,7 +11,7 @@ import pytest
 
 from kwalibo.assessments.domain.classification import allowance_for
 from kwalibo.assessments.domain.engine import assess
-from kwalibo.assessments.tests.builders import fillers, measurements, sample
+from kwalibo.assessments.tests.builders import PCB, fillers, measurements, sample
 
 ELEVATED = {"koper": "45", "zink": "150", "lood": "60", "kwik": "0.2", "cadmium": "0.7"}
 ELEVATED_IDS = ("koper", "zink", "lood", "kwik", "cadmium")
@@ -75,6 +75,40 @@ def test_nickel_is_exempt_from_the_wonen_cap() -> None:
     assert result["class"] == "achtergrondwaarde"
     assert result["allowance"]["elevated"] == ["nikkel"]
     assert verdict(base | {"nikkel": "70.01"})["class"] == "industrie"
+
+
+def test_a_sum_computed_only_from_counted_substances_adds_none_to_the_number_measured() -> None:
+    # hexachloorbenzeen alone: the organochlorine pesticides' sum is computed from it, but one
+    # result is one substance measured, so no allowance (HCB 0.01 > AW 0.0085, ≤ Wonen 0.027)
+    alone = verdict({"hexachloorbenzeen": "0.01"})
+    assert alone["allowance"]["measured"] == 1
+    assert alone["class"] == "wonen"
+    # six substances and benzene: the aromatic solvents' sum made of benzene alone is not a
+    # seventh, so one may be elevated and koper and zink are two
+    six = {"arseen": "10", "cadmium": "0.3", "chroom": "30", "koper": "50", "zink": "150"}
+    found = verdict(six | {"benzeen": "<0.05"})
+    assert found["allowance"]["measured"] == 6
+    assert found["allowance"]["allowed"] == 1
+    assert found["class"] == "wonen"
+    # a part that is not counted itself (a trimethylbenzene) is measured only through the
+    # sum: then the sum counts, and two may be elevated
+    more = verdict(six | {"benzeen": "<0.05", "1,2,3-trimethylbenzeen": "0.1"})
+    assert more["allowance"]["measured"] == 7
+    assert more["allowance"]["used"] is True
+    assert more["class"] == "achtergrondwaarde"
+    # a sum whose parts have no value of their own (PAK (som 10)) counts once
+    pah = verdict({"koper": "45", "naftaleen": "0.1", "fenantreen": "0.1"})
+    assert pah["allowance"]["measured"] == 2
+
+
+def test_in_a_water_bed_the_pcb_congeners_are_the_substances_measured() -> None:
+    # tabel 2 has a value for each of the seven PCBs and for their sum: seven measured, not
+    # eight (the sum is made of them)
+    pcbs = dict.fromkeys(PCB, "0.001")
+    result = assess(measurements(sample("M1", pcbs)), frame="waterbodem")
+    (found,) = result.verdicts
+    assert found["allowance"]["measured"] == 7
+    assert "pcb_som7" in {p["parameter"] for p in found["explanation"]["parameters"]}
 
 
 def test_the_allowance_is_explained_with_its_article() -> None:

@@ -230,16 +230,24 @@ def test_pah_10_counts_once_among_the_measured_substances() -> None:
 
 
 def test_allowance_for_a_substance_without_a_wonen_value() -> None:
-    """Rbk art 4.2.2 lid 5 (≤ 2 × AW; no Wonen value to cap at) and tabel 1 opmerking 2 (empty
-    Wonen/Industrie column → industrie): hexachloorbutadieen AW 0.003."""
+    """Rbk art 4.2.2 lid 5 (an elevated substance "niet hoger [...] dan de maximale waarde voor
+    de kwaliteitsklasse wonen") and tabel 1 opmerking 2 (empty Wonen/Industrie column →
+    industrie): hexachloorbutadieen AW 0.003 has no Wonen value, so above its AW it is above
+    what Wonen allows, and the allowance cannot forgive it (interpretation)."""
     alone = verdict(sample("M1", {"hexachloorbutadieen": "0.004"}))
     assert alone["class"] == "industrie"
-    # with one more substance measured: 0.004 ≤ 2 × 0.003 → background quality
+    # with one more substance measured one elevated substance may be forgiven, but not this
+    # one: 0.004 ≤ 2 × 0.003, yet above AW it is Industrie
     found = verdict(sample("M1", {"hexachloorbutadieen": "0.004", "koper": "10"}))
-    assert found["class"] == "achtergrondwaarde"
+    assert found["allowance"]["allowed"] == 1
     assert found["allowance"]["elevated"] == ["hexachloorbutadieen"]
-    over = verdict(sample("M1", {"hexachloorbutadieen": "0.0061", "koper": "10"}))
-    assert over["class"] == "industrie"
+    assert found["allowance"]["used"] is False
+    assert found["class"] == "industrie"
+    # a substance with a Wonen value within the same allowance is forgiven: koper 40 < 45 ≤
+    # 2 × 40 and ≤ Wonen 54
+    copper = verdict(sample("M1", {"hexachloorbutadieen": "0.003", "koper": "45"}))
+    assert copper["allowance"]["used"] is True
+    assert copper["class"] == "achtergrondwaarde"
 
 
 # --- Wonen allowance for the receiving soil (art 4.10.2 lid 3, 4) --------------------------
