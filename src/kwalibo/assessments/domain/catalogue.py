@@ -22,6 +22,10 @@ from kwalibo.assessments.domain.rules import RuleSet
 CODE: Final = pl.UInt32()
 TEQ_SUM: Final = "dioxine_teq"
 ORGANOTIN_BASIS: Final = "mg Sn/kg ds"
+#: Components that labs report combined, and the components each stands for: m- and p-xylene
+#: co-elute, so a lab may give "m,p-xyleen" in their place. It counts as the components it
+#: stands for, and where both forms are given the larger is used (``sums``).
+COMBINED_COMPONENTS: Final = {"mp_xyleen": ("m_xyleen", "p_xyleen")}
 #: The flag of a norm row that holds the maximum for a component that is not normed itself
 #: (the aromatic solvents, Rbk 2015 Bijlage B tabel 1 voetnoot 6, tabel 2 voetnoot 7).
 COMPONENT_MAXIMUM: Final = "component_maximum"
@@ -74,7 +78,10 @@ class Catalogue:
         aliases: ``key`` -> ``sub`` (the alias table with codes).
         sums: ``sum`` (code), ``component`` (code), ``factor``, ``adds`` (the component can
             make the sum computable: a positive factor, and not a PCB for the dioxin TEQ).
-        expected: Number of components per sum, indexed by sum code (null for no sum).
+        expected: Number of components per sum, indexed by sum code (null for no sum); a
+            combined component (``COMBINED_COMPONENTS``) is not one more.
+        combined: ``component`` (code of a combined component such as m,p-xylene) and
+            ``part`` (code of each component it stands for).
         sub_sums: The sums that lie within a larger sum (Bijlage N: xylenen (som) within the
             aromatic solvents, DDT (som) within DDT/DDE/DDD (som)): ``sum`` (the larger),
             ``component`` (the sum within it), ``factor`` (the one of all its components in
@@ -92,6 +99,7 @@ class Catalogue:
     expected: pl.Series
     sub_sums: pl.DataFrame
     nested: pl.DataFrame
+    combined: pl.DataFrame
 
     @property
     def size(self) -> int:
@@ -216,13 +224,19 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
             & ~((pl.col("sum").cast(pl.Utf8) == TEQ_SUM) & pl.col("component").is_in(list(pcbs)))
         ).alias("adds"),
     )
-    counts = sum_rows.group_by("sum").agg(pl.len().alias("n"))
+    combined = [code_of[c] for c in COMBINED_COMPONENTS if c in code_of]
+    # a combined component is another form of components listed already, not one more
+    counts = (
+        sum_rows.filter(~pl.col("component").is_in(combined))
+        .group_by("sum")
+        .agg(pl.len().alias("n"))
+    )
     expected = (
         pl.DataFrame({"sum": pl.Series(range(base.height), dtype=CODE)})
         .join(counts, on="sum", how="left", maintain_order="left")
         .get_column("n")
     )
-    sub_sums, nested = _sub_sums(sum_rows, code_of.get(TEQ_SUM))
+    sub_sums, nested = _sub_sums(sum_rows, code_of.get(TEQ_SUM), frozenset(combined))
     return Catalogue(
         rule_set=rule_set,
         frame=frame,
@@ -232,10 +246,22 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         expected=expected,
         sub_sums=sub_sums,
         nested=nested,
+        combined=pl.DataFrame(
+            [
+                (code_of[whole], code_of[part])
+                for whole, parts in COMBINED_COMPONENTS.items()
+                for part in parts
+                if whole in code_of and part in code_of
+            ],
+            schema={"component": CODE, "part": CODE},
+            orient="row",
+        ),
     )
 
 
-def _sub_sums(sum_rows: pl.DataFrame, teq: int | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _sub_sums(
+    sum_rows: pl.DataFrame, teq: int | None, combined: frozenset[int] = frozenset()
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``Catalogue.sub_sums`` and ``Catalogue.nested`` from the sum definitions: a sum whose
     components (two or more) all belong to another sum with one and the same factor."""
     parts: dict[int, dict[int, float]] = {}
@@ -250,7 +276,7 @@ def _sub_sums(sum_rows: pl.DataFrame, teq: int | None) -> tuple[pl.DataFrame, pl
                 continue
             factors = {members[c] for c in own}
             if len(factors) == 1 and set(own.values()) == {1.0}:
-                rows.append((outer, inner, factors.pop(), len(own)))
+                rows.append((outer, inner, factors.pop(), len(own.keys() - combined)))
     sub_sums = pl.DataFrame(
         rows,
         schema={"sum": CODE, "component": CODE, "factor": pl.Float64, "weight": pl.UInt32},

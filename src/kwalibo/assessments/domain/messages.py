@@ -226,6 +226,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "are measured, too few to compute it from them (Rbk Bijlage N)."
         ),
     ),
+    "combined_component_overlap": (
+        WARNING,
+        N_(
+            "Both m,p-xylene and meta- or para-xylene are given; they overlap, so %(parameter)s "
+            "takes the larger of the two forms (%(detail)s) and does not add both (Rbk "
+            "Bijlage N)."
+        ),
+    ),
     "no_assessable_parameters": (
         ERROR,
         N_("No parameter of this sample can be assessed; the sample has no class."),

@@ -11,7 +11,10 @@
   a dioxin or furan congener was measured (not from PCB 118 measured for the PCB sum); asbestos =
   serpentine + 10 × amphibole (tabel 1 voetnoot 10); complex cyanide = total − free cyanide
   (tabel 1 voetnoot 5), never below zero.
-* A sum the lab reports itself is used only when none of its components was measured.
+* A sum the lab reports itself gives way to one computed from all its components; from only
+  part of them, the reported value is used when it is not lower. Within a larger sum a reported
+  inner sum (xylenen (som), amfibool, DDT (som)) stands in for its components on the same
+  terms. m,p-xylene stands for m- and p-xylene; given beside them, the larger form counts.
 * Duplicate measurements of one substance in one sample are averaged (with a message).
 * Batch (partij): the arithmetic mean per substance over the samples, of values standardised
   per measurement (Rbk art 4.2.2 lid 1, Bijlage G III); a mean may be assumed to comply only
@@ -137,9 +140,30 @@ def substance_values(
         )
         .with_columns(pl.lit(1, pl.UInt32).alias("weight"))
     )
+    combined = catalogue.combined
+    if combined.height and per_substance.get_column("sub").is_in(combined["component"]).any():
+        candidates, overlaps = _combined(candidates, combined, substances.get_column("name"))
+        messages.append(
+            message_rows(
+                overlaps.with_columns(pl.lit(None, pl.Int64).alias("row")),
+                samples,
+                "combined_component_overlap",
+                parameter=pl.lit(substances.get_column("name")).gather(pl.col("sum")),
+                detail=pl.col("used"),
+            )
+        )
     standing_in = _standing_in(per_substance, catalogue)
     if standing_in is not None:
-        candidates = pl.concat([candidates, standing_in], how="vertical")
+        rows, displaced = standing_in
+        candidates = pl.concat(
+            [
+                candidates.join(
+                    displaced.lazy(), on=["s", "sum", "sub"], how="anti", maintain_order="left"
+                ),
+                rows,
+            ],
+            how="vertical",
+        )
     # Eager, on the two code columns: Polars then adds up each sum's components in the same order
     # as it always has, so the sums keep their last digits.
     computed = (
@@ -303,10 +327,68 @@ def substance_values(
     )
 
 
-def _standing_in(per_substance: pl.DataFrame, catalogue: Catalogue) -> pl.LazyFrame | None:
-    """Candidates for larger sums: a sum the lab reports, in a sample where none of its own
-    components is measured, stands in for them (Bijlage N: "xylenen (som)" within the aromatic
-    solvents), unless a larger reported sum within the same sum already does."""
+def _combined(
+    candidates: pl.LazyFrame, combined: pl.DataFrame, names: pl.Series
+) -> tuple[pl.LazyFrame, pl.DataFrame]:
+    """The candidates with a combined component (m,p-xylene) counted as the components it
+    stands for, and where a sample gives both it and some of them, only the larger form in
+    each sum (they overlap: adding both would count p-xylene twice); and those overlaps:
+    ``s``, ``sum`` and ``used`` (the names of the form used, "m-xyleen + p-xyleen")."""
+    whole = combined.get_column("component").unique()
+    parts = combined.rename({"component": "whole", "part": "sub"})
+    weighted = candidates.with_columns(
+        pl.when(pl.col("sub").is_in(whole.implode()))
+        .then(pl.lit(combined.height // whole.len(), pl.UInt32))
+        .otherwise(pl.col("weight"))
+        .alias("weight")
+    )
+    frame = weighted.collect()
+    of_whole = frame.filter(pl.col("sub").is_in(whole.implode())).select(
+        "s", "sum", pl.col("sub").alias("whole"), pl.col("value_used").alias("whole_value")
+    )
+    of_parts = (
+        frame.join(parts, on="sub")
+        .group_by("s", "sum", "whole")
+        .agg(pl.col("value_used").sum().alias("parts_value"), pl.col("sub").alias("parts"))
+    )
+    both = of_whole.join(of_parts, on=["s", "sum", "whole"])
+    if both.height == 0:
+        return frame.lazy(), pl.DataFrame(schema={"s": CODE, "sum": CODE, "used": pl.Utf8})
+    keep_whole = pl.col("whole_value") >= pl.col("parts_value")
+    dropped = pl.concat(
+        [
+            both.filter(keep_whole).join(parts, on="whole").select("s", "sum", "sub"),
+            both.filter(~keep_whole).select("s", "sum", pl.col("whole").alias("sub")),
+        ]
+    )
+    overlaps = (
+        both.select(
+            "s",
+            "sum",
+            pl.when(keep_whole)
+            .then(pl.concat_list(pl.col("whole")))
+            .otherwise(pl.col("parts"))
+            .alias("used"),
+        )
+        .explode("used")
+        .with_columns(pl.lit(names).gather(pl.col("used")).alias("used"))
+        .group_by("s", "sum", maintain_order=True)
+        .agg(pl.col("used").str.join(" + "))
+    )
+    kept = frame.join(dropped, on=["s", "sum", "sub"], how="anti", maintain_order="left")
+    return kept.lazy(), overlaps
+
+
+def _standing_in(
+    per_substance: pl.DataFrame, catalogue: Catalogue
+) -> tuple[pl.LazyFrame, pl.DataFrame] | None:
+    """Candidates for larger sums: a sum the lab reports stands in for its components (Bijlage
+    N: "xylenen (som)" within the aromatic solvents, "amfibool" within asbestos) where none of
+    them is measured, or where only some are and the reported value is not lower than theirs
+    (as for the sum itself: the lab measured more than it lists); then those measured
+    components are ``displaced`` (``s``, ``sum``, ``sub``) from the larger sum, which would
+    otherwise count them twice. An inner sum gives way to a larger reported one within the
+    same sum."""
     sub_sums = catalogue.sub_sums
     if sub_sums.height == 0:
         return None
@@ -314,14 +396,23 @@ def _standing_in(per_substance: pl.DataFrame, catalogue: Catalogue) -> pl.LazyFr
     reported = per_substance.filter(pl.col("sub").is_in(inner))
     if reported.height == 0:
         return None
-    measured_parts = (
-        per_substance.select("s", "sub")
-        .join(catalogue.sums.select(pl.col("component").alias("sub"), "sum"), on="sub")
-        .select("s", pl.col("sum").alias("sub"))
-        .unique()
+    leaves = catalogue.sums.select(
+        pl.col("component").alias("leaf"), pl.col("sum").alias("sub"), "factor"
+    ).filter(pl.col("sub").is_in(inner))
+    measured = per_substance.select("s", pl.col("sub").alias("leaf"), "value_used").join(
+        leaves, on="leaf"
     )
+    partial = measured.group_by("s", "sub").agg(
+        pl.len().alias("n_measured"),
+        (pl.col("factor") * pl.col("value_used")).sum().clip(lower_bound=0).alias("partial"),
+    )
+    expected = pl.lit(catalogue.expected).gather(pl.col("sub"))
     standing = (
-        reported.join(measured_parts, on=["s", "sub"], how="anti")
+        reported.join(partial, on=["s", "sub"], how="left")
+        .filter(
+            pl.col("n_measured").is_null()
+            | ((pl.col("n_measured") < expected) & (pl.col("value_used") >= pl.col("partial")))
+        )
         .select("s", "sub", "standardised", "value_used", "compliant")
         .join(sub_sums.rename({"component": "sub"}), on="sub", maintain_order="left")
     )
@@ -335,9 +426,15 @@ def _standing_in(per_substance: pl.DataFrame, catalogue: Catalogue) -> pl.LazyFr
         how="anti",
         maintain_order="left",
     )
-    return standing.lazy().select(
+    displaced = (
+        standing.select("s", "sum", pl.col("sub").alias("inner"))
+        .join(measured.select("s", "leaf", pl.col("sub").alias("inner")), on=["s", "inner"])
+        .select("s", "sum", pl.col("leaf").alias("sub"))
+    )
+    rows = standing.lazy().select(
         "s", "sub", "standardised", "value_used", "compliant", "sum", "factor", "adds", "weight"
     )
+    return rows, displaced
 
 
 def _per_substance(values: pl.DataFrame, size: int, samples: int) -> pl.DataFrame:

@@ -149,6 +149,51 @@ def test_xylenes_with_m_p_xylene_reported_together() -> None:
     assert xylenes["class"] == "achtergrondwaarde"  # AW 0.45
 
 
+def test_ortho_meta_and_para_xylene_are_all_the_xylenes() -> None:
+    # m,p-xylene is another form of meta + para, not a fourth xylene: o + m + p is complete
+    result = assess(
+        measurements(sample("M1", {"o-xyleen": "0.1", "m-xyleen": "0.1", "p-xyleen": "0.1"})),
+        frame="grond",
+    )
+    partial = {
+        m["params"]["parameter"]: m["params"]["detail"]
+        for m in result.messages
+        if m["code"] == "sum_partial"
+    }
+    assert "xylenen (som)" not in partial
+    # of the 16 aromatic solvents three are measured (m,p-xylene is not a seventeenth)
+    assert partial["aromatische oplosmiddelen (som)"] == "3/16"
+
+
+def test_m_p_xylene_beside_meta_or_para_xylene_is_counted_once() -> None:
+    # m,p 0.3 already holds the p 0.2: 0.3 ≤ AW 0.45, not 0.5 (> Industrie 0.45 would follow)
+    xylenes = parameter({"m,p-xyleen": "0.3", "p-xyleen": "0.2"}, "xylenen_som")
+    assert xylenes["standardised"] == pytest.approx(0.3)
+    assert xylenes["class"] == "achtergrondwaarde"
+    assert "combined_component_overlap" in xylenes["messages"]
+    # the larger form counts: m 0.3 + p 0.2 = 0.5 > m,p 0.3
+    larger = parameter({"m,p-xyleen": "0.3", "m-xyleen": "0.3", "p-xyleen": "0.2"}, "xylenen_som")
+    assert larger["standardised"] == pytest.approx(0.5)
+    # and the aromatic solvents' sum takes the same form
+    aromatics = parameter({"m,p-xyleen": "0.3", "p-xyleen": "0.2"}, "aromatische_oplosmiddelen_som")
+    assert aromatics["standardised"] == pytest.approx(0.3)
+
+
+def test_a_reported_inner_sum_stands_in_beside_a_lower_measured_component() -> None:
+    # amfibool 5 reported, amosiet 0.5 of it listed: asbestos = 60 + 10 × 5 = 110 > 100, not
+    # 60 + 10 × 0.5 = 65 (listing a component must not improve the verdict)
+    values = {"chrysotiel": "60", "amfibool": "5", "amosiet": "0.5"}
+    asbestos = parameter(values, "asbest")
+    assert asbestos["standardised"] == pytest.approx(110.0)
+    assert asbestos["class"] == "niet_toepasbaar"
+    assert parameter(values | {"amosiet": "1"}, "asbest")["standardised"] == pytest.approx(110.0)
+    # a listed component above the reported inner sum is used instead: 60 + 10 × 8 = 140
+    assert parameter(values | {"amosiet": "8"}, "asbest")["standardised"] == pytest.approx(140.0)
+    # in the water bed: DDT (som) 1.0 reported with 2,4-DDT 0.05 listed, DDT/DDE/DDD = 1.0
+    ddx = parameter({"DDT (som)": "1.0", "2,4-DDT": "0.05"}, "ddx_som", frame="waterbodem")
+    assert ddx["standardised"] == pytest.approx(1.0)
+
+
 def test_a_reported_sum_gives_way_only_to_a_complete_computed_one() -> None:
     # all ten PAHs measured: the sum is computed from them, the lab's own value set aside
     pah = parameter({"PAK (som 10)": "5"} | dict.fromkeys(PAH, "0.1"), "pak_som10")
