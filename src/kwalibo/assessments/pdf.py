@@ -16,10 +16,10 @@ from kwalibo.assessments.domain.engine import Assessment
 from kwalibo.assessments.presentation import (
     FRAME_LABELS,
     allowance_text,
-    class_label,
     limit_labels,
     message_line,
     number,
+    parameter_class_label,
     verdict_heading,
     verdict_summary,
 )
@@ -193,7 +193,7 @@ def pdf_report(
                 + _number(parameter["value_used"])
                 + (" (<RG)" if parameter["compliance_assumed"] else ""),
                 _number(parameter["standardised"]),
-                class_label(parameter["parameter_class"]),
+                parameter_class_label(parameter),
                 *(_number(value) for value in parameter["limits"].values()),
                 gettext("yes") if parameter["decisive"] else "",
             ]

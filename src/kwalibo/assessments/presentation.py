@@ -237,6 +237,10 @@ RULE_LABELS = {
     "tare_soil": _(
         "Tare soil: exempt from the background and class values, not the intervention value"
     ),
+    "limit_only_grond": _("Only an intervention value: tested against it alone"),
+    "limit_only_waterbodem": _(
+        "Only an Industrie value: tested for soil applied in water, classes nothing"
+    ),
     "component_maximum_grond": _("Component not normed itself: held to the maximum of its sum"),
     "component_maximum_waterbodem": _(
         "Component not normed itself: held to the maximum of its sum"
@@ -292,6 +296,22 @@ def reason_text(template: str, params: Mapping[str, Any]) -> str:
     return gettext(template) % localised
 
 
+def parameter_class_label(parameter: dict[str, Any]) -> str:
+    """The class of one explained parameter as the page and the PDF show it. A tare-soil
+    exemption, or a row that only holds an intervention value (land) or an Industrie value
+    (water bed) and does not exceed it, is not a class: saying Achtergrondwaarde would
+    mislead."""
+    if parameter.get("tare_exempt"):
+        return gettext("exempt (tare soil)")
+    if _classes_nothing(parameter):
+        return gettext("no class value")
+    return class_label(parameter["parameter_class"])
+
+
+def _classes_nothing(parameter: dict[str, Any]) -> bool:
+    return bool(parameter.get("limit_only")) and not parameter["exceeds_intervention"]
+
+
 def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": parameter["name"],
@@ -304,12 +324,11 @@ def _page_parameter(parameter: dict[str, Any]) -> dict[str, Any]:
         "compliance_assumed": parameter["compliance_assumed"],
         "lower_bound": parameter["lower_bound"],
         "limits": [number(v) for v in parameter["limits"].values()],
-        # a tare-soil exemption is not a class: saying Achtergrondwaarde would mislead
-        "class": gettext("exempt (tare soil)")
-        if parameter.get("tare_exempt")
-        else class_label(parameter["parameter_class"]),
+        "class": parameter_class_label(parameter),
         "status": "status-warning"
         if parameter.get("tare_exempt")
+        else ""
+        if _classes_nothing(parameter)
         else STATUS_CLASSES.get(parameter["parameter_class"], ""),
         "decisive": parameter["decisive"],
         "allowance_used": parameter["allowance_used"],

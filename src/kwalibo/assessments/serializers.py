@@ -441,6 +441,13 @@ class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
             "against the intervention value only."
         )
     )
+    limit_only = serializers.BooleanField(
+        help_text=_(
+            "Classes nothing: the table gives this substance only an intervention value (on "
+            "land: the intervention flag) or only an Industrie value (in a water bed: for soil "
+            "applied in water), and that alone is tested."
+        )
+    )
     rules = ToetsingRuleOut(many=True)
 
 

@@ -361,9 +361,12 @@ def classify(
             on="s",
             how="left",
         )
-    assessed = assessed.with_columns(names.gather(pl.col("level")).alias("parameter_class")).drop(
-        "iw_only", "counted"
-    )
+    assessed = assessed.with_columns(
+        names.gather(pl.col("level")).alias("parameter_class"),
+        # classes nothing: the table gives it only an intervention value (land) or only an
+        # Industrie value (water bed); tare soil has its own flag
+        (pl.col("iw_only") & ~pl.col("tare_exempt")).alias("limit_only"),
+    ).drop("iw_only", "counted")
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 

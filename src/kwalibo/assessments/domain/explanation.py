@@ -201,6 +201,7 @@ def parameter_explanations(
         "allowance_used",
         "wonen_allowance_used",
         "tare_exempt",
+        "limit_only",
         "level",
         *_floats("value_used", "standardised"),
         "compliant",
@@ -237,6 +238,8 @@ def parameter_explanations(
             rules.append(_rule(rule_set, "mean"))
         if record["tare_exempt"]:
             rules.append(_rule(rule_set, "tare_soil"))
+        if record["limit_only"]:
+            rules.append(_rule(rule_set, f"limit_only_{frame}"))
         rules.append(_rule(rule_set, "exceedance"))
         if record["component_maximum"]:
             rules.append(_rule(rule_set, f"component_maximum_{frame}"))
@@ -271,6 +274,9 @@ def parameter_explanations(
                 "allowance_used": bool(record["allowance_used"]),
                 # tested against the intervention value only (Rbk art 4.14.1, 4.14.2 lid 1)
                 "tare_exempt": bool(record["tare_exempt"]),
+                # classes nothing: only an intervention value (land) or an Industrie value
+                # for soil applied in water (water bed) is given, and tested
+                "limit_only": bool(record["limit_only"]),
                 "rules": rules,
             }
         )

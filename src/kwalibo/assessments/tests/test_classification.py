@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from django.utils import translation
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.builders import measurements, sample
@@ -230,3 +231,38 @@ def test_a_row_without_a_parameter_says_so_not_unknown_parameter_blank() -> None
     result = assess(measurements([*sample("M1", {"zink": "100"}), ("M1", "", "12")]), frame="grond")
     (message,) = [m for m in result.messages if m["code"] == "missing_parameter"]
     assert (message["row"], message["params"]["value"]) == (5, "12")
+
+
+@pytest.mark.parametrize(
+    ("frame", "values", "substance", "rule"),
+    [
+        # aldrin has only a land intervention value (Circulaire 2013): 0.01 does not exceed it
+        ("grond", {"aldrin": "0.01", "koper": "10"}, "aldrin", "limit_only_grond"),
+        # DDT (som) has only an Industrie value in tabel 2 (voetnoot 3): 50 classes nothing
+        ("waterbodem", {"DDT (som)": "50", "koper": "10"}, "ddt_som", "limit_only_waterbodem"),
+    ],
+)
+def test_a_row_with_no_class_value_is_shown_as_such_not_as_background_value(
+    frame: str, values: dict[str, str], substance: str, rule: str
+) -> None:
+    from kwalibo.assessments.presentation import parameter_class_label
+
+    (verdict,) = assess(measurements(sample("M1", values)), frame=frame).verdicts
+    (row,) = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == substance]
+    assert row["limit_only"] is True
+    assert rule in {r["rule"] for r in row["rules"]}
+    copper = next(p for p in verdict["explanation"]["parameters"] if p["parameter"] == "koper")
+    assert copper["limit_only"] is False
+    with translation.override("en"):
+        assert parameter_class_label(row) == "no class value"
+        assert parameter_class_label(copper) == "Background value"
+
+
+def test_above_its_intervention_value_a_row_without_class_values_shows_the_class() -> None:
+    from kwalibo.assessments.presentation import parameter_class_label
+
+    (verdict,) = assess(measurements(sample("M1", {"aldrin": "100"})), frame="grond").verdicts
+    (aldrin,) = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == "aldrin"]
+    assert aldrin["exceeds_intervention"] is True
+    with translation.override("en"):
+        assert parameter_class_label(aldrin) == "Not applicable"
