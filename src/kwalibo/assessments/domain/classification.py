@@ -220,7 +220,9 @@ def classify(
     std = pl.col("standardised")
     ok = pl.col("compliant")
     aw = pl.col("aw")
-    above_aw = ~ok & aw.is_not_null() & _over(std, aw)
+    # an exempt tare-soil substance has no AW to exceed (art 4.14.1: the values "gelden niet"):
+    # it takes no place in the allowance
+    above_aw = ~ok & ~pl.col("tare_exempt") & aw.is_not_null() & _over(std, aw)
     if frame == "grond":
         wonen, industrie, iw = pl.col("wonen"), pl.col("industrie"), pl.col("iw")
         level = (

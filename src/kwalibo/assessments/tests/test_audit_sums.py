@@ -427,6 +427,33 @@ def test_tare_soil_exempts_cresols_phenol_toluene_and_mineral_oil_or_chloroanili
     assert "cresolen_som" in potatoes["deciding_parameters"]
 
 
+def test_an_exempt_tare_soil_substance_takes_no_place_in_the_allowance() -> None:
+    """Art 4.14.1: the background values "gelden niet" for the exempt substances, so one above
+    its AW is not elevated (found by a differential test against an independent reference)."""
+    # arseen 21 > AW 20 (≤ 2 × 20, ≤ Wonen 27) and mineral oil 300 > Wonen 190 (Industrie
+    # without the exemption); exempt, with koper 2 are measured, 1 may be elevated, and only
+    # arseen is
+    values = {"arseen": "21", "koper": "10", "minerale olie": "300"}
+    assert verdict(sample("M1", values))["class"] == "industrie"
+    found = verdict(sample("M1", values), tare_soil=("natural_presence",))
+    assert found["allowance"]["elevated"] == ["arseen"]
+    assert found["class"] == "achtergrondwaarde"
+    # exempt phenol 0.6 above 2 × its AW 0.25 does not stop the allowance for nickel 45
+    # (≤ 2 × 35; exempt from the Wonen cap, lid 8)
+    nickel = {"nikkel": "45", "arseen": "10", "fenol": "0.6"}
+    assert verdict(sample("M1", nickel), tare_soil=("natural_presence",))["class"] == (
+        "achtergrondwaarde"
+    )
+    (phenol,) = [
+        p
+        for p in verdict(sample("M1", nickel), tare_soil=("natural_presence",))["explanation"][
+            "parameters"
+        ]
+        if p["parameter"] == "fenol"
+    ]
+    assert phenol["exceeds_background"] is False
+
+
 def test_tare_soil_above_the_intervention_value_is_not_classified() -> None:
     """Art 4.14.1 ("gelden de achtergrondwaarden alsmede de maximale waarden voor de
     kwaliteitsklasse wonen en industrie niet"); art 4.4.1 lid 6 (above the intervention value
