@@ -10,14 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
-from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
+from kwalibo.api.tests.throttling import throttle_rates
 from kwalibo.assessments import uploads
 
 SCHEMA = yaml.safe_load(
@@ -65,19 +61,8 @@ def test_every_operation_documents_the_errors_it_can_give() -> None:
 
 @pytest.fixture
 def throttled() -> Iterator[None]:
-    cache.clear()
-    rates = {"anon": "1/minute", "user": "100/minute"}
-    try:
-        with override_settings(
-            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-        ):
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-            yield
-    finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        cache.clear()
+    with throttle_rates({"anon": "1/minute", "user": "100/minute"}):
+        yield
 
 
 @pytest.mark.django_db

@@ -23,16 +23,14 @@ import jsonschema
 import openpyxl
 import pytest
 import yaml
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import translation
-from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
+from kwalibo.api.tests.throttling import throttle_rates
 from kwalibo.assessments import uploads
 from kwalibo.assessments.domain.engine import CSV_COLUMNS, assess
 from kwalibo.assessments.domain.explanation import LIMIT_COLUMNS
@@ -544,19 +542,8 @@ def test_the_documented_response_example_is_a_valid_response(
 
 @pytest.fixture
 def strict_throttle() -> Iterator[None]:
-    cache.clear()
-    rates = {"anon": "1/minute", "user": "100/minute"}
-    try:
-        with override_settings(
-            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-        ):
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-            yield
-    finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        cache.clear()
+    with throttle_rates({"anon": "1/minute", "user": "100/minute"}):
+        yield
 
 
 @pytest.mark.usefixtures("strict_throttle")

@@ -4,18 +4,14 @@ import datetime as dt
 import re
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
 from kwalibo.accounts.models import User
 from kwalibo.accounts.roles import Role
+from kwalibo.api.tests.throttling import throttle_rates
 from kwalibo.register import services
 from kwalibo.register.domain.lifecycle import DecisionKind
 from kwalibo.register.models import Activity, Organisation, Recognition
@@ -226,18 +222,8 @@ def test_activities_have_stable_codes(api: APIClient) -> None:
 
 def throttled(rates: dict[str, str], call) -> list:
     """Run `call` under these throttle rates and restore the configured ones afterwards."""
-    cache.clear()
-    try:
-        with override_settings(
-            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-        ):
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-            return call()
-    finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        cache.clear()
+    with throttle_rates(rates):
+        return call()
 
 
 def test_public_endpoints_are_rate_limited(api: APIClient, organisation: Organisation) -> None:
