@@ -6,14 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
-from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
+from kwalibo.api.tests.throttling import throttle_rates
 from kwalibo.assessments.serializers import MAX_JSON_MEASUREMENTS
 
 LAB_FILE = Path(__file__).parent / "lab_files" / "lab_grond.csv"
@@ -183,21 +179,8 @@ def test_the_json_body_is_limited(api: APIClient) -> None:
 
 
 def test_the_endpoint_is_public_and_rate_limited(api: APIClient) -> None:
-    cache.clear()
-    try:
-        with override_settings(
-            REST_FRAMEWORK={
-                **settings.REST_FRAMEWORK,
-                "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "100/minute"},
-            }
-        ):
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-            codes = [post_json(api, {"measurements": COPPER}).status_code for _ in range(3)]
-    finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        cache.clear()
+    with throttle_rates({"anon": "2/minute", "user": "100/minute"}):
+        codes = [post_json(api, {"measurements": COPPER}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
 
 
