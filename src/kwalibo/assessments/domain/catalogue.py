@@ -180,9 +180,23 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8)
     ).iter_rows():
         members.setdefault(total, set()).add(component)
-    mspaf_sums = [
-        total for total, parts in members.items() if total != TEQ_SUM and parts <= in_mspaf
-    ]
+    # A component counts as in the msPAF also when it lies within a sum that is (the isomers
+    # of DDT (som) within the organochlorine pesticides' sum); repeated to a fixed point.
+    covered = set(in_mspaf)
+    mspaf_sums: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in members.items():
+            if total == TEQ_SUM:
+                continue
+            if total in covered and not parts <= covered:
+                covered |= parts
+                changed = True
+            if total not in mspaf_sums and parts <= covered:
+                mspaf_sums.add(total)
+                covered.add(total)
+                changed = True
     if frame == "grond":
         has_value = pl.any_horizontal(pl.col(c).is_not_null() for c in ("aw", "wonen", "industrie"))
     else:
@@ -205,7 +219,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
             pl.col("_id").is_in(list(components)).alias("is_component"),
             pl.col("_id").is_in(list(sums)).alias("has_components"),
             pl.col("_id").rank("ordinal").cast(CODE).alias("id_rank"),
-            (pl.col("in_mspaf").fill_null(False) | pl.col("_id").is_in(mspaf_sums)).alias(
+            (pl.col("in_mspaf").fill_null(False) | pl.col("_id").is_in(sorted(mspaf_sums))).alias(
                 "in_mspaf"
             ),
         )

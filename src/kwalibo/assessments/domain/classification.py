@@ -193,6 +193,23 @@ def classify(
         substances.get_column("has_value") & ~iw_only & ~substances.get_column("component_maximum")
     )
     repeats = _sums_repeating_counted(items, parts, counted_codes)
+    # The adjacent plot is tested against the land table (tabel 1 voetnoot 2), so its
+    # allowance counts the substances of that table: the seven phthalates, not their water-bed
+    # sum; PCB (som 7), not the seven PCBs of the water-bed table.
+    land_codes = (
+        (
+            substances.get_column("land_aw").is_not_null()
+            | substances.get_column("land_wonen").is_not_null()
+        )
+        & ~substances.get_column("component_maximum")
+        if frame == "waterbodem"
+        else None
+    )
+    land_repeats = (
+        _sums_repeating_counted(items, parts, land_codes).rename({"_repeats": "_land_repeats"})
+        if land_codes is not None
+        else None
+    )
     pending = (
         items.lazy()
         .filter(pl.lit(assessed_codes).gather(sub))
@@ -216,6 +233,14 @@ def classify(
             .with_columns(pl.col("counted") & ~pl.col("_repeats").fill_null(False))
             .drop("_repeats")
         )
+    if land_codes is not None and land_repeats is not None:
+        pending = pending.with_columns(pl.lit(land_codes).gather(sub).alias("land_counted"))
+        if land_repeats.height:
+            pending = (
+                pending.join(land_repeats.lazy(), on=["s", "sub"], how="left")
+                .with_columns(pl.col("land_counted") & ~pl.col("_land_repeats").fill_null(False))
+                .drop("_land_repeats")
+            )
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -368,7 +393,7 @@ def classify(
         # classes nothing: the table gives it only an intervention value (land) or only an
         # Industrie value (water bed); tare soil has its own flag
         (pl.col("iw_only") & ~pl.col("tare_exempt")).alias("limit_only"),
-    ).drop("iw_only", "counted")
+    ).drop("iw_only", "counted", *(["land_counted"] if frame == "waterbodem" else []))
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
@@ -463,8 +488,9 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
                 _within(std, AW_ALLOWANCE_FACTOR * land_aw)
                 & (
                     pl.col("sub").is_in(cap_exempt)
-                    | pl.col("land_wonen").is_null()
-                    | _within(std, pl.col("land_wonen"))
+                    # a land row without a Wonen value is Industrie above its AW (tabel 1
+                    # opmerking 2): not forgiven, as in the class
+                    | _within(std, pl.col("land_wonen")).fill_null(False)
                 )
             )
         ).alias("adjacent_aw_cap"),
@@ -482,8 +508,10 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         salt_area_dependent().alias("salt_area"),
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
+    allowed_on_land = _allowance_expr(pl.col("n_land_measured"), AW_ALLOWANCE)
     per_sample = checks.group_by("s").agg(
         pl.col("counted").sum().alias("n_measured"),
+        pl.col("land_counted").sum().alias("n_land_measured"),
         pl.col("fresh_over").sum().alias("fresh_over"),
         pl.col("fresh_aw").sum().alias("fresh_aw"),
         pl.col("fresh_aw_cap").sum().alias("fresh_aw_cap"),
@@ -502,7 +530,7 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
     )
     adjacent_fail = (pl.col("adjacent_over") > 0) | (
         (pl.col("adjacent_aw") > 0)
-        & ((pl.col("adjacent_aw") > allowed) | (pl.col("adjacent_aw_cap") > 0))
+        & ((pl.col("adjacent_aw") > allowed_on_land) | (pl.col("adjacent_aw_cap") > 0))
     )
     salt_ok = (pl.col("salt_intolerable") == 0) & (pl.col("salt_over") <= SALT_EXCESS_MAX)
     # Met where the area allows the highest of a substance's salt-water values (tributyltin).

@@ -23,7 +23,7 @@ import functools
 import io
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Final
 
@@ -889,8 +889,13 @@ def assess(
     ):
         notes.append(_note("mspaf_not_computed"))
     undetermined = _undetermined(prepared.unusable, substances, frame=frame, as_batch=as_batch)
-    classes, undecided = _withheld(classes, reached, verdicts, "class_undecided_above_range")
-    classes, unknown = _withheld(classes, undetermined, verdicts, "class_undecided_input_error")
+    tested = _spreading_tested(substances) if frame == "waterbodem" else {}
+    classes, undecided = _withheld(
+        classes, reached, verdicts, "class_undecided_above_range", tested
+    )
+    classes, unknown = _withheld(
+        classes, undetermined, verdicts, "class_undecided_input_error", tested
+    )
     messages = pl.concat(
         [
             prepared.messages,
@@ -934,8 +939,30 @@ def assess(
     )
 
 
+def _spreading_tested(catalogue: Catalogue) -> dict[str, pl.Series]:
+    """Per spreading verdict, which substances it tests (by code): an unknown content of
+    another leaves it as it is (iron in a salt-water test that has no value for it)."""
+    substances = catalogue.substances
+
+    def given(*columns: str) -> pl.Series:
+        return pl.select(
+            pl.any_horizontal(pl.lit(substances.get_column(c)).is_not_null() for c in columns)
+        ).to_series()
+
+    return {
+        "spreading_fresh": given("klasse_a", "aw"),
+        "spreading_adjacent": given("aangrenzend_perceel_max", "land_iw", "land_aw")
+        | substances.get_column("in_mspaf"),
+        "spreading_salt": given("verspreiden_zout"),
+    }
+
+
 def _withheld(
-    classes: pl.DataFrame, reached: pl.DataFrame, verdicts: Samples, code: str
+    classes: pl.DataFrame,
+    reached: pl.DataFrame,
+    verdicts: Samples,
+    code: str,
+    tested: Mapping[str, pl.Series] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The verdicts, and their messages (``code``), where a content behind a classed parameter
     is not known exactly: a result above the lab's measuring range (``">5000"``), tested at its
@@ -948,7 +975,8 @@ def _withheld(
     becomes onbepaald. Only contents that reach a classed parameter count, themselves or through
     a sum; one that enters a sum with a negative factor (free cyanide in complex cyanide) could
     also make the verdict better, so it leaves even niet_toepasbaar open. ``reached`` is
-    ``_reached`` limited to the assessed parameters.
+    ``_reached`` limited to the assessed parameters; ``tested`` limits it further per spreading
+    verdict to the substances that verdict tests (``_spreading_tested``).
     """
     if reached.height == 0 or "s" not in classes.columns:
         return classes, pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
@@ -973,8 +1001,16 @@ def _withheld(
         .otherwise(pl.col("intervention_exceeded"))
         .alias("intervention_exceeded"),
     ]
+    tested = tested or {}
+
+    def hit_for(column: str) -> pl.Expr:
+        if column not in tested:
+            return hit
+        mask = pl.lit(tested[column]).gather(pl.col("target"))
+        return pl.col("s").is_in(reached.filter(mask).get_column("s").unique().implode())
+
     changes += [
-        pl.when(hit & ((pl.col(column) == "verspreidbaar") | reversed_))
+        pl.when(hit_for(column) & ((pl.col(column) == "verspreidbaar") | reversed_))
         .then(pl.lit("onbepaald"))
         .otherwise(pl.col(column))
         .alias(column)

@@ -205,6 +205,43 @@ def test_a_sum_of_mspaf_components_is_not_tested_at_the_aw_on_the_adjacent_plot(
     assert found["spreading"]["aangrenzend_perceel"] == "onbepaald"
 
 
+def test_the_organochlorine_pesticides_sum_is_left_to_the_mspaf_on_the_adjacent_plot() -> None:
+    """Tabel 1 voetnoot 2: a sum whose components are in the msPAF is not tested at the AW.
+    The OCB sum's isomers (o,p-DDT) lie within DDT (som), which is 'X': so the sum is too."""
+    # o,p-DDT 0.85: OCB sum 0.85 > its land AW 0.4, DDT (som) ≤ its land IW 1.7
+    found = verdict(sample("M1", {"o,p-DDT": "0.85", "koper": "10"}))
+    assert found["spreading"]["aangrenzend_perceel"] == "onbepaald"
+
+
+def test_the_adjacent_plot_counts_the_substances_of_the_land_table() -> None:
+    """Tabel 1 voetnoot 2 sends the adjacent plot to the land values, and art 4.2.2 lid 4
+    counts the substances of that table: two phthalates are two (in the water-bed table they
+    have one sum), the seven PCBs one PCB (som 7)."""
+    # dibutylftalaat 0.13 > land AW 0.07 (≤ 2 × AW, ≤ Wonen 5.0) and diethylftalaat ≤ AW:
+    # two measured, one may be elevated
+    two = verdict(sample("M1", {"dibutyl ftalaat": "0.13", "diethyl ftalaat": "0.04"}))
+    assert two["spreading"]["aangrenzend_perceel"] == "verspreidbaar"
+    # seven PCBs (one substance on land) and two elevated phthalates: three measured, one
+    # may be elevated, two are: not spreadable, whatever the msPAF would say
+    pcbs = dict.fromkeys(PCB, "0.002")
+    three = verdict(
+        sample("M1", pcbs | {"dibutyl ftalaat": "0.13", "di(2-ethylhexyl)ftalaat": "0.08"})
+    )
+    assert three["spreading"]["aangrenzend_perceel"] == "niet_verspreidbaar"
+
+
+def test_an_unknown_content_leaves_a_spreading_verdict_that_does_not_test_it() -> None:
+    """Salt water is tested on the substances with a salt-water value (tabel 2 voetnoot 4):
+    phenol above the lab's range (no salt value) leaves it decided; copper 10 ≤ 60."""
+    found = verdict(sample("M1", {"koper": "10", "fenol": ">5"}))
+    assert found["spreading"]["zout_oppervlaktewater"] == "verspreidbaar"
+    # the class and the verdicts that test phenol are left open or fail on its lower bound
+    assert found["class"] is None
+    # copper above the range does reach the salt-water test
+    copper = verdict(sample("M1", {"koper": ">10", "zink": "20"}))
+    assert copper["spreading"]["zout_oppervlaktewater"] == "onbepaald"
+
+
 def test_pahs_alone_still_need_the_mspaf_on_the_adjacent_plot() -> None:
     """Rbk art 4.2.2 lid 3 b and tabel 1 voetnoot 2 (msPAF organics < 20 % over the 'X'
     substances, which include the ten PAHs); docs/assessments.md: msPAF not computable →
