@@ -9,9 +9,11 @@ heterogeneity of the batch (art 4.13.1 lid 2). The factor is rule data (the mani
 ``enforcement_factor``).
 
 * Stated class Wonen, Industrie, klasse A or klasse B: a violation when the mean standardised
-  content of a substance is at least 1.4 times that class's maximum value. A substance without
-  a value in the column is not tested against it (the empty column of tabel 1 and 2 opmerking
-  2 means the class above, which the verdict's own class shows).
+  content of a substance is at least 1.4 times that class's maximum value. Where the column
+  has no value, tabel 1 and 2 opmerking 2 make a content above the AW class Industrie (B): so
+  for Wonen (klasse A) the AW is the maximum value of such a substance, and for Industrie
+  (klasse B) it has none.
+* A tare-soil substance that is exempt (art 4.14) has no class values: it shows no violation.
 * Stated class achtergrondwaarde: the background values with their allowance (art 4.2.2 lid
   4, 5 and 8) are the maximum values, so the allowance is applied to the contents divided by
   1.4: a violation when more substances than the allowance permits are at least 1.4 times
@@ -135,7 +137,9 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
     tested = [
         p
         for p in verdict["explanation"]["parameters"]
-        if p.get("standardised") is not None and not p.get("compliance_assumed")
+        if p.get("standardised") is not None
+        and not p.get("compliance_assumed")
+        and not p.get("tare_exempt")
     ]
     params = {"class": stated_class, "factor": _number(factor)}
     if stated_class == "achtergrondwaarde":
@@ -146,7 +150,7 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
             p["parameter"], p["name"], float(p["standardised"]), limit, p["standardised"] / limit
         )
         for p in tested
-        if (limit := p["limits"].get(column)) is not None
+        if (limit := _maximum(p["limits"], column)) is not None
         and limit > 0
         and _at_least(p["standardised"], factor * limit)
     )
@@ -162,6 +166,18 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
             exceeded,
         )
     return _no_violation(stated_class, factor, params, article, tested)
+
+
+#: The lower class of each frame: with no value of its own, its maximum is the AW.
+_BELOW_EMPTY_COLUMN: Final = frozenset({"wonen", "klasse_A"})
+
+
+def _maximum(limits: Mapping[str, float | None], column: str) -> float | None:
+    """The maximum value of a class for one substance (see the module docstring)."""
+    limit = limits.get(column)
+    if limit is None and column in _BELOW_EMPTY_COLUMN:
+        return limits.get("achtergrondwaarde")
+    return limit
 
 
 def _background(

@@ -89,3 +89,31 @@ def test_water_bed_classes_and_refused_classes() -> None:
 def test_values_assumed_to_comply_never_show_a_violation() -> None:
     result = verdict({"cadmium": "<0.2"})
     assert enforcement_check(result, "achtergrondwaarde").violation is False
+
+
+def test_a_substance_without_a_value_for_the_stated_class_is_held_to_its_aw() -> None:
+    """Tabel 2 opmerking 2: no klasse A value means class B above the AW, so a batch stated
+    klasse A may not hold antimony at 100 (AW 4; 1.4 × 4 = 5.6); stated klasse B it is held
+    to B (15; 1.4 × 15 = 21). A cleaner stated class is never more lenient."""
+    water = verdict({"antimoon": "100"}, frame="waterbodem")
+    assert enforcement_check(water, "klasse_A").violation is True
+    assert enforcement_check(water, "klasse_B").violation is True
+    # on land hexachlorobutadiene has only an AW (0.003): stated Wonen it is held to the AW,
+    # stated Industrie (the class of any content above the AW) to nothing
+    land = verdict({"hexachloorbutadieen": "0.01"})
+    assert enforcement_check(land, "wonen").violation is True
+    assert enforcement_check(land, "industrie").violation is False
+    assert verdict({"hexachloorbutadieen": "0.004"})["class"] == "industrie"
+    assert enforcement_check(verdict({"hexachloorbutadieen": "0.004"}), "wonen").violation is False
+
+
+def test_an_exempt_tare_soil_substance_shows_no_violation() -> None:
+    """Art 4.14.1: the AW and the class values do not apply to mineral oil in tare soil."""
+    rows = sample("M1", {"minerale olie": "600", "koper": "10"})
+    (exempt,) = assess(
+        measurements(rows, sampling_date=DATE), frame="grond", tare_soil=("natural_presence",)
+    ).verdicts
+    assert enforcement_check(exempt, "wonen").violation is False
+    assert enforcement_check(exempt, "achtergrondwaarde").violation is False
+    # without the exemption 600 ≥ 1.4 × 190 (Wonen) is a violation
+    assert enforcement_check(verdict({"minerale olie": "600", "koper": "10"}), "wonen").violation
