@@ -276,7 +276,9 @@ def _scope(rules: RuleSet, frame: str, application: LargeScaleApplication) -> Co
     thickness, volume = application.thickness_m, application.volume_m3
     if thickness is None or volume is None:
         return Condition("scope", None, SCOPE_UNKNOWN, {}, article)
-    infrastructure = application.infrastructure and frame == "grond"
+    # Bbk art 63 lid 5: the applications of art 35 onder a (building and road works, roads,
+    # railways), on land or in water alike
+    infrastructure = application.infrastructure
     minimum = numbers["infrastructure_min_thickness_m" if infrastructure else "min_thickness_m"]
     params = {
         "thickness": _number(thickness),

@@ -80,7 +80,11 @@ def test_roads_and_railways_need_half_a_metre_under_a_continuous_layer() -> None
     assert (thick.met, thick.reason) == (True, SCOPE_MET)
 
 
-def test_the_road_exception_does_not_apply_in_surface_water() -> None:
+def test_the_road_exception_applies_in_surface_water_too() -> None:
+    """Bbk art 63 lid 5 holds for "de toepassingen, bedoeld in artikel 35, onder a" (building
+    and road works, "waaronder mede worden begrepen wegen, spoorwegen en geluidswallen"),
+    which art 35 does not limit to land: a road of dredgings in water, 1 m under a continuous
+    layer of building materials, is a large-scale application."""
     found = condition(
         {"zink": "100"},
         "scope",
@@ -88,8 +92,20 @@ def test_the_road_exception_does_not_apply_in_surface_water() -> None:
         thickness_m=1,
         volume_m3=9000,
         infrastructure=True,
+        cover="bouwstoffen_aaneengesloten",
     )
-    assert found.met is False
+    assert found.met is True
+    # without the continuous layer (lid 5 b) it is not
+    open_layer = condition(
+        {"zink": "100"},
+        "scope",
+        frame="waterbodem",
+        thickness_m=1,
+        volume_m3=9000,
+        infrastructure=True,
+        cover="leeflaag",
+    )
+    assert open_layer.met is False
 
 
 def test_without_thickness_and_volume_the_scope_is_undecided() -> None:
