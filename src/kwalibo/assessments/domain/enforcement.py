@@ -37,7 +37,7 @@ from kwalibo.assessments.domain.classification import (
     WONEN_CAP_EXEMPT,
     allowance_for,
 )
-from kwalibo.assessments.domain.rules import load_rule_set
+from kwalibo.assessments.domain.rules import RuleSet, load_rule_set
 from kwalibo.common.domain.errors import N_, DomainError
 
 #: The limit column of the verdict's explanation per stated class.
@@ -63,6 +63,12 @@ REASON_NO_VIOLATION_LOWER_BOUND: Final = N_(
     "factor %(factor)s or more with the results above the measuring range taken at their "
     "number (%(substances)s); a higher content could show it, so no violation of Bbk art 37 "
     "lid 1 is established as yet (Rbk art 4.13.1 lid 2)."
+)
+REASON_NO_VIOLATION_UNDETERMINED: Final = N_(
+    "The investigation does not show the maximum values of class %(class)s exceeded by a "
+    "factor %(factor)s or more without the results that could not be used (%(substances)s); "
+    "their contents could show it, so no violation of Bbk art 37 lid 1 is established as yet "
+    "(Rbk art 4.13.1 lid 2)."
 )
 REASON_ALLOWANCE_EXCEEDED: Final = N_(
     "The investigation shows %(count)s substances at least %(factor)s times their background "
@@ -165,7 +171,9 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
             article,
             exceeded,
         )
-    return _no_violation(stated_class, factor, params, article, tested)
+    return _no_violation(
+        stated_class, factor, params, article, tested, _undetermined_names(verdict, rules)
+    )
 
 
 #: The lower class of each frame: with no value of its own, its maximum is the AW.
@@ -241,7 +249,21 @@ def _background(
             article,
             tuple(elevated),
         )
-    return _no_violation("achtergrondwaarde", factor, params, article, tested)
+    return _no_violation(
+        "achtergrondwaarde",
+        factor,
+        params,
+        article,
+        tested,
+        _undetermined_names(verdict, load_rule_set(verdict["rule_set"])),
+    )
+
+
+def _undetermined_names(verdict: Mapping[str, Any], rules: RuleSet) -> list[str]:
+    """The names of the parameters whose measurement could not be used (the verdict's
+    ``undetermined_parameters``)."""
+    names = rules.substance_names()
+    return [names.get(s, s) for s in verdict.get("undetermined_parameters", ())]
 
 
 def _no_violation(
@@ -250,9 +272,20 @@ def _no_violation(
     params: dict[str, str],
     article: str,
     tested: list[dict[str, Any]],
+    undetermined: list[str] | None = None,
 ) -> EnforcementCheck:
     """No violation shown; said so with a reservation where a tested content is only a lower
-    bound (a result above the measuring range)."""
+    bound (a result above the measuring range) or a measurement could not be used ("1O0")."""
+    if undetermined:
+        return EnforcementCheck(
+            False,
+            stated_class,
+            factor,
+            REASON_NO_VIOLATION_UNDETERMINED,
+            params | {"substances": ", ".join(undetermined)},
+            article,
+            (),
+        )
     bounded = [p["name"] for p in tested if p.get("lower_bound")]
     if bounded:
         return EnforcementCheck(

@@ -117,3 +117,20 @@ def test_an_exempt_tare_soil_substance_shows_no_violation() -> None:
     assert enforcement_check(exempt, "achtergrondwaarde").violation is False
     # without the exemption 600 ≥ 1.4 × 190 (Wonen) is a violation
     assert enforcement_check(verdict({"minerale olie": "600", "koper": "10"}), "wonen").violation
+
+
+def test_no_violation_with_a_measurement_that_could_not_be_used_is_said_with_a_reservation() -> (
+    None
+):
+    """A lead content written "1O0" is unknown, not absent: the investigation shows no
+    violation as yet, and says which parameter it could not use."""
+    found = verdict({"lood": "1O0", "zink": "100"})
+    assert found["undetermined_parameters"] == ["lood"]
+    for stated in ("wonen", "achtergrondwaarde"):
+        check = enforcement_check(found, stated)
+        assert check.violation is False
+        assert "as yet" in check.reason
+        assert check.params["substances"] == "lood (Pb)"
+    # a clear case stays plain
+    plain = enforcement_check(verdict({"lood": "100", "zink": "100"}), "wonen")
+    assert "as yet" not in plain.reason
