@@ -68,6 +68,9 @@ class Options:
             local_zone=self.local_zone,
             location=self.location,
             stated_class=self.stated_class,
+            # the material stated with the application also holds for the local check (soil
+            # applied in water is held to Industrie), as in the API and the command
+            material=None if self.application is None else self.application.material,
         )
 
 

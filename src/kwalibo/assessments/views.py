@@ -193,6 +193,7 @@ def _result_page(
         "show_enforcement": options.stated_class is not None,
         "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
         "counts": _class_counts(verdicts),
+        "message_count": assessment.message_count(),
         "options_applied": _options_applied(form_labels=UploadForm(), options=options),
     }
     return render(request, "assessments/result.html", context)

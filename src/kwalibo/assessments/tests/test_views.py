@@ -220,6 +220,11 @@ def test_the_messages_can_be_downloaded_as_csv_in_the_pages_language() -> None:
     assert by_code["negative_value"]["message"] == "De waarde -3 van koper is negatief."
     assert by_code["unknown_parameter"]["row"] == "3"
 
+    # messages that all belong to samples are offered too (a date, so no general note)
+    dated = b"sample,parameter,value,unit,datum\nM1,koper,1O0,mg/kg ds,2020-05-01\n"
+    only_samples = nl.post("/toetsing/", {"file": _file(dated, "lab.csv"), "frame": "grond"})
+    assert "berichten.csv" in only_samples.content.decode()
+
     # a file without messages offers no such download
     clean = b"sample,parameter,value,unit\nM1,koper,20,mg/kg ds\nM1,lutum,25,%\n"
     clean += b"M1,organische stof,10,%\n"
@@ -393,6 +398,28 @@ def test_local_maximum_values_show_the_exceeded_substance_per_verdict(client_en:
     # and in the overview table, as a column of its own
     assert '<th scope="col">Local maximum values</th>' in page
     assert '<td><span class="status status-invalid">exceeded</span></td>' in page
+
+
+def test_soil_stated_for_water_is_held_to_industrie_in_the_local_check(client_en: Client) -> None:
+    """The material stated on the page holds for the local check too, as in the API and the
+    command: soil in water may not exceed Industrie (Bbk art 59 lid 3), whatever the local
+    value for dredgings (koper 250 > Industrie 190, ≤ local 300)."""
+    lab = b"sample,parameter,value,unit\nB1,lutum,25,%\nB1,organische stof,10,%\nB1,koper,250,mg/kg ds\n"
+    fields = {
+        "file": _file(lab, "lab.csv"),
+        "frame": "waterbodem",
+        "local_maxima": _file(b"parameter;waarde;eenheid\nkoper;300;mg/kg ds\n", "nota.csv"),
+    }
+    soil = client_en.post("/toetsing/", fields | {"material": "grond"}).content.decode()
+    assert '<strong>Local maximum values:</strong> <span class="status status-invalid">' in soil
+    fields["file"].seek(0)
+    fields["local_maxima"].seek(0)
+    dredgings = client_en.post("/toetsing/", fields | {"material": "baggerspecie"}).content.decode()
+    # dredgings may use the local value (only in their area of origin: it is above the generic)
+    assert (
+        '<strong>Local maximum values:</strong> <span class="status status-warning">not exceeded'
+        in dredgings
+    )
 
 
 def test_the_local_check_speaks_dutch() -> None:
