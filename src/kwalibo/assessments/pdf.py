@@ -74,6 +74,7 @@ def pdf_report(
     created: dt.datetime,
     checks: Mapping[str, Mapping[str, Any]] | None = None,
     shown: int = MAX_VERDICTS,
+    applied: Iterable[str] = (),
 ) -> bytes:
     """The verdicts with their explanation as a PDF (one section per sample or batch, the
     first ``shown``); with ``checks`` (per verdict sample, as ``page_checks`` gives them) each
@@ -91,6 +92,10 @@ def pdf_report(
         (gettext("Frame"), str(FRAME_LABELS.get(assessment.frame, assessment.frame))),
         (gettext("Created"), created.strftime("%Y-%m-%d %H:%M")),
     ]
+    # the options that change verdicts (receiving soil, tare soil), as the page names them
+    applied = list(applied)
+    if applied:
+        header.append((gettext("Applied"), "; ".join(applied)))
     for label, value in header:
         pdf.multi_cell(0, 5, _latin1(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
     general = [m for m in assessment.messages if m["sample"] is None]
@@ -114,7 +119,7 @@ def pdf_report(
         )
         pdf.set_font("Helvetica", size=9)
     limits = limit_labels(assessment.frame)
-    widths = [52, 20, 22, 22, 28, *([18] * len(limits)), 30]
+    widths = [52, 34, 22, 26, 28, *([18] * len(limits)), 30]
     for verdict in verdicts[:shown]:
         pdf.ln(3)
         pdf.set_font("Helvetica", style="B", size=11)
@@ -292,11 +297,39 @@ def _location_lines(check: dict[str, Any] | None) -> list[str]:
     return [first, *(f"- {reason}" for reason in check["reasons"])]
 
 
+#: Height of one line of text in a table cell, mm.
+_LINE_MM: Final = 3.5
+
+
+def _lines(result: object) -> list[str]:
+    """The lines of a dry-run ``multi_cell(output="LINES")`` (typed as a union by fpdf2)."""
+    assert isinstance(result, list)
+    return result
+
+
 def _row(pdf: FPDF, cells: Iterable[object], widths: list[int], *, bold: bool = False) -> None:
+    """One table row; a cell's text that is wider than its column wraps onto more lines (it
+    was cut, which misstated values such as "450 mg/kg ds" as "4")."""
     pdf.set_font("Helvetica", style="B" if bold else "", size=7)
-    for width, cell in zip(widths, cells, strict=False):
-        text = _latin1(cell)
-        while text and pdf.get_string_width(text) > width - 1:
-            text = text[:-1]
-        pdf.cell(width, 4.5, text, border=1)
-    pdf.ln(4.5)
+    texts = [_latin1(cell) for cell in cells][: len(widths)]
+    lines = max(
+        (
+            len(
+                _lines(
+                    pdf.multi_cell(width, _LINE_MM, text, align="L", dry_run=True, output="LINES")
+                )
+            )
+            for width, text in zip(widths, texts, strict=False)
+        ),
+        default=1,
+    )
+    height = max(lines, 1) * _LINE_MM + 1
+    if pdf.will_page_break(height):
+        pdf.add_page()
+    x, y = pdf.l_margin, pdf.get_y()
+    for width, text in zip(widths, texts, strict=False):
+        pdf.rect(x, y, width, height)
+        pdf.set_xy(x, y + 0.5)
+        pdf.multi_cell(width, _LINE_MM, text, align="L", new_x="RIGHT", new_y="TOP")
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)

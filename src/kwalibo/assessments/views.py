@@ -313,6 +313,7 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
             assessment,
             source=filename,
             created=timezone.localtime(),
+            applied=_options_applied(form_labels=UploadForm(), options=options),
             checks={
                 sample: page_checks(checks, asked, assessment.frame)
                 for sample, checks in check_verdicts(shown, asked).items()

@@ -236,6 +236,29 @@ def test_the_messages_can_be_downloaded_as_csv_in_the_pages_language() -> None:
     assert "berichten.csv" not in quiet.content.decode()
 
 
+def test_the_pdf_wraps_a_long_cell_instead_of_cutting_it() -> None:
+    """A batch lists each sample's result in one cell: cut to the column, "450 mg/kg ds" was
+    shown as "4"."""
+    rows = "".join(
+        f"M{n},lutum,25,%\nM{n},organische stof,10,%\nM{n},zink,{value},mg/kg ds\n"
+        for n, value in ((1, "<20"), (2, "450"), (3, "80"))
+    )
+    nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    page = nl.post(
+        "/toetsing/",
+        {
+            "file": _file(f"sample,parameter,value,unit\n{rows}".encode(), "lab.csv"),
+            "frame": "grond",
+            "batch": "on",
+        },
+    ).content.decode()
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert pdf_url
+    text = _pdf_text(nl.get(pdf_url.group(1)).content)
+    assert b"450 mg/kg ds" in text
+    assert b"80 mg/kg ds" in text
+
+
 def test_water_bed_page_shows_spreading(client_en: Client) -> None:
     page = client_en.post(
         "/toetsing/",
@@ -640,6 +663,12 @@ def test_tare_soil_and_receiving_soil_on_the_page(client_en: Client) -> None:
     assert csv_url
     rows = list(csv.DictReader(io.StringIO(client_en.get(csv_url.group(1)).content.decode())))
     assert {r["class"] for r in rows} == {"achtergrondwaarde"}
+    # the PDF says the exemption was applied, as the page does
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert pdf_url
+    assert b"Applied: Cresols, phenol, toluene and mineral oil are naturally present" in _pdf_text(
+        client_en.get(pdf_url.group(1)).content
+    )
     refused = client_en.post(
         "/toetsing/",
         {"file": _file(lab, "lab.csv"), "frame": "waterbodem", "receiving_soil": "on"},
