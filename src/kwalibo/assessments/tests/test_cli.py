@@ -269,6 +269,11 @@ def test_large_scale_application_check_with_a_column_test(tmp_path: Path) -> Non
     assert json.loads(without_test)[0]["large_scale"]["met"] is None
     table, _ = toets(str(lab), *stated)
     assert "Large-scale application" in table
+    # numbers as a Dutch user writes them, as the page takes them
+    comma = [a.replace(".", ",") if a[:1].isdigit() else a for a in stated]
+    assert "2,5" in comma
+    written, _ = toets(str(lab), "--format", "json", *comma, "--kolomproef", str(column))
+    assert json.loads(written)[0]["large_scale"]["met"] is True
 
 
 def test_an_unusable_column_test_names_row_and_field(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ be used at all or no sample could be assessed.
 
 from __future__ import annotations
 
+import argparse
+
 import datetime as dt
 import json
 import os
@@ -61,6 +63,17 @@ MESSAGES_SHOWN = 50
 TARE_SOIL = {"natuurlijk": "natural_presence", "aardappelen": "potatoes"}
 #: ``--functieklasse``: the function classes of a soil-function map, or none.
 NO_MAP = "geen_kaart"
+
+
+def _decimal(text: str) -> float:
+    """A number as a Dutch user writes it on the command line: "2,5" or "2.5" (as the page
+    takes it)."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("%(value)s is not a number, such as 2,5 or 2.5") % {"value": text}
+        ) from None
 
 
 class Command(BaseCommand):
@@ -162,9 +175,9 @@ class Command(BaseCommand):
             _("large-scale application (Bbk art 63; each option implies --grootschalig)")
         )
         application.add_argument(
-            "--laagdikte", type=float, metavar="M", help=_("layer thickness, m")
+            "--laagdikte", type=_decimal, metavar="M", help=_("layer thickness, m")
         )
-        application.add_argument("--omvang", type=float, metavar="M3", help=_("volume, m³"))
+        application.add_argument("--omvang", type=_decimal, metavar="M3", help=_("volume, m³"))
         application.add_argument(
             "--weg-of-spoorweg",
             action="store_true",
@@ -175,7 +188,7 @@ class Command(BaseCommand):
             "--afdeklaag", choices=COVERS, default=None, help=_("what covers the batch")
         )
         application.add_argument(
-            "--leeflaagdikte", type=float, metavar="M", help=_("thickness of the top layer, m")
+            "--leeflaagdikte", type=_decimal, metavar="M", help=_("thickness of the top layer, m")
         )
         application.add_argument(
             "--kolomproef",
