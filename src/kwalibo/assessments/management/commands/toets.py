@@ -11,7 +11,6 @@ be used at all or no sample could be assessed.
 from __future__ import annotations
 
 import argparse
-
 import datetime as dt
 import json
 import os
