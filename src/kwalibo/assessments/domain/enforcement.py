@@ -276,28 +276,17 @@ def _no_violation(
 ) -> EnforcementCheck:
     """No violation shown; said so with a reservation where a tested content is only a lower
     bound (a result above the measuring range) or a measurement could not be used ("1O0")."""
-    if undetermined:
-        return EnforcementCheck(
-            False,
-            stated_class,
-            factor,
-            REASON_NO_VIOLATION_UNDETERMINED,
-            params | {"substances": ", ".join(undetermined)},
-            article,
-            (),
-        )
     bounded = [p["name"] for p in tested if p.get("lower_bound")]
-    if bounded:
-        return EnforcementCheck(
-            False,
-            stated_class,
-            factor,
-            REASON_NO_VIOLATION_LOWER_BOUND,
-            params | {"substances": ", ".join(bounded)},
-            article,
-            (),
-        )
-    return EnforcementCheck(False, stated_class, factor, REASON_NO_VIOLATION, params, article, ())
+    reason, unknown = (
+        (REASON_NO_VIOLATION_UNDETERMINED, undetermined)
+        if undetermined
+        else (REASON_NO_VIOLATION_LOWER_BOUND, bounded)
+        if bounded
+        else (REASON_NO_VIOLATION, [])
+    )
+    if unknown:
+        params = params | {"substances": ", ".join(unknown)}
+    return EnforcementCheck(False, stated_class, factor, reason, params, article, ())
 
 
 __all__ = [

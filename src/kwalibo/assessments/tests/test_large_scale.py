@@ -85,27 +85,11 @@ def test_the_road_exception_applies_in_surface_water_too() -> None:
     and road works, "waaronder mede worden begrepen wegen, spoorwegen en geluidswallen"),
     which art 35 does not limit to land: a road of dredgings in water, 1 m under a continuous
     layer of building materials, is a large-scale application."""
-    found = condition(
-        {"zink": "100"},
-        "scope",
-        frame="waterbodem",
-        thickness_m=1,
-        volume_m3=9000,
-        infrastructure=True,
-        cover="bouwstoffen_aaneengesloten",
-    )
+    road = {"frame": "waterbodem", "thickness_m": 1, "volume_m3": 9000, "infrastructure": True}
+    found = condition({"zink": "100"}, "scope", **road, cover="bouwstoffen_aaneengesloten")
     assert found.met is True
     # without the continuous layer (lid 5 b) it is not
-    open_layer = condition(
-        {"zink": "100"},
-        "scope",
-        frame="waterbodem",
-        thickness_m=1,
-        volume_m3=9000,
-        infrastructure=True,
-        cover="leeflaag",
-    )
-    assert open_layer.met is False
+    assert condition({"zink": "100"}, "scope", **road, cover="leeflaag").met is False
 
 
 def test_without_thickness_and_volume_the_scope_is_undecided() -> None:

@@ -236,6 +236,19 @@ def test_the_messages_can_be_downloaded_as_csv_in_the_pages_language() -> None:
     assert "berichten.csv" not in quiet.content.decode()
 
 
+def _batch_page(client: Client, lab: bytes) -> str:
+    """The result page of ``lab`` assessed as one batch on land."""
+    fields = {"file": _file(lab, "lab.csv"), "frame": "grond", "batch": "on"}
+    return client.post("/toetsing/", fields).content.decode()
+
+
+def _page_pdf_text(client: Client, page: str) -> bytes:
+    """The text of the PDF download of a result page."""
+    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
+    assert pdf_url
+    return _pdf_text(client.get(pdf_url.group(1)).content)
+
+
 def test_the_pdf_wraps_a_long_cell_instead_of_cutting_it() -> None:
     """A batch lists each sample's result in one cell: cut to the column, "450 mg/kg ds" was
     shown as "4"."""
@@ -244,17 +257,7 @@ def test_the_pdf_wraps_a_long_cell_instead_of_cutting_it() -> None:
         for n, value in ((1, "<20"), (2, "450"), (3, "80"))
     )
     nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
-    page = nl.post(
-        "/toetsing/",
-        {
-            "file": _file(f"sample,parameter,value,unit\n{rows}".encode(), "lab.csv"),
-            "frame": "grond",
-            "batch": "on",
-        },
-    ).content.decode()
-    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
-    assert pdf_url
-    text = _pdf_text(nl.get(pdf_url.group(1)).content)
+    text = _page_pdf_text(nl, _batch_page(nl, f"sample,parameter,value,unit\n{rows}".encode()))
     assert b"450 mg/kg ds" in text
     assert b"80 mg/kg ds" in text
 
@@ -270,25 +273,13 @@ def test_water_bed_page_shows_spreading(client_en: Client) -> None:
 
 def test_a_batch_is_headed_by_the_samples_it_was_made_of() -> None:
     nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
-    page = nl.post(
-        "/toetsing/",
-        {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "grond", "batch": "on"},
-    ).content.decode()
+    page = _batch_page(nl, LAB_FILE.read_bytes())
     assert re.search(r"<h2 [^>]*>Partij van 2 monsters \(MM1, MM2\): <span", page)
-    pdf_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.pdf)"', page)
-    assert pdf_url
-    assert rb"Partij van 2 monsters \(MM1, MM2\): " in _pdf_text(nl.get(pdf_url.group(1)).content)
+    assert rb"Partij van 2 monsters \(MM1, MM2\): " in _page_pdf_text(nl, page)
 
     # a long batch names its first ten samples and how many more
     rows = "".join(f"P{n},koper,20,mg/kg ds\n" for n in range(1, 13))
-    many = nl.post(
-        "/toetsing/",
-        {
-            "file": _file(f"sample,parameter,value,unit\n{rows}".encode(), "lab.csv"),
-            "frame": "grond",
-            "batch": "on",
-        },
-    ).content.decode()
+    many = _batch_page(nl, f"sample,parameter,value,unit\n{rows}".encode())
     assert "Partij van 12 monsters (P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, en nog 2)" in many
 
 
