@@ -179,7 +179,20 @@ def _body_too_large() -> Response:
 
 
 def _location(stated: dict[str, Any], frame: str) -> Location:
-    """The stated location; a class of the other frame refuses the request (all or nothing)."""
+    """The stated location; a class of the other frame refuses the request (all or nothing),
+    as does a soil function class in water (the page refuses it too)."""
+    if frame == "waterbodem" and stated["function_class"] is not None:
+        raise serializers.ValidationError(
+            {
+                "location": {
+                    "function_class": [
+                        gettext(
+                            "Soil function classes apply on land; in surface water there are none."
+                        )
+                    ]
+                }
+            }
+        )
     location = Location(
         function_class=stated["function_class"],
         receiving_quality_class=stated["receiving_quality_class"],

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 from fpdf import FPDF
 
@@ -169,7 +170,8 @@ def pdf_report(
                 % {
                     "name": item["name"],
                     "value": _number(item["standardised"]),
-                    "ratio": _number(item["ratio"]),
+                    # as the page writes it: at most two decimals
+                    "ratio": floatformat(item["ratio"], "-2"),
                     "limit": _number(item["limit"]),
                 }
                 for item in enforced.get("exceeded", [])

@@ -331,6 +331,18 @@ def test_a_location_class_of_the_other_frame_is_refused(api: APIClient) -> None:
     )
     assert response.status_code == 200, response.content
     assert [v["location"]["material"] for v in response.json()["verdicts"]] == ["grond", "grond"]
+    # a soil function class in water is refused, as on the page (it was ignored)
+    in_water = post_json(
+        api,
+        {
+            "frame": "waterbodem",
+            "measurements": COPPER,
+            "location": {"function_class": "wonen", "receiving_quality_class": "klasse_A"},
+        },
+    )
+    assert in_water.status_code == 400
+    (error,) = in_water.json()["errors"]["location"]["function_class"]
+    assert error.startswith("Soil function classes apply on land")
 
 
 def test_receiving_soil_and_tare_soil(api: APIClient) -> None:
