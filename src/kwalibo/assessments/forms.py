@@ -32,9 +32,12 @@ APPLICATION_FIELDS = (
     "thickness_m",
     "volume_m3",
     "infrastructure",
+    "below_water_level",
     "cover",
     "cover_thickness_m",
 )
+#: Application details that are checkboxes, shown after the fields with a label above.
+_APPLICATION_CHOICES = ("infrastructure", "below_water_level")
 
 
 def _rule_set_choices() -> list[tuple[str, str]]:
@@ -127,6 +130,13 @@ class UploadForm(forms.Form):
         label=_("Construction of a road or railway (at least 0.5 m, Bbk art 63 lid 5)"),
         required=False,
     )
+    below_water_level = forms.BooleanField(
+        label=_(
+            "In water: below the water level, within the area of the water manager the "
+            "dredgings come from (Rbk art 4.12.1 lid 3 b)"
+        ),
+        required=False,
+    )
     cover = forms.ChoiceField(
         label=_("Cover"),
         choices=[
@@ -152,7 +162,7 @@ class UploadForm(forms.Form):
 
     def application_fields(self) -> list[forms.BoundField]:
         """The bound fields of the application details with a label above (no checkbox)."""
-        return [self[name] for name in APPLICATION_FIELDS if name != "infrastructure"]
+        return [self[name] for name in APPLICATION_FIELDS if name not in _APPLICATION_CHOICES]
 
     def wants_large_scale(self) -> bool:
         """Whether the verdicts are to be checked as a large-scale application."""
@@ -315,6 +325,10 @@ class UploadForm(forms.Form):
                 )
             if data.get("tare_soil"):
                 self.add_error("tare_soil", _("Tare soil is applied on land only."))
+        elif data.get("below_water_level"):
+            self.add_error(
+                "below_water_level", _("This concerns dredgings applied in surface water.")
+            )
             if data.get("stated_class") in {"wonen", "industrie"}:
                 self.add_error(
                     "stated_class", _("This class does not belong to the chosen assessment frame.")

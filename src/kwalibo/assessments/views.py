@@ -228,6 +228,7 @@ def _application(form: UploadForm, assessment: Assessment) -> LargeScaleApplicat
         thickness_m=data["thickness_m"],
         volume_m3=data["volume_m3"],
         infrastructure=bool(data["infrastructure"]),
+        below_water_level_same_manager=bool(data["below_water_level"]),
         cover=data["cover"] or None,
         cover_thickness_m=data["cover_thickness_m"],
         column_test=column_test,

@@ -298,6 +298,30 @@ def test_large_scale_page_shows_the_emission_screening(client_en: Client) -> Non
     assert "Rbk art 4.12.1 lid 2" in page
 
 
+def test_dredgings_below_the_water_level_meet_the_emission_condition_on_the_page(
+    client_en: Client,
+) -> None:
+    """Rbk art 4.12.1 lid 3 b, as in the API and the command (the page had no such option):
+    zinc 500 > emission test value 430 (tabel 2), dredgings below the water level in their
+    own water manager's area."""
+    lab = b"sample,parameter,value,unit\nB1,lutum,25,%\nB1,organische stof,10,%\nB1,zink,500,mg/kg ds\n"
+    fields = {"frame": "waterbodem", "large_scale": "on"}
+    plain = client_en.post("/toetsing/", fields | {"file": _file(lab, "lab.csv")})
+    below = client_en.post(
+        "/toetsing/", fields | {"file": _file(lab, "lab.csv"), "below_water_level": "on"}
+    )
+    (plain_checks,) = plain.context["verdicts"]
+    (below_checks,) = below.context["verdicts"]
+    assert plain_checks["emission"]["met"] is not True
+    assert below_checks["emission"]["met"] is True
+    # on land there is no such exception: the form says so
+    refused = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond", "below_water_level": "on"}
+    )
+    assert refused.status_code == 422
+    assert refused.context["form"].errors["below_water_level"]
+
+
 def test_large_scale_details_are_checked_and_carried_into_the_downloads(
     client_en: Client,
 ) -> None:
