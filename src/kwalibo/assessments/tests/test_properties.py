@@ -99,3 +99,35 @@ def test_every_alias_of_the_rule_set_is_found_by_the_engine() -> None:
     rows = rules.alias_rows.filter(pl.col("kind") != "cas")
     frame = pl.DataFrame({"t": rows["alias"]}).select(compact_name_expr(pl.col("t")))
     assert frame["t"].to_list() == [compact_name(alias) for alias in rows["alias"]]
+
+
+#: A reported sum within a larger one, a component of it, the larger sum and its frame.
+INNER_SUMS = (
+    ("amfibool", "amosiet", "asbest", "grond"),
+    ("DDT (som)", "2,4-DDT", "ddx_som", "waterbodem"),
+    ("xylenen (som)", "o-xyleen", "aromatische_oplosmiddelen_som", "grond"),
+)
+
+
+def _sum_value(frame: str, values: dict[str, str], substance: str) -> float:
+    (verdict,) = assess(measurements(sample("M1", values)), frame=frame).verdicts
+    (found,) = [p for p in verdict["explanation"]["parameters"] if p["parameter"] == substance]
+    return float(found["value_used"])
+
+
+@SETTINGS
+@given(
+    case=st.sampled_from(INNER_SUMS),
+    reported=st.floats(min_value=0.01, max_value=100, allow_nan=False),
+    listed=st.floats(min_value=0, max_value=200, allow_nan=False),
+)
+def test_listing_a_component_of_a_reported_inner_sum_never_lowers_the_larger_sum(
+    case: tuple[str, str, str, str], reported: float, listed: float
+) -> None:
+    """A lab that lists one component beside the sum it reports measured no less: the larger
+    sum takes the reported sum, or the component where that is higher (it was once dropped
+    to the component alone)."""
+    inner, component, outer, frame = case
+    without = _sum_value(frame, {inner: repr(reported)}, outer)
+    with_component = _sum_value(frame, {inner: repr(reported), component: repr(listed)}, outer)
+    assert with_component >= without * (1 - 1e-9)
