@@ -192,7 +192,6 @@ def classify(
     counted_codes = (
         substances.get_column("has_value") & ~iw_only & ~substances.get_column("component_maximum")
     )
-    repeats = _sums_repeating_counted(items, parts, counted_codes)
     # The adjacent plot is tested against the land table (tabel 1 voetnoot 2), so its
     # allowance counts the substances of that table: the seven phthalates, not their water-bed
     # sum; PCB (som 7), not the seven PCBs of the water-bed table.
@@ -205,11 +204,6 @@ def classify(
         if frame == "waterbodem"
         else None
     )
-    land_repeats = (
-        _sums_repeating_counted(items, parts, land_codes).rename({"_repeats": "_land_repeats"})
-        if land_codes is not None
-        else None
-    )
     pending = (
         items.lazy()
         .filter(pl.lit(assessed_codes).gather(sub))
@@ -220,27 +214,13 @@ def classify(
             ],
             pl.lit(iw_only).gather(sub).alias("iw_only"),
             pl.lit(tare_exempt).gather(sub).alias("tare_exempt"),
-            # among the measured substances of the allowances: a row that classes, other than
-            # the maximum of a component that is not normed itself
-            pl.lit(counted_codes).gather(sub).alias("counted"),
         )
     )
-    if repeats.height:
-        # a sum computed only from substances that are counted themselves (benzene alone in
-        # the aromatic solvents) measured nothing more: one result is one substance
-        pending = (
-            pending.join(repeats.lazy(), on=["s", "sub"], how="left")
-            .with_columns(pl.col("counted") & ~pl.col("_repeats").fill_null(False))
-            .drop("_repeats")
-        )
-    if land_codes is not None and land_repeats is not None:
-        pending = pending.with_columns(pl.lit(land_codes).gather(sub).alias("land_counted"))
-        if land_repeats.height:
-            pending = (
-                pending.join(land_repeats.lazy(), on=["s", "sub"], how="left")
-                .with_columns(pl.col("land_counted") & ~pl.col("_land_repeats").fill_null(False))
-                .drop("_land_repeats")
-            )
+    # among the measured substances of the allowances: a row that classes, other than the
+    # maximum of a component that is not normed itself
+    pending = _counted(pending, "counted", counted_codes, items, parts)
+    if land_codes is not None:
+        pending = _counted(pending, "land_counted", land_codes, items, parts)
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -395,6 +375,27 @@ def classify(
         (pl.col("iw_only") & ~pl.col("tare_exempt")).alias("limit_only"),
     ).drop("iw_only", "counted", *(["land_counted"] if frame == "waterbodem" else []))
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
+
+
+def _counted(
+    pending: pl.LazyFrame,
+    column: str,
+    codes: pl.Series,
+    items: pl.DataFrame,
+    parts: pl.DataFrame,
+) -> pl.LazyFrame:
+    """``pending`` with ``column``: whether the row counts among the measured substances
+    (``codes``), except a sum computed only from substances that count themselves (benzene
+    alone in the aromatic solvents): it measured nothing more, one result is one substance."""
+    pending = pending.with_columns(pl.lit(codes).gather(pl.col("sub")).alias(column))
+    repeats = _sums_repeating_counted(items, parts, codes)
+    if repeats.height == 0:
+        return pending
+    return (
+        pending.join(repeats.lazy(), on=["s", "sub"], how="left")
+        .with_columns(pl.col(column) & ~pl.col("_repeats").fill_null(False))
+        .drop("_repeats")
+    )
 
 
 def _sums_repeating_counted(
