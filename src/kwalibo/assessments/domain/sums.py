@@ -336,13 +336,19 @@ def _combined(
     ``s``, ``sum`` and ``used`` (the names of the form used, "m-xyleen + p-xyleen")."""
     whole = combined.get_column("component").unique()
     parts = combined.rename({"component": "whole", "part": "sub"})
-    weighted = candidates.with_columns(
-        pl.when(pl.col("sub").is_in(whole.implode()))
-        .then(pl.lit(combined.height // whole.len(), pl.UInt32))
-        .otherwise(pl.col("weight"))
-        .alias("weight")
+    # a combined component weighs as many components as it stands for
+    stands_for = combined.group_by("component").agg(pl.len().cast(pl.UInt32).alias("_parts"))
+    frame = (
+        candidates.join(
+            stands_for.lazy().rename({"component": "sub"}),
+            on="sub",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(pl.coalesce("_parts", "weight").alias("weight"))
+        .drop("_parts")
+        .collect()
     )
-    frame = weighted.collect()
     of_whole = frame.filter(pl.col("sub").is_in(whole.implode())).select(
         "s", "sum", pl.col("sub").alias("whole"), pl.col("value_used").alias("whole_value")
     )
