@@ -941,7 +941,7 @@ def assess(
 
 def _spreading_tested(catalogue: Catalogue) -> dict[str, pl.Series]:
     """Per spreading verdict, which substances it tests (by code): an unknown content of
-    another leaves it as it is (iron in a salt-water test that has no value for it)."""
+    another leaves it as it is (phenol, which has no salt-water value)."""
     substances = catalogue.substances
 
     def given(*columns: str) -> pl.Series:
