@@ -56,7 +56,7 @@ def class_label(code: str | None) -> str:
 
 
 #: Messages whose value is computed by the engine, not the lab's as written.
-_COMPUTED_VALUE = frozenset({"salt_water_area"})
+_COMPUTED_VALUE = frozenset({"salt_water_area", "salt_water_measured"})
 #: Messages whose detail is a class code, shown by its label.
 _CLASS_DETAIL = frozenset({"class_undecided_above_range", "class_undecided_input_error"})
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")

@@ -46,7 +46,8 @@ Spreading of dredgings (frame ``waterbodem``):
 * in salt water (art 4.2.2 lid 2, 4.11.1 lid 2, 3): measured (not standardised) contents against
   the salt-water values; at most two non-priority substances may exceed by at most 50 %, not the
   PCBs. Where a value depends on the salt-water area (tributyltin, tabel 2 voetnoot 13 en 14) and
-  the content lies between them, the verdict is ``onbepaald``.
+  the content lies between them, the verdict is ``onbepaald``. A sample whose contents cannot
+  be standardised is tested for salt water on them all the same (``salt_water``).
 
 Tare soil (art 4.14.1, 4.14.2 lid 1, on request): cresols, phenol, toluene and mineral oil are
 not tested when their presence is natural; monochloroanilines not in potato tare soil.

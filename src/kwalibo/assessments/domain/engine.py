@@ -43,6 +43,11 @@ from kwalibo.assessments.domain.measurements import (
 )
 from kwalibo.assessments.domain.messages import level_of, render
 from kwalibo.assessments.domain.rules import FRAMES, RuleSet, RuleSetChoice, choose
+from kwalibo.assessments.domain.salt_water import (
+    measured_only_messages,
+    measured_salt_water,
+    with_salt_verdicts,
+)
 from kwalibo.assessments.domain.sums import BATCH_SAMPLE, batch_means, substance_values
 from kwalibo.common.domain.errors import N_, DomainError
 
@@ -256,16 +261,21 @@ class Assessment:
         )
         classes = {r["sample"]: r for r in self.sample_table().iter_rows(named=True)}
         missing = [sample for sample in self.verdict_samples() if sample not in seen]
+        # the verdict's own columns: no class, but salt water may have one (``salt_water``)
+        own = sample_columns(self.frame)
         return pl.DataFrame(
             {
                 "sample": missing,
-                "class": [classes.get(sample, {}).get("class") for sample in missing],
+                **{
+                    column: [classes.get(sample, {}).get(column) for sample in missing]
+                    for column in own
+                },
                 "rule_set": [self.rule_set] * len(missing),
             },
-            schema={"sample": pl.Utf8, "class": pl.Utf8, "rule_set": pl.Utf8},
+            schema={"sample": pl.Utf8, **{c: schema.schema[c] for c in own}, "rule_set": pl.Utf8},
         ).select(
             pl.col(name).cast(dtype)
-            if name in ("sample", "class", "rule_set")
+            if name in ("sample", *own, "rule_set")
             else pl.lit(None, dtype).alias(name)
             for name, dtype in schema.schema.items()
         )
@@ -890,11 +900,50 @@ def assess(
         notes.append(_note("mspaf_not_computed"))
     undetermined = _undetermined(prepared.unusable, substances, frame=frame, as_batch=as_batch)
     tested = _spreading_tested(substances) if frame == "waterbodem" else {}
+    salt = (
+        measured_salt_water(
+            prepared,
+            assessed=classified.items,
+            samples=samples,
+            verdicts=verdicts,
+            catalogue=substances,
+            data=data,
+            as_batch=as_batch,
+            tare_soil=tare_soil,
+        )
+        if frame == "waterbodem"
+        else None
+    )
+    salt_reached: dict[str, pl.DataFrame] = {}
+    salt_unknown: dict[str, pl.DataFrame] = {}
+    if salt is not None:
+        # salt water used the contents that could not be standardised, at their number
+        classes = with_salt_verdicts(classes, salt)
+        notes.append(measured_only_messages(salt, verdicts, substances))
+        notes.append(
+            _salt_area_messages(
+                salt.items.join(salt.measured_only, on=["s", "sub"], how="semi"),
+                verdicts,
+                substances,
+            )
+        )
+        salt_reached["spreading_salt"] = pl.concat(
+            [
+                reached,
+                _reached(prepared.dropped_above_range, substances, as_batch=as_batch),
+            ]
+        )
+        salt_unknown["spreading_salt"] = _undetermined(
+            prepared.unusable.join(prepared.dropped.select("i"), on="i", how="anti"),
+            substances,
+            frame=frame,
+            as_batch=as_batch,
+        )
     classes, undecided = _withheld(
-        classes, reached, verdicts, "class_undecided_above_range", tested
+        classes, reached, verdicts, "class_undecided_above_range", tested, salt_reached
     )
     classes, unknown = _withheld(
-        classes, undetermined, verdicts, "class_undecided_input_error", tested
+        classes, undetermined, verdicts, "class_undecided_input_error", tested, salt_unknown
     )
     messages = pl.concat(
         [
@@ -963,6 +1012,7 @@ def _withheld(
     verdicts: Samples,
     code: str,
     tested: Mapping[str, pl.Series] | None = None,
+    own: Mapping[str, pl.DataFrame] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The verdicts, and their messages (``code``), where a content behind a classed parameter
     is not known exactly: a result above the lab's measuring range (``">5000"``), tested at its
@@ -976,14 +1026,21 @@ def _withheld(
     a sum; one that enters a sum with a negative factor (free cyanide in complex cyanide) could
     also make the verdict better, so it leaves even niet_toepasbaar open. ``reached`` is
     ``_reached`` limited to the assessed parameters; ``tested`` limits it further per spreading
-    verdict to the substances that verdict tests (``_spreading_tested``).
+    verdict to the substances that verdict tests (``_spreading_tested``); ``own`` replaces
+    ``reached`` for a spreading verdict that used other contents (salt water, ``salt_water``).
     """
-    if reached.height == 0 or "s" not in classes.columns:
+    own = own or {}
+    if "s" not in classes.columns or (
+        reached.height == 0 and not any(frame.height for frame in own.values())
+    ):
         return classes, pl.DataFrame(schema=CODED_MESSAGE_SCHEMA)
-    hit = pl.col("s").is_in(reached.get_column("s").unique().implode())
-    reversed_ = pl.col("s").is_in(
-        reached.filter(pl.col("factor") < 0).get_column("s").unique().implode()
-    )
+
+    def hits(reached: pl.DataFrame) -> tuple[pl.Expr, pl.Expr]:
+        return pl.col("s").is_in(reached.get_column("s").unique().implode()), pl.col("s").is_in(
+            reached.filter(pl.col("factor") < 0).get_column("s").unique().implode()
+        )
+
+    hit, reversed_ = hits(reached)
     open_class = hit & ((pl.col("class") != WORST_CLASS) | reversed_)
     undecided = message_rows(
         classes.filter(open_class & pl.col("class").is_not_null()).with_columns(
@@ -1003,20 +1060,21 @@ def _withheld(
     ]
     tested = tested or {}
 
-    def hit_for(column: str) -> pl.Expr:
-        if column not in tested:
-            return hit
-        mask = pl.lit(tested[column]).gather(pl.col("target"))
-        return pl.col("s").is_in(reached.filter(mask).get_column("s").unique().implode())
+    def hit_for(column: str) -> tuple[pl.Expr, pl.Expr]:
+        used = own.get(column, reached)
+        if column in tested:
+            used = used.filter(pl.lit(tested[column]).gather(pl.col("target")))
+        return hits(used)
 
-    changes += [
-        pl.when(hit_for(column) & ((pl.col(column) == "verspreidbaar") | reversed_))
-        .then(pl.lit("onbepaald"))
-        .otherwise(pl.col(column))
-        .alias(column)
-        for column in ("spreading_fresh", "spreading_adjacent", "spreading_salt")
-        if column in classes.columns
-    ]
+    for column in ("spreading_fresh", "spreading_adjacent", "spreading_salt"):
+        if column in classes.columns:
+            column_hit, column_reversed = hit_for(column)
+            changes.append(
+                pl.when(column_hit & ((pl.col(column) == "verspreidbaar") | column_reversed))
+                .then(pl.lit("onbepaald"))
+                .otherwise(pl.col(column))
+                .alias(column)
+            )
     return classes.with_columns(changes), undecided
 
 

@@ -150,6 +150,10 @@ class Prepared:
         unusable: ``i``, ``row``, ``s`` and ``sub`` of each measurement of a substance that
             was made but cannot be used (``UNUSABLE_ERRORS``, or no lutum or organic matter to
             standardise it): its content is unknown, not absent.
+        dropped: The measurements of ``unstandardised`` with the columns of ``values`` (their
+            ``standardised`` is not to be used): salt water tests them as measured
+            (``salt_water``).
+        dropped_above_range: ``above_range`` of ``dropped``.
     """
 
     values: pl.DataFrame
@@ -158,6 +162,8 @@ class Prepared:
     unstandardised: pl.DataFrame
     above_range: pl.DataFrame
     unusable: pl.DataFrame
+    dropped: pl.DataFrame
+    dropped_above_range: pl.DataFrame
 
 
 def empty_messages() -> pl.DataFrame:
@@ -182,7 +188,7 @@ def _grouped_number_expr(text: pl.Expr) -> pl.Expr:
     )
 
 
-def _plain_number(value: float) -> str:
+def plain_number(value: float) -> str:
     """A number as a message shows it: no exponent, no trailing ".0" ("1000", "0.5")."""
     return f"{value:.12g}" if abs(value) < 1e15 else repr(value)
 
@@ -618,7 +624,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
             samples,
             pl.lit(pl.Series(SEPARATOR_NOTES, dtype=pl.Utf8)).gather(pl.col("separator")),
             data=data,
-            detail=pl.col("number").map_elements(_plain_number, return_dtype=pl.Utf8),
+            detail=pl.col("number").map_elements(plain_number, return_dtype=pl.Utf8),
         )
     else:
         messages_separator = None
@@ -710,7 +716,7 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
                 detail=pl.format(
                     "{} + {} = {}",
                     *[
-                        column.map_elements(_plain_number, return_dtype=pl.Utf8)
+                        column.map_elements(plain_number, return_dtype=pl.Utf8)
                         for column in (
                             pl.col("lutum"),
                             pl.col("organic_matter"),
@@ -825,4 +831,6 @@ def prepare(data: pl.DataFrame, samples: Samples, *, catalogue: Catalogue, frame
         unstandardised=dropped.select("s", "sub"),
         above_range=above_range,
         unusable=unusable,
+        dropped=dropped.drop("error"),
+        dropped_above_range=_used_above_range(rows, spelling_codes, per_spelling, dropped),
     )

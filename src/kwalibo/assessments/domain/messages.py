@@ -248,6 +248,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "(Rbk Bijlage B tabel 2 voetnoot 13 en 14)."
         ),
     ),
+    "salt_water_measured": (
+        INFO,
+        N_(
+            "%(parameter)s, %(value)s %(unit)s measured, cannot be standardised but is tested "
+            "for spreading in salt water, which uses measured contents (Rbk Bijlage B tabel 2 "
+            "voetnoot 4): salt-water value %(detail)s mg/kg ds."
+        ),
+    ),
     "mspaf_not_computed": (
         INFO,
         N_(

@@ -938,3 +938,19 @@ def test_switching_language_on_the_result_page_shows_the_result_again() -> None:
     assert 'value="2.5"' in english  # the form keeps what was asked
     cache.clear()
     assert client.get(found.group(1)).status_code == 410
+
+
+def test_a_water_sample_without_lutum_shows_its_salt_water_verdict() -> None:
+    """No lutum or organic matter: no class, but salt water tests measured contents (Rbk
+    Bijlage B tabel 2 voetnoot 4): copper 100 > 1.5 × 60 may not be spread there, and the
+    page and the PDF say so, with the note that names the content it was tested on."""
+    nl = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    lab = b"sample,parameter,value,unit\nB1,koper,100,mg/kg ds\n"
+    page = nl.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "waterbodem"}
+    ).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Verspreiden: Zout oppervlaktewater niet verspreidbaar" in text
+    assert "Verspreiden: Zoet oppervlaktewater onbepaald" in text
+    assert "koper (Cu), 100 mg/kg ds gemeten, kan niet worden gestandaardiseerd" in page
+    assert b"niet verspreidbaar" in _page_pdf_text(nl, page).lower()
