@@ -557,3 +557,25 @@ def test_file_arguments_that_cannot_be_used_are_refused_before_anything_is_writt
         toets(str(lab), "--lokale-maxima", str(tmp_path))
     with pytest.raises(CommandError, match="cannot read the file"):
         toets(str(lab), "--lokale-maxima", str(tmp_path / "missing.csv"))
+
+
+def test_a_material_alone_is_refused_instead_of_ignored() -> None:
+    """--materiaal is a detail of a large-scale application or of soil applied in water: on
+    its own nothing would use it, so the command says so."""
+    for frame in ("grond", "waterbodem"):
+        with pytest.raises(CommandError, match="--materiaal states the material"):
+            toets(str(CSV_FILE), "--kader", frame, "--materiaal", "grond")
+    # on land a location does not use it either
+    with pytest.raises(CommandError, match="--materiaal states the material"):
+        toets(
+            str(CSV_FILE),
+            "--functieklasse",
+            "wonen",
+            "--ontvangende-bodem",
+            "wonen",
+            "--materiaal",
+            "grond",
+        )
+    # with a large-scale application it is used
+    out, _ = toets(str(CSV_FILE), "--grootschalig", "--materiaal", "grond", "--format", "json")
+    assert json.loads(out)
