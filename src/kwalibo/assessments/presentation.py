@@ -43,6 +43,12 @@ SPREADING_LABELS = {
     "niet_verspreidbaar": _("not spreadable"),
     "onbepaald": _("not determined"),
 }
+#: Status badge of a spreading verdict in the table of verdicts.
+SPREADING_STATUS = {
+    "verspreidbaar": "status-valid",
+    "niet_verspreidbaar": "status-invalid",
+    "onbepaald": "status-warning",
+}
 FRAME_LABELS = {"grond": _("soil on land"), "waterbodem": _("water bed and dredgings")}
 LEVEL_LABELS = {"error": _("error"), "warning": _("warning"), "info": _("note")}
 
@@ -390,6 +396,15 @@ def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
         # parameter, measured, value used, standardised, the limits, class, decides
         "columns": 6 + len(limit_labels(frame)),
         "parameters": parameters,
+        "spreading_overview": None
+        if spreading is None
+        else [
+            {
+                "verdict": SPREADING_LABELS.get(spreading[place], "-"),
+                "status": SPREADING_STATUS.get(spreading[place] or "", ""),
+            }
+            for place in ("zoet_oppervlaktewater", "aangrenzend_perceel", "zout_oppervlaktewater")
+        ],
         "spreading": None
         if spreading is None
         else [

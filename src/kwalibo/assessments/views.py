@@ -187,6 +187,7 @@ def _result_page(
             | page_checks(check_verdict(v, options.checks), options.checks, assessment.frame)
             for v in verdicts[:SHOWN_VERDICTS]
         ],
+        "show_spreading": assessment.frame == "waterbodem",
         "show_large_scale": options.application is not None,
         "show_local": options.local_maxima is not None,
         "show_location": options.location is not None,

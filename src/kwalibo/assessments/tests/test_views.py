@@ -268,6 +268,17 @@ def test_water_bed_page_shows_spreading(client_en: Client) -> None:
         {"file": _file(LAB_FILE.read_bytes(), "lab.csv"), "frame": "waterbodem", "batch": "on"},
     ).content.decode()
     assert "Spreading: Fresh surface water" in page
+    # the table of verdicts answers where the dredgings may go, one column per destination
+    head = page.split("<thead>")[1].split("</thead>")[0]
+    assert "Spreading, fresh water" in head
+    assert "Spreading, salt water" in head
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    found = re.findall(r'status-(\w+)">(spreadable|not spreadable|not determined)</span>', row)
+    assert len(found) == 3
+    assert all(
+        status == {"spreadable": "valid", "not spreadable": "invalid"}.get(label, "warning")
+        for status, label in found
+    )
     assert '<a href="#sample-1">partij</a>' in page
 
 

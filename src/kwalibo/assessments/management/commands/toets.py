@@ -282,8 +282,10 @@ class Command(BaseCommand):
             raise CommandError(_("--zone and --nota need --lokale-maxima FILE to check against."))
         _check_messages_target(options["messages"], path, options)
         self._location = self._stated_location(options)
-        if options["materiaal"] is not None and not large_scale and (
-            self._location is None or options["kader"] == "grond"
+        if (
+            options["materiaal"] is not None
+            and not large_scale
+            and (self._location is None or options["kader"] == "grond")
         ):
             # The material is a detail of a large-scale application or of soil applied in
             # water: alone it checks nothing (the page and the API start the large-scale check
