@@ -197,6 +197,24 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
                 mspaf_sums.add(total)
                 covered.add(total)
                 changed = True
+    if frame == "waterbodem":
+        # A sum of the land table made of other components is another substance (the
+        # organochlorine pesticides' sum: "som landbodem" and "som waterbodem", Bijlage N): the
+        # water-bed sum has no value of tabel 1, neither a Wonen value to cap its allowance nor
+        # one for the adjacent plot.
+        land_members: dict[str, set[str]] = {}
+        for total, component in (
+            rule_set.sums_for("grond")
+            .select(pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8))
+            .iter_rows()
+        ):
+            land_members.setdefault(total, set()).add(component)
+        other = sorted(t for t, p in members.items() if land_members.get(t, p) != p)
+        land = land.with_columns(
+            pl.when(pl.col("_id").is_in(other)).then(None).otherwise(pl.col(target)).alias(target)
+            for target in _LAND.values()
+            if target != "in_mspaf"
+        )
     if frame == "grond":
         has_value = pl.any_horizontal(pl.col(c).is_not_null() for c in ("aw", "wonen", "industrie"))
     else:

@@ -26,9 +26,10 @@ the Wonen cap). "Measured substances with a value in the tables" is read as: nor
 frame's table with at least one class value, sums counting once; not the rows that hold the
 0.45 mg/kg ds maximum of an aromatic solvent that is not normed itself (tabel 1 voetnoot 6,
 tabel 2 voetnoot 7), which class like any row but are not substances of the table; and not a
-sum computed only from substances that are counted themselves (benzene alone in the aromatic
-solvents' sum; the seven PCBs of the water table), which measured no substance more. A
-substance of the land table without a Wonen value is Industrie above its AW (tabel 1
+partial sum computed only from substances that are counted themselves (benzene alone in the
+aromatic solvents' sum), which measured no substance more. A complete sum counts once, also
+where its parts are normed themselves (the seven PCBs and PCB (som 7) of the water table are
+eight). A substance of the land table without a Wonen value is Industrie above its AW (tabel 1
 opmerking 2): it is not forgiven.
 
 Wonen allowance for the receiving soil (art 4.10.2 lid 3, 4; only with ``receiving_soil``):
@@ -219,9 +220,9 @@ def classify(
     )
     # among the measured substances of the allowances: a row that classes, other than the
     # maximum of a component that is not normed itself
-    pending = _counted(pending, "counted", counted_codes, items, parts)
+    pending = _counted(pending, "counted", counted_codes, items, parts, catalogue.expected)
     if land_codes is not None:
-        pending = _counted(pending, "land_counted", land_codes, items, parts)
+        pending = _counted(pending, "land_counted", land_codes, items, parts, catalogue.expected)
 
     std = pl.col("standardised")
     ok = pl.col("compliant")
@@ -384,12 +385,14 @@ def _counted(
     codes: pl.Series,
     items: pl.DataFrame,
     parts: pl.DataFrame,
+    expected: pl.Series,
 ) -> pl.LazyFrame:
     """``pending`` with ``column``: whether the row counts among the measured substances
-    (``codes``), except a sum computed only from substances that count themselves (benzene
-    alone in the aromatic solvents): it measured nothing more, one result is one substance."""
+    (``codes``), except a partial sum computed only from substances that count themselves
+    (benzene alone in the aromatic solvents): it measured nothing more, one result is one
+    substance (``_partial_sums_repeating_counted``)."""
     pending = pending.with_columns(pl.lit(codes).gather(pl.col("sub")).alias(column))
-    repeats = _sums_repeating_counted(items, parts, codes)
+    repeats = _partial_sums_repeating_counted(items, parts, codes, expected)
     if repeats.height == 0:
         return pending
     return (
@@ -399,13 +402,17 @@ def _counted(
     )
 
 
-def _sums_repeating_counted(
-    items: pl.DataFrame, parts: pl.DataFrame, counted_codes: pl.Series
+def _partial_sums_repeating_counted(
+    items: pl.DataFrame, parts: pl.DataFrame, counted_codes: pl.Series, expected: pl.Series
 ) -> pl.DataFrame:
-    """``s``, ``sub`` and ``_repeats`` (true) of the computed sums whose measured parts, in
-    that sample, are all counted substances themselves: such a sum adds no substance to the
-    number measured (art 4.2.2 lid 4 counts substances). A sum that also holds a part that is
-    not counted itself (a PAH, an o-xylene, a trimethylbenzene) stands for it and counts."""
+    """``s``, ``sub`` and ``_repeats`` (true) of the computed sums that lack components and
+    whose measured parts, in that sample, are all counted substances themselves: such a sum
+    restates them and adds no substance to the number measured (art 4.2.2 lid 4 counts
+    substances). A complete sum is the table's row as Bijlage N defines it and counts once, as
+    a sum parameter does ("a sum parameter such as PAK-10 counts as one measurement", Bodem+),
+    also where its parts have values of their own (the seven PCBs and PCB (som 7) of the water
+    table are eight); so does a sum that holds a part not counted itself (a PAH, an o-xylene,
+    a trimethylbenzene), which it stands for."""
     parts = parts.select("sum", "component").with_columns(
         pl.lit(counted_codes).gather(pl.col("component")).alias("part_counted")
     )
@@ -416,9 +423,11 @@ def _sums_repeating_counted(
     may_repeat = pl.repeat(False, counted_codes.len(), eager=True).scatter(
         candidates.get_column("sum").unique(), True
     )
-    computed = items.filter(pl.col("computed") & pl.lit(may_repeat).gather(pl.col("sub"))).select(
-        "s", "sub"
-    )
+    computed = items.filter(
+        pl.col("computed")
+        & pl.lit(may_repeat).gather(pl.col("sub"))
+        & (pl.col("n_components") < pl.lit(expected).gather(pl.col("sub")))
+    ).select("s", "sub")
     if computed.height == 0:
         return pl.DataFrame(schema={"s": CODE, "sub": CODE, "_repeats": pl.Boolean})
     present = (

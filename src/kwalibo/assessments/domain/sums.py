@@ -141,7 +141,10 @@ def substance_values(
         .with_columns(pl.lit(1, pl.UInt32).alias("weight"))
     )
     combined = catalogue.combined
-    if combined.height and per_substance.get_column("sub").is_in(combined["component"]).any():
+    if (
+        combined.height
+        and per_substance.get_column("sub").is_in(combined["component"].implode()).any()
+    ):
         candidates, overlaps = _combined(candidates, combined, substances.get_column("name"))
         messages.append(
             message_rows(

@@ -101,14 +101,43 @@ def test_a_sum_computed_only_from_counted_substances_adds_none_to_the_number_mea
     assert pah["allowance"]["measured"] == 2
 
 
-def test_in_a_water_bed_the_pcb_congeners_are_the_substances_measured() -> None:
-    # tabel 2 has a value for each of the seven PCBs and for their sum: seven measured, not
-    # eight (the sum is made of them)
+def test_in_a_water_bed_the_pcb_congeners_and_their_sum_are_measured_substances() -> None:
+    # tabel 2 has a value for each of the seven PCBs and for their sum: with all seven the sum
+    # is complete and counts once, as a sum parameter does: eight measured
     pcbs = dict.fromkeys(PCB, "0.001")
     result = assess(measurements(sample("M1", pcbs)), frame="waterbodem")
     (found,) = result.verdicts
-    assert found["allowance"]["measured"] == 7
+    assert found["allowance"]["measured"] == 8
     assert "pcb_som7" in {p["parameter"] for p in found["explanation"]["parameters"]}
+    # six of them: the partial sum restates its six parts and adds none
+    six = dict.fromkeys(PCB[:6], "0.001")
+    (found,) = assess(measurements(sample("M1", six)), frame="waterbodem").verdicts
+    assert found["allowance"]["measured"] == 6
+
+
+def test_a_complete_pcb_sum_in_water_counts_where_it_may_also_be_elevated() -> None:
+    """The sum that takes a place among the elevated is one of the measured substances too:
+    PCB 28 0.002 (> AW 0.001, ≤ 2 × AW), the other six 0.001, koper 50 (> AW 40, ≤ 80 and ≤
+    Wonen 54), lood 60 (> AW 50, ≤ 100 and ≤ Wonen 210) and five metals at background level:
+    7 + 1 + 8 = 16 measured, so three may be elevated (art 4.2.2 lid 4 c). Counted as 15 the
+    verdict was klasse_A (found by the differential test of the water bed)."""
+    values = {
+        "PCB 28": "0.002",
+        **dict.fromkeys(PCB[1:], "0.001"),
+        "koper": "50",
+        "lood": "60",
+        "zink": "100",
+        "kwik": "0.1",
+        "cadmium": "0.3",
+        "chroom": "30",
+        "arseen": "10",
+        "nikkel": "20",
+    }
+    (found,) = assess(measurements(sample("M1", values)), frame="waterbodem").verdicts
+    assert (found["allowance"]["measured"], found["allowance"]["allowed"]) == (16, 3)
+    assert sorted(found["allowance"]["elevated"]) == ["koper", "lood", "pcb_28"]
+    assert found["allowance"]["used"] is True
+    assert found["class"] == "achtergrondwaarde"
 
 
 def test_the_allowance_is_explained_with_its_article() -> None:
