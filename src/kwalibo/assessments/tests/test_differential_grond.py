@@ -17,29 +17,12 @@ import polars as pl
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_grond as oracle
+from kwalibo.assessments.tests.reference.tables import decimal
 
 F = Fraction
 SINGLE = [name for name in oracle.SUBSTANCES if name not in oracle.PARTIAL_SUM_PARTS]
 CHOSEN = [*SINGLE, *oracle.SUMS]
 COUNTS = [1, 2, 3, 6, 7, 8, 15, 16, 17, 26, 27, 28, 36, 37, 38, 45]
-
-
-def decimal(value: Fraction, digits: int = 8) -> str:
-    """Exact when it is a short decimal, else rounded to ``digits`` significant digits."""
-    denominator, twos, fives = value.denominator, 0, 0
-    while denominator % 2 == 0:
-        denominator, twos = denominator // 2, twos + 1
-    while denominator % 5 == 0:
-        denominator, fives = denominator // 5, fives + 1
-    places = max(twos, fives)
-    if denominator == 1 and places <= 12:
-        scaled = str(value.numerator * 10**places // value.denominator).rjust(places + 1, "0")
-        return (
-            (scaled[:-places] + "." + scaled[-places:]).rstrip("0").rstrip(".")
-            if places
-            else scaled
-        )
-    return f"{float(value):.{digits}g}"
 
 
 def target(rng: random.Random, norm: dict[str, Fraction | None], low: float) -> Fraction:

@@ -29,6 +29,7 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_water as oracle
+from kwalibo.assessments.tests.reference.tables import decimal
 
 F = Fraction
 GROUPED = {part for parts in oracle.GROUPS.values() for part in parts}
@@ -46,24 +47,6 @@ GROUP_SUMS = {
     group: [name for name, spec in oracle.SUMS.items() if set(spec[2]) <= set(parts)]
     for group, parts in oracle.GROUPS.items()
 }
-
-
-def decimal(value: Fraction, digits: int = 8) -> str:
-    """Exact when it is a short decimal, else rounded to ``digits`` significant digits."""
-    denominator, twos, fives = value.denominator, 0, 0
-    while denominator % 2 == 0:
-        denominator, twos = denominator // 2, twos + 1
-    while denominator % 5 == 0:
-        denominator, fives = denominator // 5, fives + 1
-    places = max(twos, fives)
-    if denominator == 1 and places <= 12:
-        scaled = str(value.numerator * 10**places // value.denominator).rjust(places + 1, "0")
-        return (
-            (scaled[:-places] + "." + scaled[-places:]).rstrip("0").rstrip(".")
-            if places
-            else scaled
-        )
-    return f"{float(value):.{digits}g}"
 
 
 def target(rng: random.Random, name: str, low: float) -> Fraction:

@@ -18,12 +18,17 @@ most 2 x AW and Wonen, nickel exempt from the Wonen cap; no Wonen value: not for
 
 from __future__ import annotations
 
-import csv
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from kwalibo.assessments.tests.reference.tables import (
+    allowance,
+    exact,
+    parse,
+    reporting_limits,
+    rows,
+)
+
 F = Fraction
 
 # oracle name -> (stof in normwaarden_grond.csv, stof in standaardisatie.csv or kind, stof in rapportagegrenzen.csv)
@@ -146,52 +151,27 @@ SUMS = {
 }
 
 
-def _num(text: str | None) -> Fraction | None:
-    text = (text or "").strip()
-    return F(text) if text else None
+NORMS = {row["stof"]: row for row in rows("normwaarden_grond.csv")}
+STANDARDISATION = {row["stof_of_stofgroep"]: row for row in rows("standaardisatie.csv")}
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-NORMS = {row["stof"]: row for row in _rows("normwaarden_grond.csv")}
-STANDARDISATION = {row["stof_of_stofgroep"]: row for row in _rows("standaardisatie.csv")}
-
-
-def _reporting_limits() -> dict[str, Fraction]:
-    limits = {}
-    for row in _rows("rapportagegrenzen.csv"):
-        value = _num(row["rapportagegrens_bodem"])
-        if value is None:
-            continue
-        unit = row["eenheid_bodem"]
-        if unit.startswith("µg"):
-            value /= 1000
-        elif not unit.startswith("mg"):
-            raise ValueError(unit)
-        limits[row["stof"]] = value
-    return limits
-
-
-REPORTING_LIMITS = _reporting_limits()
+REPORTING_LIMITS = reporting_limits()
 
 
 def _norm(stof: str) -> dict[str, Fraction | None]:
     row = NORMS[stof]
     return {
-        "aw": _num(row["achtergrondwaarde"]),
-        "wonen": _num(row["max_wonen"]),
-        "industrie": _num(row["max_industrie"]),
-        "iw": _num(row["interventiewaarde_grond"]),
+        "aw": exact(row["achtergrondwaarde"]),
+        "wonen": exact(row["max_wonen"]),
+        "industrie": exact(row["max_industrie"]),
+        "iw": exact(row["interventiewaarde_grond"]),
     }
 
 
 def _constants(name: str) -> dict[str, Fraction | None]:
     row = STANDARDISATION[name]
     columns = ("A", "B", "C", "os_min_pct", "os_max_pct", "lutum_min_pct", "lutum_max_pct")
-    return {column: _num(row[column]) for column in columns}
+    return {column: exact(row[column]) for column in columns}
 
 
 SPEC: dict[str, dict[str, Any]] = {}
@@ -221,21 +201,6 @@ def factor(constants: dict[str, Any], lutum: Fraction, organic_matter: Fraction)
     return F(a + 25 * b + 10 * c) / (a + b * lutum + c * organic_matter)
 
 
-def _parse(raw: str) -> tuple[bool, Fraction]:
-    text = raw.strip()
-    if text.startswith("<"):
-        return True, F(text[1:].strip())
-    return False, F(text)
-
-
-def allowance(measured: int) -> int:
-    """Rbk art 4.2.2 lid 4 (domain.md 5.4)."""
-    for threshold, allowed in ((37, 5), (27, 4), (16, 3), (7, 2), (2, 1)):
-        if measured >= threshold:
-            return allowed
-    return 0
-
-
 def standardised(
     values: dict[str, str], lutum: Fraction, organic_matter: Fraction
 ) -> dict[str, Fraction | str]:
@@ -246,7 +211,7 @@ def standardised(
         if name not in SUBSTANCES:
             continue
         spec = SPEC[name]
-        below, number = _parse(raw)
+        below, number = parse(raw)
         if below:
             if spec["rg"] is not None and number <= spec["rg"]:
                 out[name] = "compliant"
@@ -260,7 +225,7 @@ def standardised(
         assert all(part in values for part in parts), "the oracle knows complete sums only"
         complies, total = True, F(0)
         for part, limit in parts.items():
-            below, number = _parse(values[part])
+            below, number = parse(values[part])
             complies = complies and below and number <= limit
             total += F(7, 10) * number if below else number
         out[name] = "compliant" if complies else total * factor(spec["std"], lutum, organic_matter)

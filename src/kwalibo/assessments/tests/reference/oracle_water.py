@@ -45,13 +45,19 @@ themselves normed counts as a measured substance (here: yes, literally).
 
 from __future__ import annotations
 
-import csv
 import functools
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from kwalibo.assessments.tests.reference.tables import (
+    allowance,
+    clip,
+    exact,
+    parse,
+    reporting_limits,
+    rows,
+)
+
 F = Fraction
 
 ORG = "organische verbindingen (excl. PAK)"
@@ -213,45 +219,20 @@ GROUPS = {
 CLASSES = ("achtergrondwaarde", "klasse_A", "klasse_B", "niet_toepasbaar")
 
 
-def _num(text: str | None) -> Fraction | None:
-    text = (text or "").strip()
-    return F(text) if text else None
+WATER = {row["stof"]: row for row in rows("normwaarden_bagger.csv")}
+LAND = {row["stof"]: row for row in rows("normwaarden_grond.csv")}
+STANDARDISATION = {row["stof_of_stofgroep"]: row for row in rows("standaardisatie.csv")}
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-WATER = {row["stof"]: row for row in _rows("normwaarden_bagger.csv")}
-LAND = {row["stof"]: row for row in _rows("normwaarden_grond.csv")}
-STANDARDISATION = {row["stof_of_stofgroep"]: row for row in _rows("standaardisatie.csv")}
-
-
-def _reporting_limits() -> dict[str, Fraction]:
-    limits = {}
-    for row in _rows("rapportagegrenzen.csv"):
-        value = _num(row["rapportagegrens_bodem"])
-        if value is None:
-            continue
-        unit = row["eenheid_bodem"]
-        if unit.startswith("µg"):
-            value /= 1000
-        elif not unit.startswith("mg"):
-            raise ValueError(f"unexpected unit {unit!r} for {row['stof']}")
-        limits[row["stof"]] = value
-    return limits
-
-
-REPORTING_LIMITS = _reporting_limits()
+REPORTING_LIMITS = reporting_limits()
 
 
 def _water_norm(stof: str) -> dict[str, Fraction | None]:
     row = WATER[stof]
     return {
-        "aw": _num(row["achtergrondwaarde"]),
-        "a": _num(row["max_klasse_A_en_verspreiden_zoet"]),
-        "b": _num(row["max_klasse_B_interventiewaarde_waterbodem"]),
+        "aw": exact(row["achtergrondwaarde"]),
+        "a": exact(row["max_klasse_A_en_verspreiden_zoet"]),
+        "b": exact(row["max_klasse_B_interventiewaarde_waterbodem"]),
     }
 
 
@@ -260,7 +241,7 @@ def _wonen_cap(stof: str) -> tuple[bool, Fraction | None]:
     row = LAND.get(stof)
     if row is None:
         return True, None
-    aw, wonen = _num(row["achtergrondwaarde"]), _num(row["max_wonen"])
+    aw, wonen = exact(row["achtergrondwaarde"]), exact(row["max_wonen"])
     if wonen is not None:
         return True, wonen
     if aw is not None:  # an empty Wonen column: classed Industrie on land (tabel 1 opm. 2)
@@ -271,7 +252,7 @@ def _wonen_cap(stof: str) -> tuple[bool, Fraction | None]:
 def _constants(group: str) -> dict[str, Any]:
     row = STANDARDISATION[group]
     columns = ("A", "B", "C", "os_min_pct", "os_max_pct", "lutum_min_pct", "lutum_max_pct")
-    return {"row": group, **{column: _num(row[column]) for column in columns}}
+    return {"row": group, **{column: exact(row[column]) for column in columns}}
 
 
 SPEC: dict[str, dict[str, Any]] = {}
@@ -301,14 +282,6 @@ assert all(spec["norm"]["aw"] is not None for spec in SPEC.values())
 BY_STOF = {spec["stof"]: name for name, spec in SPEC.items()}
 
 
-def _clip(value: Fraction, low: Fraction | None, high: Fraction | None) -> Fraction:
-    if low is not None and value < low:
-        value = low
-    if high is not None and value > high:
-        value = high
-    return value
-
-
 def factor(constants: dict[str, Any], lutum: Fraction, organic_matter: Fraction) -> Fraction:
     """(A + 25 B + 10 C) / (A + B L + C H), L and H within the bounds of tabel 4."""
     return _factor(constants["row"], lutum, organic_matter)
@@ -318,24 +291,9 @@ def factor(constants: dict[str, Any], lutum: Fraction, organic_matter: Fraction)
 def _factor(group: str, lutum: Fraction, organic_matter: Fraction) -> Fraction:
     constants = _constants(group)
     a, b, c = constants["A"], constants["B"], constants["C"]
-    lutum = _clip(lutum, constants["lutum_min_pct"], constants["lutum_max_pct"])
-    organic_matter = _clip(organic_matter, constants["os_min_pct"], constants["os_max_pct"])
+    lutum = clip(lutum, constants["lutum_min_pct"], constants["lutum_max_pct"])
+    organic_matter = clip(organic_matter, constants["os_min_pct"], constants["os_max_pct"])
     return F(a + 25 * b + 10 * c) / (a + b * lutum + c * organic_matter)
-
-
-def parse(raw: str) -> tuple[bool, Fraction]:
-    text = raw.strip()
-    if text.startswith("<"):
-        return True, F(text[1:].strip())
-    return False, F(text)
-
-
-def allowance(measured: int) -> int:
-    """Rbk art 4.2.2 lid 4 (domain.md 5.4): elevated substances allowed for a number measured."""
-    for threshold, allowed in ((37, 5), (27, 4), (16, 3), (7, 2), (2, 1)):
-        if measured >= threshold:
-            return allowed
-    return 0
 
 
 COMPLIANT = "compliant"
