@@ -25,7 +25,10 @@ ORGANOTIN_BASIS: Final = "mg Sn/kg ds"
 #: Components that labs report combined, and the components each stands for: m- and p-xylene
 #: co-elute, so a lab may give "m,p-xyleen" in their place. It counts as the components it
 #: stands for, and where both forms are given the larger is used (``sums``).
-COMBINED_COMPONENTS: Final = {"mp_xyleen": ("m_xyleen", "p_xyleen")}
+COMBINED_COMPONENTS: Final = {
+    "mp_xyleen": ("m_xyleen", "p_xyleen"),
+    "mp_cresol": ("m_cresol", "p_cresol"),
+}
 #: The flag of a norm row that holds the maximum for a component that is not normed itself
 #: (the aromatic solvents, Rbk 2015 Bijlage B tabel 1 voetnoot 6, tabel 2 voetnoot 7).
 COMPONENT_MAXIMUM: Final = "component_maximum"

@@ -229,9 +229,9 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "combined_component_overlap": (
         WARNING,
         N_(
-            "Both m,p-xylene and meta- or para-xylene are given; they overlap, so %(parameter)s "
-            "takes the larger of the two forms (%(detail)s) and does not add both (Rbk "
-            "Bijlage N)."
+            "Both a combined form (m,p-xylene, m,p-cresol) and a component it stands for are "
+            "given; they overlap, so %(parameter)s takes the larger of the two forms "
+            "(%(detail)s) and does not add both (Rbk Bijlage N)."
         ),
     ),
     "no_assessable_parameters": (

@@ -411,9 +411,28 @@ def _standing_in(
     measured = per_substance.select("s", pl.col("sub").alias("leaf"), "value_used").join(
         leaves, on="leaf"
     )
-    partial = measured.group_by("s", "sub").agg(
-        pl.len().alias("n_measured"),
-        (pl.col("factor") * pl.col("value_used")).sum().clip(lower_bound=0).alias("partial"),
+    # the measured part of the inner sum as its own row counts it: a combined component
+    # (m,p-xylene) as the components it stands for, and beside them only the larger form
+    parts = measured.select(
+        "s",
+        pl.col("leaf").alias("sub"),
+        pl.col("sub").alias("sum"),
+        "factor",
+        "value_used",
+        pl.lit(1, pl.UInt32).alias("weight"),
+    )
+    if catalogue.combined.height:
+        resolved, _ = _combined(
+            parts.lazy(), catalogue.combined, catalogue.substances.get_column("name")
+        )
+        parts = resolved.collect()
+    partial = (
+        parts.group_by("s", "sum")
+        .agg(
+            pl.col("weight").sum().alias("n_measured"),
+            (pl.col("factor") * pl.col("value_used")).sum().clip(lower_bound=0).alias("partial"),
+        )
+        .rename({"sum": "sub"})
     )
     expected = pl.lit(catalogue.expected).gather(pl.col("sub"))
     standing = (
