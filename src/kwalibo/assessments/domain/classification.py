@@ -96,6 +96,14 @@ class Classified:
     no_norm: pl.DataFrame
 
 
+def exempt_as_tare_soil(tare_soil: Collection[str]) -> frozenset[str]:
+    """The substances exempt as tare soil for the reasons given (art 4.14.1, 4.14.2 lid 1)."""
+    exempt: set[str] = set()
+    for reason in tare_soil:
+        exempt |= TARE_SOIL_EXEMPT[reason]
+    return frozenset(exempt)
+
+
 def allowance_for(measured: int, table: tuple[tuple[int, int], ...] = AW_ALLOWANCE) -> int:
     """How many substances may be elevated with ``measured`` substances measured."""
     for minimum, allowed in table:
@@ -161,10 +169,7 @@ def classify(
     ``items`` are ``sums.ITEM_COLUMNS`` (sample code ``s``, substance code ``sub``); the norm
     values come from the catalogue by substance code.
     """
-    exempt: set[str] = set()
-    for reason in tare_soil:
-        exempt |= TARE_SOIL_EXEMPT[reason]
-    exempt_codes = catalogue.codes_of(frozenset(exempt))
+    exempt_codes = catalogue.codes_of(exempt_as_tare_soil(tare_soil))
     substances = catalogue.substances
     sub = pl.col("sub")
     tare_exempt = substances.get_column("sub").is_in(exempt_codes)
@@ -189,6 +194,12 @@ def classify(
     assessed_sums = parts.filter(pl.lit(assessed_codes).gather(pl.col("sum")))
     covered = substances.get_column("sub").is_in(assessed_sums.get_column("component").implode())
     is_part = substances.get_column("sub").is_in(parts.get_column("component").implode())
+    if exempt_codes:
+        # an exempt substance is left out of the other sums (``sums.substance_values``)
+        exempt_series = pl.Series(exempt_codes, dtype=CODE).implode()
+        parts = parts.filter(
+            ~(pl.col("component").is_in(exempt_series) & ~pl.col("sum").is_in(exempt_series))
+        )
     no_norm_codes = ~assessed_codes & (~is_part | ~covered)
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
     counted_codes = (

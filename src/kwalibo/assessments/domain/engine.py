@@ -31,7 +31,12 @@ import polars as pl
 
 from kwalibo.assessments.domain import explanation
 from kwalibo.assessments.domain.catalogue import CODE, Catalogue, catalogue
-from kwalibo.assessments.domain.classification import CLASSES, classify, salt_area_dependent
+from kwalibo.assessments.domain.classification import (
+    CLASSES,
+    classify,
+    exempt_as_tare_soil,
+    salt_area_dependent,
+)
 from kwalibo.assessments.domain.measurements import (
     CODED_MESSAGE_SCHEMA,
     Samples,
@@ -801,6 +806,7 @@ def assess(
         catalogue=substances,
         data=data,
         unstandardised=prepared.unstandardised,
+        exempt=substances.codes_of(exempt_as_tare_soil(tare_soil)),
     )
     items = summed.items
     verdicts = samples

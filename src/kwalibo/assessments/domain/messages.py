@@ -248,6 +248,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             "(Rbk Bijlage B tabel 2 voetnoot 13 en 14)."
         ),
     ),
+    "exempt_outside_sum": (
+        INFO,
+        N_(
+            "%(parameter)s is exempt as tare soil (Rbk art 4.14.1: its values do not apply) "
+            "and is left out of %(detail)s."
+        ),
+    ),
     "salt_water_measured": (
         INFO,
         N_(

@@ -34,6 +34,7 @@ below the sum's norm.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
@@ -94,6 +95,7 @@ def substance_values(
     catalogue: Catalogue,
     data: pl.DataFrame,
     unstandardised: pl.DataFrame | None = None,
+    exempt: Collection[int] = (),
 ) -> Substances:
     """Per sample and substance: standardised value, value used, compliance; sums included.
 
@@ -107,6 +109,9 @@ def substance_values(
         catalogue: The rule set's substances for the frame.
         data: The normalised input (for the parameter names as written in messages).
         unstandardised: ``Prepared.unstandardised``.
+        exempt: Codes of the substances exempt as tare soil (Rbk art 4.14.1): their values
+            "gelden niet", so they are left out of any other sum they are part of (toluene of
+            the aromatic solvents; a sum of toluene alone is none), with a note.
     """
     incomplete = pl.DataFrame(schema={"s": CODE, "sub": CODE})
     if unstandardised is not None and unstandardised.height:
@@ -140,6 +145,10 @@ def substance_values(
         )
         .with_columns(pl.lit(1, pl.UInt32).alias("weight"))
     )
+    expected = catalogue.expected
+    if exempt:
+        candidates, expected, notes = _without_exempt(candidates, catalogue, exempt, samples)
+        messages.append(notes)
     combined = catalogue.combined
     if (
         combined.height
@@ -186,7 +195,7 @@ def substance_values(
         .filter(pl.col("adds"))
         .drop("adds")
         .sort("s", "sum")
-        .with_columns(pl.lit(catalogue.expected).gather(pl.col("sum")).alias("n_expected"))
+        .with_columns(pl.lit(expected).gather(pl.col("sum")).alias("n_expected"))
     )
     if incomplete.height or computed.get_column("unstandardised").sum():
         # A sum with a component assumed to comply but not standardised has no standardised
@@ -328,6 +337,34 @@ def substance_values(
         messages=pl.concat(messages, how="vertical"),
         incomplete=incomplete,
     )
+
+
+def _without_exempt(
+    candidates: pl.LazyFrame, catalogue: Catalogue, exempt: Collection[int], samples: Samples
+) -> tuple[pl.LazyFrame, pl.Series, pl.DataFrame]:
+    """The candidates without the exempt tare-soil substances in sums that are not exempt
+    themselves, the number of components each sum then expects, and a note per sample and
+    sum that left one out (``exempt_outside_sum``)."""
+    codes = pl.Series(sorted(exempt), dtype=CODE).implode()
+    outside = pl.col("sub").is_in(codes) & ~pl.col("sum").is_in(codes)
+    left_out = candidates.filter(outside).select("s", "sub", "sum").collect()
+    removed = (
+        catalogue.sums.filter(pl.col("component").is_in(codes) & ~pl.col("sum").is_in(codes))
+        .group_by("sum")
+        .agg(pl.len().cast(pl.UInt32).alias("n"))
+    )
+    fewer = pl.repeat(0, catalogue.expected.len(), dtype=pl.UInt32, eager=True).scatter(
+        removed.get_column("sum"), removed.get_column("n")
+    )
+    names = pl.lit(catalogue.substances.get_column("name"))
+    notes = message_rows(
+        left_out.with_columns(pl.lit(None, pl.Int64).alias("row")),
+        samples,
+        "exempt_outside_sum",
+        parameter=names.gather(pl.col("sub")),
+        detail=names.gather(pl.col("sum")),
+    )
+    return candidates.filter(~outside), catalogue.expected - fewer, notes
 
 
 def _combined(

@@ -454,6 +454,33 @@ def test_an_exempt_tare_soil_substance_takes_no_place_in_the_allowance() -> None
     assert phenol["exceeds_background"] is False
 
 
+def test_natural_toluene_is_left_out_of_the_aromatic_solvents_sum() -> None:
+    """Art 4.14.1: the values of natural toluene "gelden niet", also not through the aromatic
+    solvents' sum (tabel 1: AW = Wonen = Industrie 2.5), which is computed without it and
+    says so (found by a differential test against an independent reference)."""
+    # toluene 3 alone: the sum would be 3 > 2.5 (niet_toepasbaar); without it there is no sum
+    alone = verdict(sample("M1", {"tolueen": "3"}), tare_soil=("natural_presence",))
+    assert alone["class"] == "achtergrondwaarde"
+    assert "aromatische_oplosmiddelen_som" not in {
+        p["parameter"] for p in alone["explanation"]["parameters"]
+    }
+    (note,) = [m for m in alone["messages"] if m["code"] == "exempt_outside_sum"]
+    assert note["params"]["detail"] == "aromatische oplosmiddelen (som)"
+    # with benzene 0.9 the sum is benzene's 0.9 (≤ 2.5), and benzene > Wonen 0.2 decides
+    found = verdict(
+        sample("M1", {"tolueen": "2", "benzeen": "0.9"}), tare_soil=("natural_presence",)
+    )
+    (total,) = [
+        p
+        for p in found["explanation"]["parameters"]
+        if p["parameter"] == "aromatische_oplosmiddelen_som"
+    ]
+    assert total["standardised"] == pytest.approx(0.9)
+    assert found["class"] == "industrie"
+    # without the exemption toluene is in the sum: 2.9 > 2.5
+    assert verdict(sample("M1", {"tolueen": "2", "benzeen": "0.9"}))["class"] == ("niet_toepasbaar")
+
+
 def test_tare_soil_above_the_intervention_value_is_not_classified() -> None:
     """Art 4.14.1 ("gelden de achtergrondwaarden alsmede de maximale waarden voor de
     kwaliteitsklasse wonen en industrie niet"); art 4.4.1 lid 6 (above the intervention value

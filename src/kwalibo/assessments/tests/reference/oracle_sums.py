@@ -48,14 +48,13 @@ Rules (dossier section, source or documented interpretation in brackets):
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from kwalibo.assessments.tests.reference.tables import clip, exact, rows
+
 F = Fraction
 SEVEN_TENTHS = F(7, 10)
 ORG = "organische verbindingen (excl. PAK)"
@@ -63,24 +62,14 @@ OTHER = "overige verbindingen"
 COMPUTED, MEASURED = "computed", "measured"
 
 
-def _num(text: str | None) -> Fraction | None:
-    text = (text or "").strip()
-    return F(text) if text else None
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 #: Bijlage N: sum -> its components, as somparameters.csv lists them
 BIJLAGE_N: dict[str, list[str]] = {}
-for _row in _rows("somparameters.csv"):
+for _row in rows("somparameters.csv"):
     BIJLAGE_N.setdefault(_row["somparameter"], []).append(_row["component"])
-TEF = {row["congeneer"]: F(row["TEF"]) for row in _rows("dioxine_tef.csv")}
-LAND = {row["stof"]: row for row in _rows("normwaarden_grond.csv")}
-WATER = {row["stof"]: row for row in _rows("normwaarden_bagger.csv")}
-STANDARDISATION = {row["stof_of_stofgroep"]: row for row in _rows("standaardisatie.csv")}
+TEF = {row["congeneer"]: F(row["TEF"]) for row in rows("dioxine_tef.csv")}
+LAND = {row["stof"]: row for row in rows("normwaarden_grond.csv")}
+WATER = {row["stof"]: row for row in rows("normwaarden_bagger.csv")}
+STANDARDISATION = {row["stof_of_stofgroep"]: row for row in rows("standaardisatie.csv")}
 
 
 def _reporting_limits() -> dict[str, Fraction]:
@@ -88,8 +77,8 @@ def _reporting_limits() -> dict[str, Fraction]:
     voorgaande rij" gets the previous row's limit (that limit applies to the isomers' sum)."""
     limits: dict[str, Fraction] = {}
     previous: Fraction | None = None
-    for row in _rows("rapportagegrenzen.csv"):
-        value = _num(row["rapportagegrens_bodem"])
+    for row in rows("rapportagegrenzen.csv"):
+        value = exact(row["rapportagegrens_bodem"])
         if value is not None and row["eenheid_bodem"].startswith("µg"):
             value /= 1000
         if value is None and "voorgaande rij" in row["opmerking"]:
@@ -288,10 +277,10 @@ def norms(name: str, frame: str) -> dict[str, Fraction | None] | None:
         if row is None:
             return None
         values = {
-            "aw": _num(row["achtergrondwaarde"]),
-            "wonen": _num(row["max_wonen"]),
-            "industrie": _num(row["max_industrie"]),
-            "iw": _num(row["interventiewaarde_grond"]),
+            "aw": exact(row["achtergrondwaarde"]),
+            "wonen": exact(row["max_wonen"]),
+            "industrie": exact(row["max_industrie"]),
+            "iw": exact(row["interventiewaarde_grond"]),
         }
         classed = ("aw", "wonen", "industrie")
     else:
@@ -299,9 +288,9 @@ def norms(name: str, frame: str) -> dict[str, Fraction | None] | None:
         if row is None:
             return None
         values = {
-            "aw": _num(row["achtergrondwaarde"]),
-            "a": _num(row["max_klasse_A_en_verspreiden_zoet"]),
-            "b": _num(row["max_klasse_B_interventiewaarde_waterbodem"]),
+            "aw": exact(row["achtergrondwaarde"]),
+            "a": exact(row["max_klasse_A_en_verspreiden_zoet"]),
+            "b": exact(row["max_klasse_B_interventiewaarde_waterbodem"]),
         }
         classed = ("aw", "a", "b")
     return values if any(values[key] is not None for key in classed) else None
@@ -318,17 +307,9 @@ def factor(group: str, lutum: Fraction, organic_matter: Fraction) -> Fraction:
     """(A + 25 B + 10 C) / (A + B L + C H) with L and H within the bounds of tabel 4."""
     row = STANDARDISATION[group]
     a, b, c = (F(row[key]) for key in ("A", "B", "C"))
-    lutum = _clip(lutum, _num(row["lutum_min_pct"]), _num(row["lutum_max_pct"]))
-    organic_matter = _clip(organic_matter, _num(row["os_min_pct"]), _num(row["os_max_pct"]))
+    lutum = clip(lutum, exact(row["lutum_min_pct"]), exact(row["lutum_max_pct"]))
+    organic_matter = clip(organic_matter, exact(row["os_min_pct"]), exact(row["os_max_pct"]))
     return (a + 25 * b + 10 * c) / (a + b * lutum + c * organic_matter)
-
-
-def _clip(value: Fraction, low: Fraction | None, high: Fraction | None) -> Fraction:
-    if low is not None and value < low:
-        value = low
-    if high is not None and value > high:
-        value = high
-    return value
 
 
 #: mass fractions the test writes, in mg/kg ds per unit
