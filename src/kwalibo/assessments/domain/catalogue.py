@@ -85,6 +85,10 @@ class Catalogue:
             combined component (``COMBINED_COMPONENTS``) is not one more.
         combined: ``component`` (code of a combined component such as m,p-xylene) and
             ``part`` (code of each component it stands for).
+        land_sums: In water, the sums of the land table made of other components than the
+            water-bed sum of the same name (the organochlorine pesticides' "som landbodem"):
+            ``sum`` and each ``component`` of the land sum. The adjacent plot, tested against
+            the land table, counts such a sum where all its components are measured.
         sub_sums: The sums that lie within a larger sum (Bijlage N: xylenen (som) within the
             aromatic solvents, DDT (som) within DDT/DDE/DDD (som)): ``sum`` (the larger),
             ``component`` (the sum within it), ``factor`` (the one of all its components in
@@ -103,6 +107,7 @@ class Catalogue:
     sub_sums: pl.DataFrame
     nested: pl.DataFrame
     combined: pl.DataFrame
+    land_sums: pl.DataFrame
 
     @property
     def size(self) -> int:
@@ -200,6 +205,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
                 mspaf_sums.add(total)
                 covered.add(total)
                 changed = True
+    land_sums: list[tuple[str, str]] = []
     if frame == "waterbodem":
         # A sum of the land table made of other components is another substance (the
         # organochlorine pesticides' sum: "som landbodem" and "som waterbodem", Bijlage N): the
@@ -213,6 +219,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         ):
             land_members.setdefault(total, set()).add(component)
         other = sorted(t for t, p in members.items() if land_members.get(t, p) != p)
+        land_sums = [(total, part) for total in other for part in sorted(land_members[total])]
         land = land.with_columns(
             pl.when(pl.col("_id").is_in(other)).then(None).otherwise(pl.col(target)).alias(target)
             for target in _LAND.values()
@@ -289,6 +296,11 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
                 if whole in code_of and part in code_of
             ],
             schema={"component": CODE, "part": CODE},
+            orient="row",
+        ),
+        land_sums=pl.DataFrame(
+            [(code_of[t], code_of[c]) for t, c in land_sums if t in code_of and c in code_of],
+            schema={"sum": CODE, "component": CODE},
             orient="row",
         ),
     )

@@ -43,7 +43,9 @@ Spreading of dredgings (frame ``waterbodem``):
   (cadmium 7.5, mineral oil 3000) and the land intervention values; substances outside the msPAF
   at AW with the allowance. A sum whose components all enter the msPAF counts as in the msPAF,
   except the dioxin TEQ (``Catalogue``). The msPAF itself needs toxicity data that the rule set
-  lacks, so the verdict is ``onbepaald`` unless another check already fails;
+  lacks, and it is always part of the test (a substance not measured enters it at 0.7 × its
+  determination limit, vn 2), so the verdict is ``onbepaald`` unless another check already
+  fails;
 * in salt water (art 4.2.2 lid 2, 4.11.1 lid 2, 3): measured (not standardised) contents against
   the salt-water values; at most two non-priority substances may exceed by at most 50 %, not the
   PCBs. Where a value depends on the salt-water area (tributyltin, tabel 2 voetnoot 13 en 14) and
@@ -163,11 +165,14 @@ def classify(
     frame: str,
     receiving_soil: bool = False,
     tare_soil: Collection[str] = (),
+    counted_from: pl.DataFrame | None = None,
 ) -> Classified:
     """Parameter class per item and the class of each sample (see the module docstring).
 
     ``items`` are ``sums.ITEM_COLUMNS`` (sample code ``s``, substance code ``sub``); the norm
-    values come from the catalogue by substance code.
+    values come from the catalogue by substance code. ``counted_from`` are the items as they
+    would be if every measurement could be used (one that cannot at 0): a content that is
+    unknown was still measured, and the allowances count it (``engine``).
     """
     exempt_codes = catalogue.codes_of(exempt_as_tare_soil(tare_soil))
     substances = catalogue.substances
@@ -321,6 +326,19 @@ def classify(
             pl.col("compliant").any().alias("any_compliant"),
         )
     )
+    counts = None
+    if counted_from is not None:
+        counts = _measured_counts(
+            counted_from,
+            assessed_codes=assessed_codes,
+            counted_codes=counted_codes,
+            land_codes=land_codes,
+            parts=parts,
+            expected=catalogue.expected,
+        )
+        per_sample = per_sample.drop("n_measured").join(
+            counts.select("s", "n_measured"), on="s", how="left"
+        )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
     per_sample = per_sample.with_columns(
         allowed.alias("aw_allowed"),
@@ -377,6 +395,13 @@ def classify(
                 assessed,
                 catalogue.codes_of(frozenset(catalogue.rule_set.group("pcb"))),
                 catalogue.codes_of(WONEN_CAP_EXEMPT),
+                counts=_spreading_counts(
+                    counts,
+                    assessed,
+                    _complete_land_sums(
+                        counted_from if counted_from is not None else items, catalogue.land_sums
+                    ),
+                ),
             ),
             on="s",
             how="left",
@@ -467,8 +492,82 @@ def salt_area_dependent() -> pl.Expr:
     )
 
 
-def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> pl.DataFrame:
-    """Spreading verdicts per sample of dredgings (see the module docstring)."""
+def _measured_counts(
+    items: pl.DataFrame,
+    *,
+    assessed_codes: pl.Series,
+    counted_codes: pl.Series,
+    land_codes: pl.Series | None,
+    parts: pl.DataFrame,
+    expected: pl.Series,
+) -> pl.DataFrame:
+    """``s``, ``n_measured`` and ``n_land_measured`` (0 on land) of ``items``: the number of
+    measured substances each allowance counts (``_counted``)."""
+    rows = items.lazy().filter(pl.lit(assessed_codes).gather(pl.col("sub"))).select("s", "sub")
+    rows = _counted(rows, "counted", counted_codes, items, parts, expected)
+    if land_codes is not None:
+        rows = _counted(rows, "land_counted", land_codes, items, parts, expected)
+    else:
+        rows = rows.with_columns(pl.lit(False).alias("land_counted"))
+    return (
+        rows.group_by("s")
+        .agg(
+            pl.col("counted").sum().alias("n_measured"),
+            pl.col("land_counted").sum().alias("n_land_measured"),
+        )
+        .collect()
+    )
+
+
+def _complete_land_sums(items: pl.DataFrame, land_sums: pl.DataFrame) -> pl.DataFrame | None:
+    """``s`` and ``_land_sums``: per sample the sums of the land table that the water-bed
+    table defines otherwise and of which every component is measured (``Catalogue.land_sums``:
+    the land OCB sum); ``None`` for none."""
+    if land_sums.height == 0:
+        return None
+    size = land_sums.group_by("sum").agg(pl.len().alias("_size"))
+    complete = (
+        items.select("s", pl.col("sub").alias("component"))
+        .join(land_sums, on="component")
+        .group_by("s", "sum")
+        .agg(pl.len().alias("_present"))
+        .join(size, on="sum")
+        .filter(pl.col("_present") == pl.col("_size"))
+        .group_by("s")
+        .agg(pl.len().cast(pl.UInt32).alias("_land_sums"))
+    )
+    return complete if complete.height else None
+
+
+def _spreading_counts(
+    counts: pl.DataFrame | None, assessed: pl.DataFrame, land_sums: pl.DataFrame | None
+) -> pl.DataFrame | None:
+    """The numbers measured of the spreading verdicts' allowances (``s``, ``n_measured``,
+    ``n_land_measured``) where they are not the items' own: counted from other items
+    (``counts``) or with complete land sums added; ``None`` where they are."""
+    if land_sums is None:
+        return counts
+    if counts is None:
+        counts = assessed.group_by("s").agg(
+            pl.col("counted").sum().alias("n_measured"),
+            pl.col("land_counted").sum().alias("n_land_measured"),
+        )
+    return (
+        counts.join(land_sums, on="s", how="left")
+        .with_columns(pl.col("n_land_measured") + pl.col("_land_sums").fill_null(0))
+        .drop("_land_sums")
+    )
+
+
+def _spreading(
+    items: pl.DataFrame,
+    pcbs: list[int],
+    cap_exempt: list[int],
+    *,
+    counts: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Spreading verdicts per sample of dredgings (see the module docstring); ``counts``
+    (``_spreading_counts``) replace the items' own numbers measured."""
     std = pl.col("standardised")
     ok = pl.col("compliant")
     land_aw = pl.col("land_aw")
@@ -492,7 +591,6 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
                 | (pl.col("land_iw").is_not_null() & _over(std, pl.col("land_iw")))
             )
         ).alias("adjacent_over"),
-        pl.col("in_mspaf").fill_null(False).alias("adjacent_mspaf"),
         (
             ~pl.col("in_mspaf").fill_null(False)
             & pl.col("aangrenzend_perceel_max").is_null()
@@ -538,7 +636,6 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         pl.col("fresh_aw").sum().alias("fresh_aw"),
         pl.col("fresh_aw_cap").sum().alias("fresh_aw_cap"),
         pl.col("adjacent_over").sum().alias("adjacent_over"),
-        pl.col("adjacent_mspaf").any().alias("adjacent_mspaf"),
         pl.col("adjacent_aw").sum().alias("adjacent_aw"),
         pl.col("adjacent_aw_cap").sum().alias("adjacent_aw_cap"),
         pl.col("salt_over").sum().alias("salt_over"),
@@ -546,6 +643,10 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         pl.col("salt_area").sum().alias("salt_area"),
         (pl.col("salt_area") & ~pl.col("salt_tolerable")).sum().alias("salt_area_intolerable"),
     )
+    if counts is not None:
+        per_sample = per_sample.drop("n_measured", "n_land_measured").join(
+            counts.select("s", "n_measured", "n_land_measured"), on="s", how="left"
+        )
     fresh_ok = (pl.col("fresh_over") == 0) & (
         (pl.col("fresh_aw") == 0)
         | ((pl.col("fresh_aw") <= allowed) & (pl.col("fresh_aw_cap") == 0))
@@ -565,11 +666,11 @@ def _spreading(items: pl.DataFrame, pcbs: list[int], cap_exempt: list[int]) -> p
         .then(pl.lit("verspreidbaar"))
         .otherwise(pl.lit("niet_verspreidbaar"))
         .alias("spreading_fresh"),
+        # the msPAF is always part of the test, a substance not measured at 0.7 × its
+        # determination limit (tabel 1 voetnoot 2), and cannot be computed here
         pl.when(adjacent_fail)
         .then(pl.lit("niet_verspreidbaar"))
-        .when(pl.col("adjacent_mspaf"))
-        .then(pl.lit("onbepaald"))
-        .otherwise(pl.lit("verspreidbaar"))
+        .otherwise(pl.lit("onbepaald"))
         .alias("spreading_adjacent"),
         pl.when(salt_ok)
         .then(pl.lit("verspreidbaar"))

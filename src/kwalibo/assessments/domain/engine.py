@@ -39,6 +39,7 @@ from kwalibo.assessments.domain.classification import (
 )
 from kwalibo.assessments.domain.measurements import (
     CODED_MESSAGE_SCHEMA,
+    Prepared,
     Samples,
     code_samples,
     empty_messages,
@@ -827,6 +828,15 @@ def assess(
         frame=frame,
         receiving_soil=receiving_soil,
         tare_soil=tare_soil,
+        counted_from=_as_if_known(
+            prepared,
+            samples=samples,
+            verdicts=verdicts,
+            catalogue=substances,
+            data=data,
+            as_batch=as_batch,
+            tare_soil=tare_soil,
+        ),
     )
     classes = classified.samples
     flags = _per_code(
@@ -864,7 +874,8 @@ def assess(
         # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
         (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
     ).drop("_class_level", "_aw_used", "_wonen_used")
-    reached = _reached(prepared.above_range, substances, as_batch=as_batch)
+    reported = assessed.filter(~pl.col("computed")).select("s", "sub")
+    reached = _reached(prepared.above_range, substances, as_batch=as_batch, reported=reported)
     if reached.height:
         reached = reached.join(
             assessed.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"
@@ -904,7 +915,9 @@ def assess(
         and (classes["spreading_adjacent"] == "onbepaald").any()
     ):
         notes.append(_note("mspaf_not_computed"))
-    undetermined = _undetermined(prepared.unusable, substances, frame=frame, as_batch=as_batch)
+    undetermined = _undetermined(
+        prepared.unusable, substances, frame=frame, as_batch=as_batch, reported=reported
+    )
     tested = _spreading_tested(substances) if frame == "waterbodem" else {}
     salt = (
         measured_salt_water(
@@ -936,7 +949,9 @@ def assess(
         salt_reached["spreading_salt"] = pl.concat(
             [
                 reached,
-                _reached(prepared.dropped_above_range, substances, as_batch=as_batch),
+                _reached(
+                    prepared.dropped_above_range, substances, as_batch=as_batch, reported=reported
+                ),
             ]
         )
         salt_unknown["spreading_salt"] = _undetermined(
@@ -944,6 +959,7 @@ def assess(
             substances,
             frame=frame,
             as_batch=as_batch,
+            reported=reported,
         )
     classes, undecided = _withheld(
         classes, reached, verdicts, "class_undecided_above_range", tested, salt_reached
@@ -992,6 +1008,56 @@ def assess(
             undetermined=undetermined.select("s", pl.col("target").alias("sub")).unique(),
         ),
     )
+
+
+def _as_if_known(
+    prepared: Prepared,
+    *,
+    samples: Samples,
+    verdicts: Samples,
+    catalogue: Catalogue,
+    data: pl.DataFrame,
+    as_batch: bool,
+    tare_soil: Collection[str],
+) -> pl.DataFrame | None:
+    """The items as they would be if every measurement that cannot be used (``1O0``, no lutum
+    to standardise it) were at 0: a content that is unknown was measured all the same, so the
+    allowances count it and the sums it would complete (``classify``'s ``counted_from``);
+    ``None`` when every measurement can be used. Raising the unknown contents from 0 can only
+    make a verdict worse, which is why such a verdict is withheld or left open (``_withheld``)
+    but not counted with fewer substances than were measured."""
+    unusable = prepared.unusable
+    if unusable.height == 0:
+        return None
+    values = prepared.values
+    zeros = unusable.select(
+        *[
+            pl.col(name)
+            if name in unusable.columns
+            else pl.lit(
+                False if dtype == pl.Boolean else (1.0 if name == "factor" else None),
+                dtype,
+            ).alias(name)
+            for name, dtype in values.schema.items()
+        ]
+    ).with_columns(pl.lit(0.0).alias(c) for c in ("value_mg", "value_used", "standardised"))
+    summed = substance_values(
+        pl.concat([values, zeros.cast(values.schema)], how="vertical"),  # type: ignore[arg-type]
+        samples=samples,
+        catalogue=catalogue,
+        data=data,
+        exempt=catalogue.codes_of(exempt_as_tare_soil(tare_soil)),
+    )
+    if not as_batch:
+        return summed.items
+    items, _ = batch_means(
+        summed.items,
+        incomplete=summed.incomplete,
+        catalogue=catalogue,
+        samples=samples,
+        batch=verdicts,
+    )
+    return items
 
 
 def _spreading_tested(catalogue: Catalogue) -> dict[str, pl.Series]:
@@ -1085,7 +1151,12 @@ def _withheld(
 
 
 def _undetermined(
-    unusable: pl.DataFrame, catalogue: Catalogue, *, frame: str, as_batch: bool
+    unusable: pl.DataFrame,
+    catalogue: Catalogue,
+    *,
+    frame: str,
+    as_batch: bool,
+    reported: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``_reached`` of the measurements that were made but cannot be used, limited to the
     parameters the frame tests (a class value or, alone, an intervention value)."""
@@ -1094,14 +1165,22 @@ def _undetermined(
     substances = catalogue.substances
     limit_only = "iw" if frame == "grond" else "industrie_in_water"
     tested = substances.get_column("has_value") | substances.get_column(limit_only).is_not_null()
-    reached = _reached(unusable, catalogue, as_batch=as_batch)
+    reached = _reached(unusable, catalogue, as_batch=as_batch, reported=reported)
     return reached.filter(pl.lit(tested).gather(pl.col("target")))
 
 
-def _reached(above_range: pl.DataFrame, catalogue: Catalogue, *, as_batch: bool) -> pl.DataFrame:
+def _reached(
+    above_range: pl.DataFrame,
+    catalogue: Catalogue,
+    *,
+    as_batch: bool,
+    reported: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """Per verdict (``s``) what each result above the range enters (``target``): its own
     substance, the sums it is a component of and the sums those lie within, with the product
-    of the factors on the way (``factor``)."""
+    of the factors on the way (``factor``). A sum the verdict takes as the lab reported it
+    (``reported``: ``s`` and ``sub`` of items that are not computed) is made of no component:
+    free cyanide beside a reported complex cyanide enters nothing."""
     links = pl.concat(
         [
             catalogue.sums.select("sum", "component", "factor"),
@@ -1118,6 +1197,13 @@ def _reached(above_range: pl.DataFrame, catalogue: Catalogue, *, as_batch: bool)
         step = step.join(links, left_on="target", right_on="component").select(
             "s", pl.col("sum").alias("target"), pl.col("factor") * pl.col("factor_right")
         )
+        if reported is not None and reported.height:
+            step = step.join(
+                reported.select("s", pl.col("sub").alias("target")),
+                on=["s", "target"],
+                how="anti",
+                maintain_order="left",
+            )
         reached.append(step)
     return pl.concat(reached)
 
