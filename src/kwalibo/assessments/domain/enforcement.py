@@ -30,6 +30,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+import polars as pl
+
+from kwalibo.assessments.domain.catalogue import catalogue
 from kwalibo.assessments.domain.classification import (
     AW_ALLOWANCE_FACTOR,
     CLASSES,
@@ -188,6 +191,18 @@ def _maximum(limits: Mapping[str, float | None], column: str) -> float | None:
     return limit
 
 
+def _allowance_caps(rule_set: RuleSet, frame: str) -> dict[str, float | None]:
+    """Per substance of the land table (as the frame's catalogue attaches it: the water bed's
+    OCB sum is another sum than the land one) its Wonen value, ``None`` where it has none: the
+    caps of the background-value allowance (art 4.2.2 lid 5; ``classification``)."""
+    substances = catalogue(rule_set, frame).substances
+    aw, wonen = ("aw", "wonen") if frame == "grond" else ("land_aw", "land_wonen")
+    rows = substances.filter(pl.col(aw).is_not_null()).select(
+        pl.col("id").cast(pl.Utf8), pl.col(wonen)
+    )
+    return dict(rows.iter_rows())
+
+
 def _background(
     verdict: Mapping[str, Any],
     tested: list[dict[str, Any]],
@@ -196,9 +211,7 @@ def _background(
     params: dict[str, str],
 ) -> EnforcementCheck:
     """Stated class achtergrondwaarde: the allowance of art 4.2.2 lid 4, 5, 8 on content / 1.4."""
-    rules = load_rule_set(verdict["rule_set"])
-    land = rules.norms["grond"]
-    wonen = dict(zip(land["substance"].cast(str), land["wonen"], strict=True))
+    caps = _allowance_caps(load_rule_set(verdict["rule_set"]), verdict["frame"])
     elevated = []
     over_cap = []
     # A substance without an AW is of background quality up to the next class value (asbestos
@@ -221,9 +234,10 @@ def _background(
         item = EnforcementExceedance(p["parameter"], p["name"], value, aw, value / aw)
         elevated.append(item)
         cap = AW_ALLOWANCE_FACTOR * aw
-        cap_wonen = wonen.get(p["parameter"])
-        if p["parameter"] not in WONEN_CAP_EXEMPT and cap_wonen is not None:
-            cap = min(cap, cap_wonen)
+        if p["parameter"] not in WONEN_CAP_EXEMPT and p["parameter"] in caps:
+            # the Wonen value of tabel 1; a land row without one is Industrie above its AW
+            # (opmerking 2): the allowance forgives it nothing, as in the class
+            cap = min(cap, caps[p["parameter"]] if caps[p["parameter"]] is not None else aw)
         if _at_least(value, factor * cap):
             over_cap.append(item)
     allowed = allowance_for(int(verdict["allowance"]["measured"]))

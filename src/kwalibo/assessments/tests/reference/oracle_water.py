@@ -35,7 +35,7 @@ Rules (dossier section and source in brackets):
   name Wonen for "grond of baggerspecie" alike), nickel exempt from the Wonen cap. When the
   allowance holds the sample is achtergrondwaarde; it never forgives an intervention value.
 
-AMBIGUITIES (resolved here, reported in report.md): the Wonen cap in water (Wonen of tabel 1,
+AMBIGUITIES (resolved here): the Wonen cap in water (Wonen of tabel 1,
 not klasse A); a substance whose tabel 1 row has an AW but no Wonen value cannot be forgiven
 (tabel 1 opmerking 2 classes it above Wonen), a substance without any tabel 1 value (the PCB
 congeners, the water-bed OCB sum, whose land counterpart "som landbodem" is another sum) has no
@@ -395,7 +395,7 @@ def classify(
 
     ``sums_of_normed_parts_count=False`` is not the dossier's rule: it leaves a sum whose parts
     are all normed themselves out of the number measured (but not out of the elevated ones),
-    as the engine does (report.md, finding 1). ``water_ocb_sum_as_land=True`` is not the
+    as the engine did (finding 1, fixed). ``water_ocb_sum_as_land=True`` is not the
     reference's reading either: it gives the water-bed OCB sum the Wonen cap of the land OCB
     sum of tabel 1 (an AW, no Wonen: never forgiven), as the engine does (finding 2). The test
     uses them only to tell those known disagreements from new ones."""
