@@ -874,7 +874,13 @@ def assess(
         # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
         (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
     ).drop("_class_level", "_aw_used", "_wonen_used")
-    reported = assessed.filter(~pl.col("computed")).select("s", "sub")
+    # the items taken as the lab reported them, which no result enters (``_reached``); needed
+    # only where a result is above the measuring range or cannot be used
+    reported = (
+        assessed.filter(~pl.col("computed")).select("s", "sub")
+        if prepared.above_range.height or prepared.unusable.height
+        else None
+    )
     reached = _reached(prepared.above_range, substances, as_batch=as_batch, reported=reported)
     if reached.height:
         reached = reached.join(
