@@ -31,7 +31,6 @@ import random
 from collections import Counter
 from fractions import Fraction
 
-import polars as pl
 import pytest
 
 from kwalibo.assessments.domain.application import (
@@ -46,7 +45,7 @@ from kwalibo.assessments.domain.enforcement import EnforcementError, enforcement
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_application as oracle
 from kwalibo.assessments.tests.reference import oracle_grond, oracle_water
-from kwalibo.assessments.tests.reference.tables import decimal
+from kwalibo.assessments.tests.reference.tables import decimal, frame_of
 
 F = Fraction
 FACTOR = oracle.FACTOR
@@ -333,22 +332,6 @@ def sample(seed: int, frame: str) -> tuple[Fraction, Fraction, dict[str, str]]:
         else:
             values[name] = single_value(rng, frame, name, lutum, om, low)
     return lutum, om, values
-
-
-def frame_of(samples: dict[str, tuple[Fraction, Fraction, dict[str, str]]]) -> pl.DataFrame:
-    rows = []
-    for name, (lutum, om, values) in samples.items():
-        rows += [(name, "lutum", decimal(lutum), "%"), (name, "organische stof", decimal(om), "%")]
-        rows += [(name, parameter, value, "mg/kg ds") for parameter, value in values.items()]
-    return pl.DataFrame(
-        {
-            "row": list(range(2, len(rows) + 2)),
-            "sample": [r[0] for r in rows],
-            "parameter": [r[1] for r in rows],
-            "value_raw": [r[2] for r in rows],
-            "unit": [r[3] for r in rows],
-        }
-    )
 
 
 # --- the reference's view of a sample or batch ---------------------------------------------

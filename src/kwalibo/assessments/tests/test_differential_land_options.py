@@ -25,6 +25,7 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_land_options as oracle
+from kwalibo.assessments.tests.reference.tables import decimal
 
 F = Fraction
 Soil = tuple[Fraction, Fraction]
@@ -49,24 +50,6 @@ def pool(tare_soil: Sequence[str] = ()) -> list[str]:
 
 
 # --- numbers --------------------------------------------------------------------------------
-def decimal(value: Fraction, digits: int = 8) -> str:
-    """Exact when it is a short decimal, else rounded to ``digits`` significant digits."""
-    denominator, twos, fives = value.denominator, 0, 0
-    while denominator % 2 == 0:
-        denominator, twos = denominator // 2, twos + 1
-    while denominator % 5 == 0:
-        denominator, fives = denominator // 5, fives + 1
-    places = max(twos, fives)
-    if denominator == 1 and places <= 12:
-        scaled = str(value.numerator * 10**places // value.denominator).rjust(places + 1, "0")
-        return (
-            (scaled[:-places] + "." + scaled[-places:]).rstrip("0").rstrip(".")
-            if places
-            else scaled
-        )
-    return f"{float(value):.{digits}g}"
-
-
 def limits_of(norm: Mapping[str, Fraction | None], receiving: bool) -> list[tuple[int, Fraction]]:
     aw, wonen = norm["aw"], norm["wonen"]
     candidates: list[tuple[int, Fraction | None]] = [

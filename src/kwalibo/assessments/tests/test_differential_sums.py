@@ -36,6 +36,7 @@ import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_sums as oracle
+from kwalibo.assessments.tests.reference.tables import decimal
 
 F = Fraction
 SEEDS = range(2500)
@@ -62,24 +63,6 @@ FAMILIES = [
     "dichloorpropanen (som)",
 ]
 ALL_SUMS = set(oracle.SUMS)
-
-
-def decimal(value: Fraction, digits: int = 8) -> str:
-    """Exact when it is a short decimal, else rounded to ``digits`` significant digits."""
-    denominator, twos, fives = value.denominator, 0, 0
-    while denominator % 2 == 0:
-        denominator, twos = denominator // 2, twos + 1
-    while denominator % 5 == 0:
-        denominator, fives = denominator // 5, fives + 1
-    places = max(twos, fives)
-    if denominator == 1 and places <= 12:
-        scaled = str(value.numerator * 10**places // value.denominator).rjust(places + 1, "0")
-        return (
-            (scaled[:-places] + "." + scaled[-places:]).rstrip("0").rstrip(".")
-            if places
-            else scaled
-        )
-    return f"{float(value):.{digits}g}"
 
 
 def nested(name: str) -> list[str]:

@@ -24,12 +24,11 @@ import random
 from collections import Counter
 from fractions import Fraction
 
-import polars as pl
 import pytest
 
 from kwalibo.assessments.domain.engine import assess
 from kwalibo.assessments.tests.reference import oracle_water as oracle
-from kwalibo.assessments.tests.reference.tables import decimal
+from kwalibo.assessments.tests.reference.tables import decimal, frame_of
 
 F = Fraction
 GROUPED = {part for parts in oracle.GROUPS.values() for part in parts}
@@ -218,22 +217,6 @@ def sample(seed: int) -> tuple[Fraction, Fraction, dict[str, str]]:
         else:
             values[name] = single_value(rng, name, lutum, om, low)
     return lutum, om, values
-
-
-def frame_of(samples: dict[str, tuple[Fraction, Fraction, dict[str, str]]]) -> pl.DataFrame:
-    rows = []
-    for name, (lutum, om, values) in samples.items():
-        rows += [(name, "lutum", decimal(lutum), "%"), (name, "organische stof", decimal(om), "%")]
-        rows += [(name, parameter, value, "mg/kg ds") for parameter, value in values.items()]
-    return pl.DataFrame(
-        {
-            "row": list(range(2, len(rows) + 2)),
-            "sample": [r[0] for r in rows],
-            "parameter": [r[1] for r in rows],
-            "value_raw": [r[2] for r in rows],
-            "unit": [r[3] for r in rows],
-        }
-    )
 
 
 #: the engine's parameter names that are not the stof of tabel 2

@@ -1,5 +1,6 @@
 """What the independent references share: the dossier's tables, read exactly, and small rules
-that both frames state the same way (domain.md 5.3, 5.4). Nothing here comes from the engine."""
+that both frames state the same way (domain.md 5.3, 5.4); and the input frame the differential
+tests give the engine. Nothing here comes from the engine."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import csv
 import functools
 from fractions import Fraction
 from pathlib import Path
+
+import polars as pl
 
 #: Copies of the dossier's tables (shared/domain/data), kept with the references.
 DATA = Path(__file__).parent / "data"
@@ -85,3 +88,21 @@ def decimal(value: Fraction, digits: int = 8) -> str:
             else scaled
         )
     return f"{float(value):.{digits}g}"
+
+
+def frame_of(samples: dict[str, tuple[Fraction, Fraction, dict[str, str]]]) -> pl.DataFrame:
+    """Engine input for ``samples`` (name: lutum, organic matter, values in mg/kg ds as
+    written), rows numbered from 2 as in a file with a header."""
+    rows = []
+    for name, (lutum, om, values) in samples.items():
+        rows += [(name, "lutum", decimal(lutum), "%"), (name, "organische stof", decimal(om), "%")]
+        rows += [(name, parameter, value, "mg/kg ds") for parameter, value in values.items()]
+    return pl.DataFrame(
+        {
+            "row": list(range(2, len(rows) + 2)),
+            "sample": [r[0] for r in rows],
+            "parameter": [r[1] for r in rows],
+            "value_raw": [r[2] for r in rows],
+            "unit": [r[3] for r in rows],
+        }
+    )
