@@ -306,7 +306,12 @@ def classify(
         assessed.select(
             "s",
             "level",
-            "above_aw",
+            # a partial sum that restates counted substances (``_counted``) is no substance of
+            # its own among the elevated either: its parts take their places (its cap holds)
+            (
+                pl.col("above_aw")
+                & ~(pl.lit(counted_codes).gather(pl.col("sub")) & ~pl.col("counted"))
+            ).alias("above_aw"),
             (pl.col("above_aw") & ~pl.col("allowance_cap_ok")).alias("above_cap"),
             (~pl.col("above_aw") & (pl.col("level") > 0)).alias("other_above"),
             "intervention",

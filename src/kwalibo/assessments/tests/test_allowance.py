@@ -171,3 +171,33 @@ def test_wonen_allowance_caps_at_wonen_plus_aw() -> None:
     values = fillers("rbk-2015", "grond", 6, exclude=ELEVATED_IDS)
     assert verdict(values | {"koper": "94"}, receiving_soil=True)["class"] == "wonen"
     assert verdict(values | {"koper": "94.01"}, receiving_soil=True)["class"] == "industrie"
+
+
+def test_a_partial_sum_of_counted_substances_takes_no_place_among_the_elevated() -> None:
+    """Six of the seven PCBs in water: their partial sum restates them, so it is no substance
+    measured (13: six PCBs, seven metals) and, above its AW, no substance elevated of its own:
+    PCB 28 0.003 and PCB 52 0.004 (each ≤ 2 × AW) take the two places the allowance gives
+    (art 4.2.2 lid 4 b), and the sum 0.0205 (> AW 0.02, ≤ 2 × AW and ≤ Wonen 0.04) holds to
+    its cap only."""
+    values = {
+        "PCB 28": "0.003",
+        "PCB 52": "0.004",
+        "PCB 101": "0.0015",
+        "PCB 118": "0.0045",
+        "PCB 138": "0.004",
+        "PCB 153": "0.0035",
+        "zink": "100",
+        "kwik": "0.1",
+        "cadmium": "0.3",
+        "chroom": "30",
+        "arseen": "10",
+        "nikkel": "20",
+        "lood": "40",
+    }
+    (found,) = assess(measurements(sample("M1", values)), frame="waterbodem").verdicts
+    assert (found["allowance"]["measured"], found["allowance"]["allowed"]) == (13, 2)
+    (total,) = [p for p in found["explanation"]["parameters"] if p["parameter"] == "pcb_som7"]
+    assert total["standardised"] == pytest.approx(0.0205)
+    assert total["exceeds_background"] is True
+    assert found["allowance"]["used"] is True
+    assert found["class"] == "achtergrondwaarde"
