@@ -9,7 +9,7 @@ measurements get their constants by a gather instead of a join.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Final
 
@@ -148,6 +148,14 @@ class Catalogue:
 _BUILT: dict[tuple[int, str], Catalogue] = {}
 
 
+def outside_exempt(component: pl.Expr, total: pl.Expr, exempt: Collection[int]) -> pl.Expr:
+    """Whether the pair is an exempt tare-soil substance (codes ``exempt``) in a sum that is
+    not exempt itself: its values "gelden niet" (Rbk art 4.14.1), so it is left out of that
+    sum (natural toluene of the aromatic solvents)."""
+    codes = pl.Series(sorted(exempt), dtype=CODE).implode()
+    return component.is_in(codes) & ~total.is_in(codes)
+
+
 def catalogue(rule_set: RuleSet, frame: str) -> Catalogue:
     """The catalogue of ``rule_set`` for ``frame`` (built once per rule set and frame)."""
     key = (id(rule_set), frame)
@@ -183,11 +191,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
     # A sum whose components all enter the msPAF is judged by the msPAF too, not by the AW,
     # except the dioxin TEQ (Rbk Bijlage B tabel 1 voetnoot 2).
     in_mspaf = set(land.filter(pl.col("in_mspaf").fill_null(False))["_id"].to_list())
-    members: dict[str, set[str]] = {}
-    for total, component in definitions.select(
-        pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8)
-    ).iter_rows():
-        members.setdefault(total, set()).add(component)
+    members = _members(definitions)
     # A component counts as in the msPAF also when it lies within a sum that is (the isomers
     # of DDT (som) within the organochlorine pesticides' sum); repeated to a fixed point.
     covered = set(in_mspaf)
@@ -211,13 +215,7 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
         # organochlorine pesticides' sum: "som landbodem" and "som waterbodem", Bijlage N): the
         # water-bed sum has no value of tabel 1, neither a Wonen value to cap its allowance nor
         # one for the adjacent plot.
-        land_members: dict[str, set[str]] = {}
-        for total, component in (
-            rule_set.sums_for("grond")
-            .select(pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8))
-            .iter_rows()
-        ):
-            land_members.setdefault(total, set()).add(component)
+        land_members = _members(rule_set.sums_for("grond"))
         other = sorted(t for t, p in members.items() if land_members.get(t, p) != p)
         land_sums = [(total, part) for total in other for part in sorted(land_members[total])]
         land = land.with_columns(
@@ -304,6 +302,16 @@ def _build(rule_set: RuleSet, frame: str) -> Catalogue:
             orient="row",
         ),
     )
+
+
+def _members(definitions: pl.DataFrame) -> dict[str, set[str]]:
+    """Sum id -> the ids of its components, from sum definitions (``RuleSet.sums_for``)."""
+    members: dict[str, set[str]] = {}
+    for total, component in definitions.select(
+        pl.col("sum").cast(pl.Utf8), pl.col("component").cast(pl.Utf8)
+    ).iter_rows():
+        members.setdefault(total, set()).add(component)
+    return members
 
 
 def _sub_sums(

@@ -64,7 +64,7 @@ from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.catalogue import CODE, Catalogue
+from kwalibo.assessments.domain.catalogue import CODE, Catalogue, outside_exempt
 
 LAND_CLASSES: Final = ("achtergrondwaarde", "wonen", "industrie", "niet_toepasbaar")
 WATER_CLASSES: Final = ("achtergrondwaarde", "klasse_A", "klasse_B", "niet_toepasbaar")
@@ -201,10 +201,7 @@ def classify(
     is_part = substances.get_column("sub").is_in(parts.get_column("component").implode())
     if exempt_codes:
         # an exempt substance is left out of the other sums (``sums.substance_values``)
-        exempt_series = pl.Series(exempt_codes, dtype=CODE).implode()
-        parts = parts.filter(
-            ~(pl.col("component").is_in(exempt_series) & ~pl.col("sum").is_in(exempt_series))
-        )
+        parts = parts.filter(~outside_exempt(pl.col("component"), pl.col("sum"), exempt_codes))
     no_norm_codes = ~assessed_codes & (~is_part | ~covered)
     no_norm = items.lazy().filter(pl.lit(no_norm_codes).gather(sub)).select("s", "sub").collect()
     counted_codes = (

@@ -40,7 +40,7 @@ from typing import Final
 
 import polars as pl
 
-from kwalibo.assessments.domain.catalogue import CODE, TEQ_SUM, Catalogue
+from kwalibo.assessments.domain.catalogue import CODE, TEQ_SUM, Catalogue, outside_exempt
 from kwalibo.assessments.domain.measurements import CODED_MESSAGE_SCHEMA, Samples, message_rows
 
 BATCH_SAMPLE: Final = "partij"
@@ -345,11 +345,10 @@ def _without_exempt(
     """The candidates without the exempt tare-soil substances in sums that are not exempt
     themselves, the number of components each sum then expects, and a note per sample and
     sum that left one out (``exempt_outside_sum``)."""
-    codes = pl.Series(sorted(exempt), dtype=CODE).implode()
-    outside = pl.col("sub").is_in(codes) & ~pl.col("sum").is_in(codes)
+    outside = outside_exempt(pl.col("sub"), pl.col("sum"), exempt)
     left_out = candidates.filter(outside).select("s", "sub", "sum").collect()
     removed = (
-        catalogue.sums.filter(pl.col("component").is_in(codes) & ~pl.col("sum").is_in(codes))
+        catalogue.sums.filter(outside_exempt(pl.col("component"), pl.col("sum"), exempt))
         .group_by("sum")
         .agg(pl.len().cast(pl.UInt32).alias("n"))
     )
