@@ -50,6 +50,7 @@ from kwalibo.assessments.domain.measurements import (
 from kwalibo.assessments.domain.messages import level_of, render
 from kwalibo.assessments.domain.rules import FRAMES, RuleSet, RuleSetChoice, choose
 from kwalibo.assessments.domain.salt_water import (
+    SaltWater,
     measured_only_messages,
     measured_salt_water,
     with_salt_verdicts,
@@ -901,16 +902,14 @@ def assess(
         parameter=pl.lit(substances.column("name")).gather(pl.col("sub")),
         detail=pl.lit(frame),
     )
-    unassessable = message_rows(
+    unclassed = (
         pl.DataFrame({"s": pl.int_range(0, verdicts.names.len(), dtype=CODE, eager=True)})
         .filter(~pl.col("s").is_in(classes.get_column("s").implode()))
         .with_columns(
             pl.lit(None, pl.Int64).alias("row"), verdicts.order_of(pl.col("s")).alias("_position")
         )
         .filter(pl.col("_position").is_not_null())
-        .sort("_position"),
-        verdicts,
-        "no_assessable_parameters",
+        .sort("_position")
     )
     notes = []
     if frame == "waterbodem":
@@ -939,6 +938,7 @@ def assess(
         if frame == "waterbodem"
         else None
     )
+    unassessable = _unassessable_messages(unclassed, salt, verdicts)
     salt_reached: dict[str, pl.DataFrame] = {}
     salt_unknown: dict[str, pl.DataFrame] = {}
     if salt is not None:
@@ -1212,6 +1212,23 @@ def _reached(
             )
         reached.append(step)
     return pl.concat(reached)
+
+
+def _unassessable_messages(
+    unclassed: pl.DataFrame, salt: SaltWater | None, verdicts: Samples
+) -> pl.DataFrame:
+    """An error per verdict without a class: none of its parameters could be assessed, or only
+    for spreading in salt water, which uses the measured contents (``salt_water``)."""
+    if salt is None:
+        return message_rows(unclassed, verdicts, "no_assessable_parameters")
+    salted = pl.col("s").is_in(salt.verdicts.get_column("s").implode())
+    return pl.concat(
+        [
+            message_rows(unclassed.filter(~salted), verdicts, "no_assessable_parameters"),
+            message_rows(unclassed.filter(salted), verdicts, "only_salt_water_assessable"),
+        ],
+        how="vertical",
+    )
 
 
 def _salt_area_messages(

@@ -238,6 +238,14 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         ERROR,
         N_("No parameter of this sample can be assessed; the sample has no class."),
     ),
+    "only_salt_water_assessable": (
+        ERROR,
+        N_(
+            "No parameter of this sample can be assessed for the class, as none can be "
+            "standardised; only spreading in salt water is tested, on the measured contents "
+            "(Rbk Bijlage B tabel 2 voetnoot 4). The sample has no class."
+        ),
+    ),
     "rule_set_not_in_force": (WARNING, "%(detail)s"),
     "no_sampling_date": (WARNING, "%(detail)s"),
     "salt_water_area": (

@@ -55,6 +55,9 @@ def test_sample_without_lutum_or_organic_matter_has_a_salt_water_verdict(
     found_codes = codes(found)
     assert found_codes.count("missing_lutum") == 2
     assert found_codes.count("salt_water_measured") == 2
+    # no class, but not "nothing assessed": the error says what was tested
+    assert "no_assessable_parameters" not in found_codes
+    assert found_codes.count("only_salt_water_assessable") == 1
     notes = {
         m["params"]["parameter"]: m for m in found["messages"] if m["code"] == "salt_water_measured"
     }
@@ -68,6 +71,9 @@ def test_salt_verdict_of_a_sample_without_lutum_reaches_the_csv_rows() -> None:
     result = assess(
         measurements(sample("M1", {"koper": "61"}, lutum=None, organic_matter=None)), frame=WATER
     )
+    assert [m["code"] for m in result.messages if m["level"] == "error"].count(
+        "only_salt_water_assessable"
+    ) == 1
     (row,) = list(csv.DictReader(io.StringIO(result.to_csv())))
     assert row["sample"] == "M1"
     assert row["class"] == ""
