@@ -195,8 +195,8 @@ def pdf_report(
             cells = [
                 parameter["name"],
                 measured,
-                # a result above the measuring range is behind it: at least this much
-                ("≥ " if parameter["lower_bound"] else "")
+                # a result above the measuring range is behind it: more than this
+                ("> " if parameter["lower_bound"] else "")
                 + _number(parameter["value_used"])
                 + (" (<RG)" if parameter["compliance_assumed"] else ""),
                 _number(parameter["standardised"]),

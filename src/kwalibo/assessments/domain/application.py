@@ -335,7 +335,7 @@ def _exceeds_industrie_in_water(verdict: Mapping[str, Any]) -> bool:
         limit = parameter.get("limits", {}).get(_SOIL_IN_WATER_LIMIT)
         if value is None or limit is None or parameter.get("compliance_assumed"):
             continue
-        if exceeds(value, limit):
+        if exceeds(value, limit, lower_bound=bool(parameter.get("lower_bound"))):
             return True
     return False
 

@@ -83,6 +83,10 @@ SALT_EXCESS_MAX: Final = 2  # art 4.11.1 lid 2
 #: standardisation, a sum or a mean in floating point (30 × 36 / 27 gives 40.00000000000001);
 #: it does not exceed the limit. Far below any digit a laboratory reports.
 LIMIT_TOLERANCE: Final = 1e-12
+#: A content only known to be higher than its number (a result above the lab's measuring
+#: range, ">190", and the sums and means built on it) exceeds a limit its number is at: it is
+#: compared as this much higher, just past the margin above.
+ABOVE_BOUND: Final = 1 + 4 * LIMIT_TOLERANCE
 TARE_SOIL_EXEMPT: Final = {
     "natural_presence": frozenset({"cresolen_som", "fenol", "tolueen", "minerale_olie"}),
     "potatoes": frozenset({"mclan_som"}),
@@ -114,11 +118,22 @@ def allowance_for(measured: int, table: tuple[tuple[int, int], ...] = AW_ALLOWAN
     return 0
 
 
-def exceeds(value: float, limit: float) -> bool:
+def exceeds(value: float, limit: float, *, lower_bound: bool = False) -> bool:
     """Whether one value is higher than a limit, beyond floating-point rounding; the checks
     that run on a verdict's explanation (emission, large scale, local maxima, location) use
-    this so that they draw the line exactly where the classification does."""
-    return value > limit * (1 + LIMIT_TOLERANCE)
+    this so that they draw the line exactly where the classification does. A ``lower_bound``
+    (the content is higher than ``value``) at the limit exceeds it (``ABOVE_BOUND``)."""
+    return value * (ABOVE_BOUND if lower_bound else 1) > limit * (1 + LIMIT_TOLERANCE)
+
+
+def _content(column: str, bounded: bool) -> pl.Expr:
+    """A content as the limits are tested on it: a lower bound (``_lower_bound``, present when
+    ``bounded``) just above its number (``ABOVE_BOUND``)."""
+    if not bounded:
+        return pl.col(column)
+    return (
+        pl.when(pl.col("_lower_bound")).then(pl.col(column) * ABOVE_BOUND).otherwise(pl.col(column))
+    )
 
 
 def _over(value: pl.Expr, limit: pl.Expr) -> pl.Expr:
@@ -166,13 +181,16 @@ def classify(
     receiving_soil: bool = False,
     tare_soil: Collection[str] = (),
     counted_from: pl.DataFrame | None = None,
+    lower_bounds: pl.DataFrame | None = None,
 ) -> Classified:
     """Parameter class per item and the class of each sample (see the module docstring).
 
     ``items`` are ``sums.ITEM_COLUMNS`` (sample code ``s``, substance code ``sub``); the norm
     values come from the catalogue by substance code. ``counted_from`` are the items as they
     would be if every measurement could be used (one that cannot at 0): a content that is
-    unknown was still measured, and the allowances count it (``engine``).
+    unknown was still measured, and the allowances count it (``engine``). ``lower_bounds``
+    (``s``, ``sub``) are the items whose content is only known to be higher than their number:
+    at a limit they exceed it (``ABOVE_BOUND``).
     """
     exempt_codes = catalogue.codes_of(exempt_as_tare_soil(tare_soil))
     substances = catalogue.substances
@@ -237,7 +255,15 @@ def classify(
     if land_codes is not None:
         pending = _counted(pending, "land_counted", land_codes, items, parts, catalogue.expected)
 
-    std = pl.col("standardised")
+    bounded = lower_bounds is not None and lower_bounds.height > 0
+    if bounded:
+        assert lower_bounds is not None
+        pending = pending.with_columns(
+            pl.struct("s", "sub")
+            .is_in(lower_bounds.select(pl.struct("s", "sub")).to_series().implode())
+            .alias("_lower_bound")
+        )
+    std = _content("standardised", bounded)
     ok = pl.col("compliant")
     aw = pl.col("aw")
     # an exempt tare-soil substance has no AW to exceed (art 4.14.1: the values "gelden niet"):
@@ -404,6 +430,7 @@ def classify(
                         counted_from if counted_from is not None else items, catalogue.land_sums
                     ),
                 ),
+                bounded=bounded,
             ),
             on="s",
             how="left",
@@ -413,7 +440,12 @@ def classify(
         # classes nothing: the table gives it only an intervention value (land) or only an
         # Industrie value (water bed); tare soil has its own flag
         (pl.col("iw_only") & ~pl.col("tare_exempt")).alias("limit_only"),
-    ).drop("iw_only", "counted", *(["land_counted"] if frame == "waterbodem" else []))
+    ).drop(
+        "iw_only",
+        "counted",
+        *(["land_counted"] if frame == "waterbodem" else []),
+        *(["_lower_bound"] if bounded else []),
+    )
     return Classified(items=assessed, samples=per_sample, no_norm=no_norm)
 
 
@@ -481,16 +513,18 @@ def _partial_sums_repeating_counted(
     return computed.join(present, on=["s", "sub"]).cast({"s": CODE, "sub": CODE})
 
 
-def salt_area_dependent() -> pl.Expr:
+def salt_area_dependent(*, bounded: bool = False) -> pl.Expr:
     """An item over its lowest salt-water value but not over its highest: whether it may be
     spread in salt water depends on the area (tributyltin: 0.25 mg Sn/kg ds in the Waddenzee
-    and Zeeuwse Delta, 0.115 along the North Sea coast; Bijlage B tabel 2 voetnoot 13 en 14)."""
+    and Zeeuwse Delta, 0.115 along the North Sea coast; Bijlage B tabel 2 voetnoot 13 en 14).
+    ``bounded``: the items have ``_lower_bound`` (``_content``)."""
+    value = _content("value_used", bounded)
     return (
         ~pl.col("compliant")
         & pl.col("verspreiden_zout").is_not_null()
         & pl.col("verspreiden_zout_max").is_not_null()
-        & _over(pl.col("value_used"), pl.col("verspreiden_zout"))
-        & _within(pl.col("value_used"), pl.col("verspreiden_zout_max"))
+        & _over(value, pl.col("verspreiden_zout"))
+        & _within(value, pl.col("verspreiden_zout_max"))
     )
 
 
@@ -567,10 +601,13 @@ def _spreading(
     cap_exempt: list[int],
     *,
     counts: pl.DataFrame | None = None,
+    bounded: bool = False,
 ) -> pl.DataFrame:
     """Spreading verdicts per sample of dredgings (see the module docstring); ``counts``
-    (``_spreading_counts``) replace the items' own numbers measured."""
-    std = pl.col("standardised")
+    (``_spreading_counts``) replace the items' own numbers measured; ``bounded``: the items
+    have ``_lower_bound`` (``_content``)."""
+    std = _content("standardised", bounded)
+    measured = _content("value_used", bounded)
     ok = pl.col("compliant")
     land_aw = pl.col("land_aw")
     checks = items.with_columns(
@@ -620,14 +657,14 @@ def _spreading(
         (
             ~ok
             & pl.col("verspreiden_zout").is_not_null()
-            & _over(pl.col("value_used"), pl.col("verspreiden_zout"))
+            & _over(measured, pl.col("verspreiden_zout"))
         ).alias("salt_over"),
         (
             pl.col("zout_niet_prioritair").fill_null(False)
             & ~pl.col("sub").is_in(pcbs)
-            & _within(pl.col("value_used"), SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
+            & _within(measured, SALT_EXCESS_FACTOR * pl.col("verspreiden_zout"))
         ).alias("salt_tolerable"),
-        salt_area_dependent().alias("salt_area"),
+        salt_area_dependent(bounded=bounded).alias("salt_area"),
     )
     allowed = _allowance_expr(pl.col("n_measured"), AW_ALLOWANCE)
     allowed_on_land = _allowance_expr(pl.col("n_land_measured"), AW_ALLOWANCE)

@@ -145,7 +145,9 @@ def emission_screening(
         test_value, max_emission = values[substance]
         if parameter.get("compliance_assumed"):
             continue  # every result below the required reporting limit (Bijlage G IV A)
-        if exceeds(parameter["standardised"], test_value):
+        if exceeds(
+            parameter["standardised"], test_value, lower_bound=bool(parameter.get("lower_bound"))
+        ):
             exceeded.append(
                 EmissionExceedance(
                     substance,

@@ -823,12 +823,21 @@ def assess(
             batch=verdicts,
         )
         batch_messages.append(incomplete)
+    # the items taken as the lab reported them, which no result enters (``_reached``); needed
+    # only where a result is above the measuring range or cannot be used
+    reported = (
+        items.filter(~pl.col("computed")).select("s", "sub")
+        if prepared.above_range.height or prepared.unusable.height
+        else None
+    )
+    reached = _reached(prepared.above_range, substances, as_batch=as_batch, reported=reported)
     classified = classify(
         items,
         catalogue=substances,
         frame=frame,
         receiving_soil=receiving_soil,
         tare_soil=tare_soil,
+        lower_bounds=_lower_bounds(reached),
         counted_from=_as_if_known(
             prepared,
             samples=samples,
@@ -875,14 +884,6 @@ def assess(
         # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
         (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
     ).drop("_class_level", "_aw_used", "_wonen_used")
-    # the items taken as the lab reported them, which no result enters (``_reached``); needed
-    # only where a result is above the measuring range or cannot be used
-    reported = (
-        assessed.filter(~pl.col("computed")).select("s", "sub")
-        if prepared.above_range.height or prepared.unusable.height
-        else None
-    )
-    reached = _reached(prepared.above_range, substances, as_batch=as_batch, reported=reported)
     if reached.height:
         reached = reached.join(
             assessed.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"
@@ -924,6 +925,20 @@ def assess(
         prepared.unusable, substances, frame=frame, as_batch=as_batch, reported=reported
     )
     tested = _spreading_tested(substances) if frame == "waterbodem" else {}
+    salt_reached: dict[str, pl.DataFrame] = {}
+    salt_unknown: dict[str, pl.DataFrame] = {}
+    salt_bounds = (
+        pl.concat(
+            [
+                reached,
+                _reached(
+                    prepared.dropped_above_range, substances, as_batch=as_batch, reported=reported
+                ),
+            ]
+        )
+        if frame == "waterbodem" and prepared.dropped.height
+        else reached
+    )
     salt = (
         measured_salt_water(
             prepared,
@@ -934,13 +949,12 @@ def assess(
             data=data,
             as_batch=as_batch,
             tare_soil=tare_soil,
+            lower_bounds=_lower_bounds(salt_bounds),
         )
         if frame == "waterbodem"
         else None
     )
     unassessable = _unassessable_messages(unclassed, salt, verdicts)
-    salt_reached: dict[str, pl.DataFrame] = {}
-    salt_unknown: dict[str, pl.DataFrame] = {}
     if salt is not None:
         # salt water used the contents that could not be standardised, at their number
         classes = with_salt_verdicts(classes, salt)
@@ -952,14 +966,7 @@ def assess(
                 substances,
             )
         )
-        salt_reached["spreading_salt"] = pl.concat(
-            [
-                reached,
-                _reached(
-                    prepared.dropped_above_range, substances, as_batch=as_batch, reported=reported
-                ),
-            ]
-        )
+        salt_reached["spreading_salt"] = salt_bounds
         salt_unknown["spreading_salt"] = _undetermined(
             prepared.unusable.join(prepared.dropped.select("i"), on="i", how="anti"),
             substances,
@@ -1212,6 +1219,18 @@ def _reached(
             )
         reached.append(step)
     return pl.concat(reached)
+
+
+def _lower_bounds(reached: pl.DataFrame) -> pl.DataFrame:
+    """``s`` and ``sub`` of the items only known to be higher than their number: reached by a
+    result above the measuring range, on every path with a positive factor (free cyanide,
+    subtracted from complex cyanide, makes that an upper bound)."""
+    return (
+        reached.group_by("s", "target")
+        .agg((pl.col("factor") > 0).all().alias("_up"))
+        .filter(pl.col("_up"))
+        .select("s", pl.col("target").alias("sub"))
+    )
 
 
 def _unassessable_messages(

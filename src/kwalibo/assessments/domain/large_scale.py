@@ -113,8 +113,8 @@ QUALITY_WATER_EXCEEDED: Final = N_(
     "%(substances)s."
 )
 QUALITY_UNKNOWN: Final = N_(
-    "The batch has no class (see the messages of its verdict), so the Industrie and "
-    "intervention values cannot be tested."
+    "No parameter of the batch could be assessed (see the messages of its verdict), so the "
+    "Industrie and intervention values cannot be tested."
 )
 MINERAL_OIL_MET: Final = N_(
     "Mineral oil %(value)s mg/kg ds in standard soil does not exceed %(limit)s mg/kg ds."
@@ -122,6 +122,20 @@ MINERAL_OIL_MET: Final = N_(
 MINERAL_OIL_EXCEEDED: Final = N_(
     "Mineral oil %(value)s mg/kg ds in standard soil exceeds %(limit)s mg/kg ds, the maximum "
     "for dredgings in a large-scale application."
+)
+QUALITY_UNDETERMINED: Final = N_(
+    "The contents of %(substances)s are not known exactly (above the measuring range, or "
+    "measured but not usable; see the messages of the verdict): whether the batch exceeds the "
+    "Industrie or intervention values cannot be decided."
+)
+MINERAL_OIL_LOWER_BOUND: Final = N_(
+    "Mineral oil is above %(value)s mg/kg ds in standard soil (above the measuring range): "
+    "whether it exceeds %(limit)s mg/kg ds, the maximum for dredgings in a large-scale "
+    "application, cannot be decided."
+)
+MINERAL_OIL_UNDETERMINED: Final = N_(
+    "Mineral oil was measured, but its content cannot be used (see the messages of the "
+    "verdict); dredgings in a large-scale application may hold at most %(limit)s mg/kg ds."
 )
 MINERAL_OIL_NOT_MEASURED: Final = N_(
     "Mineral oil was not measured; dredgings in a large-scale application may hold at most "
@@ -397,24 +411,32 @@ def _quality(rules: RuleSet, verdict: dict[str, Any], material: str) -> Conditio
     """Industrie (and intervention) values per parameter, on the mean standardised content.
 
     For dredgings the mineral-oil limit of voetnoot 13 takes the place of the Industrie value
-    (500 mg/kg ds); the intervention value still applies.
+    (500 mg/kg ds); the intervention value still applies. A content not known exactly (above
+    the measuring range, or measured but unusable) leaves the condition open unless another
+    content already fails it, whatever the class: dredgings with mineral oil ">1000" are
+    niet_toepasbaar, but may meet this condition.
     """
     frame = verdict["frame"]
     article = rules.article(f"large_scale_quality_{frame}")
-    if verdict.get("class") is None:
-        return Condition("quality", None, QUALITY_UNKNOWN, {}, article)
     industrie, intervention = _QUALITY_LIMITS[frame]
     exceeded = []
+    tested = 0
+    unknown: list[str] = []
     for parameter in verdict["explanation"]["parameters"]:
         value = parameter.get("standardised")
-        if value is None or parameter.get("compliance_assumed"):
+        if value is None:
+            continue
+        tested += 1
+        if parameter.get("compliance_assumed"):
             continue
         limits = parameter["limits"]
         labels: tuple[str, ...] = (intervention,)
         if not (material == "baggerspecie" and parameter["parameter"] == MINERAL_OIL):
             labels = (industrie, intervention)
+        bounded = bool(parameter.get("lower_bound"))
         over = any(
-            (limit := limits.get(label)) is not None and exceeds(value, limit) for label in labels
+            (limit := limits.get(label)) is not None and exceeds(value, limit, lower_bound=bounded)
+            for label in labels
         )
         if over or parameter.get("exceeds_intervention"):
             exceeded.append(
@@ -426,10 +448,21 @@ def _quality(rules: RuleSet, verdict: dict[str, Any], material: str) -> Conditio
                     "interventiewaarde": limits.get(intervention),
                 }
             )
+        elif bounded and any(limits.get(label) is not None for label in labels):
+            unknown.append(parameter["name"])
     if exceeded:
         params = {"substances": ", ".join(item["name"] for item in exceeded)}
         reason = QUALITY_LAND_EXCEEDED if frame == "grond" else QUALITY_WATER_EXCEEDED
         return Condition("quality", False, reason, params, article, tuple(exceeded))
+    undetermined = verdict.get("undetermined_parameters", ())
+    if undetermined:
+        names = rules.substance_names()
+        unknown += [names.get(substance, substance) for substance in undetermined]
+    if unknown:
+        params = {"substances": ", ".join(unknown)}
+        return Condition("quality", None, QUALITY_UNDETERMINED, params, article)
+    if not tested:
+        return Condition("quality", None, QUALITY_UNKNOWN, {}, article)
     reason = QUALITY_LAND_MET if frame == "grond" else QUALITY_WATER_MET
     return Condition("quality", True, reason, {}, article)
 
@@ -443,9 +476,16 @@ def _mineral_oil(rules: RuleSet, verdict: dict[str, Any]) -> Condition:
             continue
         value = float(parameter["standardised"])
         params["value"] = _number(round(value, 3))
-        if exceeds(value, limit) and not parameter.get("compliance_assumed"):
+        if parameter.get("compliance_assumed"):
+            return Condition("mineral_oil", True, MINERAL_OIL_MET, params, article)
+        bounded = bool(parameter.get("lower_bound"))
+        if exceeds(value, limit, lower_bound=bounded):
             return Condition("mineral_oil", False, MINERAL_OIL_EXCEEDED, params, article)
+        if bounded:
+            return Condition("mineral_oil", None, MINERAL_OIL_LOWER_BOUND, params, article)
         return Condition("mineral_oil", True, MINERAL_OIL_MET, params, article)
+    if MINERAL_OIL in verdict.get("undetermined_parameters", ()):
+        return Condition("mineral_oil", None, MINERAL_OIL_UNDETERMINED, params, article)
     return Condition("mineral_oil", None, MINERAL_OIL_NOT_MEASURED, params, article)
 
 

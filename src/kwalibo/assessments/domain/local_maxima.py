@@ -596,12 +596,14 @@ def _result(
         checked.append(substance)
         if compliant:
             continue  # every result below the required reporting limit (Bijlage G IV A)
-        if exceeds(value, limits[substance]):
+        if exceeds(value, limits[substance], lower_bound=lower_bound):
             exceeded.append(LocalExceedance(substance, name, float(value), limits[substance]))
             continue
         if lower_bound:
             bounded.append(name)
-        if (bound := bounds.get(substance)) is not None and exceeds(value, bound):
+        if (bound := bounds.get(substance)) is not None and exceeds(
+            value, bound, lower_bound=lower_bound
+        ):
             relied_on.append((substance, name))
     unknown = [s for s in undetermined if s in limits]
     not_applicable = [(s, name) for s, name in above_intervention if s not in limits]

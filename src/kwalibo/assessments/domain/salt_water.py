@@ -47,12 +47,13 @@ def measured_salt_water(
     data: pl.DataFrame,
     as_batch: bool,
     tare_soil: Collection[str] = (),
+    lower_bounds: pl.DataFrame | None = None,
 ) -> SaltWater | None:
     """The salt-water verdict from measured contents, for each verdict with a measurement that
     could not be standardised (``Prepared.dropped``); ``None`` when there is none.
 
     ``assessed`` are the items of the class (``Classified.items``): what they hold is explained
-    there, the rest is ``measured_only``.
+    there, the rest is ``measured_only``; ``lower_bounds`` as ``classify`` takes them.
     """
     dropped = prepared.dropped
     if dropped.height == 0:
@@ -72,7 +73,13 @@ def measured_salt_water(
         )
     else:
         items = items.filter(pl.col("s").is_in(dropped.get_column("s").unique().implode()))
-    classified = classify(items, catalogue=catalogue, frame="waterbodem", tare_soil=tare_soil)
+    classified = classify(
+        items,
+        catalogue=catalogue,
+        frame="waterbodem",
+        tare_soil=tare_soil,
+        lower_bounds=lower_bounds,
+    )
     tested = classified.items.filter(pl.col("verspreiden_zout").is_not_null())
     return SaltWater(
         verdicts=classified.samples.select(pl.col("s").cast(CODE), "spreading_salt"),

@@ -83,6 +83,22 @@ def test_a_result_above_the_range_in_a_batch_makes_its_mean_a_lower_bound() -> N
     assert batch["class"] == "niet_toepasbaar"  # the mean is at least 4650, above Industrie
 
 
+def test_a_result_above_the_range_at_a_limit_exceeds_it() -> None:
+    """ ">190" copper is higher than 190, the Industrie value (standard soil): niet_toepasbaar
+    for certain, where 190 itself is industrie; ">54" (Wonen) is above Wonen but may or may
+    not be above Industrie, so the class stays open."""
+    at = assess(measurements(sample("M1", {"koper": "190"})), frame="grond").verdicts[0]
+    assert at["class"] == "industrie"
+    (above,) = assess(measurements(sample("M1", {"koper": ">190"})), frame="grond").verdicts
+    assert above["class"] == "niet_toepasbaar"
+    assert "class_undecided_above_range" not in [m["code"] for m in above["messages"]]
+    (wonen,) = assess(measurements(sample("M1", {"koper": ">54"})), frame="grond").verdicts
+    assert wonen["class"] is None
+    # in water: zinc ">563" at its klasse A value fails fresh water (A is its maximum there)
+    (water,) = assess(measurements(sample("M1", {"zink": ">563"})), frame="waterbodem").verdicts
+    assert water["spreading"]["zoet_oppervlaktewater"] == "niet_verspreidbaar"
+
+
 def test_in_water_spreading_that_a_higher_content_could_fail_becomes_undecided() -> None:
     rows = sample("M1", {"zink": ">100", "lood": "20"})
     (verdict,) = assess(measurements(rows), frame="waterbodem").verdicts

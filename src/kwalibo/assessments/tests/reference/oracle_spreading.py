@@ -52,8 +52,9 @@ Rules (dossier section and source in brackets):
 * unknown contents [docs]: a result above the measuring range (">5") is a lower bound; a
   content that needs lutum or organic matter the sample lacks is unknown (for fresh and
   adjacent; salt water uses the measured content). Since a higher content never improves a
-  verdict, the verdict is computed with lower bounds at their number and unknown contents at
-  0 (they are still counted as measured): if that fails, niet_verspreidbaar; otherwise, when
+  verdict, the verdict is computed with lower bounds just above their number (at a limit
+  they exceed it) and unknown contents at 0 (they are still counted as measured): if that
+  fails, niet_verspreidbaar; otherwise, when
   a lower bound or unknown content reaches a substance the verdict tests, onbepaald.
 
 AMBIGUITIES (resolved here): "at most" the land intervention value (the dossier's
@@ -545,15 +546,20 @@ def batch_contents(samples: list[dict[str, Content]]) -> dict[str, Content]:
 # the three tests on known contents: True (met), False (not met)
 
 
+def _at_most(content: Content, limit: Fraction) -> bool:
+    """A lower bound (">x") is higher than its number: at the limit it is above it."""
+    value = content.value
+    assert value is not None
+    return value < limit if content.lower else value <= limit
+
+
 def _above(content: Content, limit: Fraction | None) -> bool:
-    return limit is not None and not content.compliant and content.value > limit  # type: ignore[operator]
+    return limit is not None and not content.compliant and not _at_most(content, limit)
 
 
 def _forgivable(content: Content, aw: Fraction, cap: tuple[bool, Fraction | None]) -> bool:
-    value = content.value
-    assert value is not None
     allowed, wonen = cap
-    return value <= 2 * aw and allowed and (wonen is None or value <= wonen)
+    return _at_most(content, 2 * aw) and allowed and (wonen is None or _at_most(content, wonen))
 
 
 def fresh_counted(name: str) -> bool:
@@ -649,7 +655,7 @@ def salt_met(contents: dict[str, Content], area: int) -> tuple[bool, dict[str, A
             continue
         limit = salt[min(area, len(salt) - 1)]
         if _above(content, limit):
-            if water["nonpriority"] and content.value <= F(3, 2) * limit:  # type: ignore[operator]
+            if water["nonpriority"] and _at_most(content, F(3, 2) * limit):
                 exceeding.append(name)
             else:
                 failing.append(name)
