@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kwalibo.assessments.domain.application import Location, UnknownClassError
+from kwalibo.assessments.domain.enforcement import STATED_CLASSES
 from kwalibo.assessments.domain.rules import rule_set_ids
 from kwalibo.assessments.uploads import MAX_UPLOAD_BYTES
 from kwalibo.common.forms import DecimalCommaField
@@ -163,6 +164,11 @@ class UploadForm(forms.Form):
     def application_fields(self) -> list[forms.BoundField]:
         """The bound fields of the application details with a label above (no checkbox)."""
         return [self[name] for name in APPLICATION_FIELDS if name not in _APPLICATION_CHOICES]
+
+    def application_errors(self) -> bool:
+        """Whether a field of the application details has an error: their section opens, or
+        the message would hide in a closed section."""
+        return any(name in self.errors for name in (*APPLICATION_FIELDS, "column_test"))
 
     def wants_large_scale(self) -> bool:
         """Whether the verdicts are to be checked as a large-scale application."""
@@ -329,11 +335,9 @@ class UploadForm(forms.Form):
             self.add_error(
                 "below_water_level", _("This concerns dredgings applied in surface water.")
             )
-            if data.get("stated_class") in {"wonen", "industrie"}:
-                self.add_error(
-                    "stated_class", _("This class does not belong to the chosen assessment frame.")
-                )
-        elif data.get("stated_class") in {"klasse_A", "klasse_B"}:
+        # an enforcement investigation states a class of the frame (art 4.13.1)
+        own = STATED_CLASSES.get(data.get("frame") or "grond", ())
+        if data.get("stated_class") and data["stated_class"] not in own:
             self.add_error(
                 "stated_class", _("This class does not belong to the chosen assessment frame.")
             )

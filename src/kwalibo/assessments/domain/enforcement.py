@@ -121,6 +121,10 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+#: The classes an enforcement investigation can state per frame: any below niet_toepasbaar.
+STATED_CLASSES: Final = {frame: classes[:-1] for frame, classes in CLASSES.items()}
+
+
 def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> EnforcementCheck:
     """Test a verdict of an enforcement investigation against the class the batch had to meet.
 
@@ -129,7 +133,7 @@ def enforcement_check(verdict: Mapping[str, Any], stated_class: str) -> Enforcem
             ``niet_toepasbaar``, or the rule set has no enforcement factor.
     """
     frame = verdict["frame"]
-    classes = CLASSES[frame][:-1]
+    classes = STATED_CLASSES[frame]
     if stated_class not in classes:
         raise EnforcementError(
             N_("Unknown stated class %(name)s; expected one of %(expected)s."),

@@ -395,6 +395,19 @@ def test_an_unusable_column_test_is_shown_at_its_field(client_en: Client) -> Non
     assert "row 2, value" in response.content.decode()
 
 
+def test_an_error_in_the_application_details_opens_their_section(client_en: Client) -> None:
+    """A wrong thickness was refused inside the closed section: the user saw no message."""
+    lab = b"sample,parameter,value,unit\nM1,arseen,30,mg/kg ds\n"
+    response = client_en.post(
+        "/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond", "volume_m3": "-5"}
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert '<details class="field application" open>' in page
+    fine = client_en.post("/toetsing/", {"file": _file(lab, "lab.csv"), "frame": "grond"})
+    assert '<details class="field application">' in fine.content.decode()
+
+
 # Standard soil (25 % lutum, 10 % organic matter): the standardised contents are the measured ones.
 LOCAL_LAB = (
     b"sample,parameter,value,unit\nM1,lutum,25,%\nM1,organische stof,10,%\n"
@@ -736,6 +749,27 @@ def test_an_enforcement_investigation_on_the_page_and_in_the_downloads(client_en
         {"file": _file(lab, "lab.csv"), "frame": "grond", "stated_class": "klasse_A"},
     )
     assert refused.status_code == 422
+    # a land class for a water bed was a server error; below the water level on land it
+    # blamed the class, not the box
+    water = client_en.post(
+        "/toetsing/",
+        {"file": _file(lab, "lab.csv"), "frame": "waterbodem", "stated_class": "wonen"},
+    )
+    assert water.status_code == 422
+    assert "This class does not belong to the chosen assessment frame." in water.content.decode()
+    below = client_en.post(
+        "/toetsing/",
+        {
+            "file": _file(lab, "lab.csv"),
+            "frame": "grond",
+            "stated_class": "wonen",
+            "below_water_level": "on",
+        },
+    )
+    assert below.status_code == 422
+    page = below.content.decode()
+    assert "This concerns dredgings applied in surface water." in page
+    assert "This class does not belong to the chosen assessment frame." not in page
 
 
 def test_a_result_assumed_to_comply_without_lutum_shows_and_downloads(client_en: Client) -> None:
