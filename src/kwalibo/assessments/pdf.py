@@ -23,6 +23,7 @@ from kwalibo.assessments.presentation import (
     parameter_class_label,
     verdict_heading,
     verdict_summary,
+    wonen_allowance_text,
 )
 
 
@@ -141,6 +142,8 @@ def pdf_report(
             % {"used": allowance_text(verdict) or summary["allowance"]},
             _soil_line(verdict["soil"]),
         ]
+        if (wonen := wonen_allowance_text(verdict)) is not None:
+            lines.insert(3, wonen)
         if "spreading" in summary:
             lines.append(summary["spreading"])
         asked = (checks or {}).get(verdict["sample"], {})

@@ -165,24 +165,87 @@ def verdict_summary(verdict: dict[str, Any]) -> dict[str, str]:
 def allowance_text(verdict: dict[str, Any]) -> str | None:
     """The background-value allowance of a verdict with its numbers (Rbk art 4.2.2 lid 4, 5
     and 8): how many substances were measured, how many may exceed the background value, and
-    whether it made the class; ``None`` when no substance exceeds it."""
+    whether it made the class, or why not; ``None`` when no substance exceeds it."""
     allowance = verdict["allowance"]
-    names = {p["parameter"]: p["name"] for p in verdict["explanation"]["parameters"]}
+    parameters = verdict["explanation"]["parameters"]
+    names = {p["parameter"]: p["name"] for p in parameters}
     elevated = [names.get(p, p) for p in allowance["elevated"]]
     if not elevated:
         return None
-    counts = gettext(
-        "%(measured)s substances with a background value measured: up to %(allowed)s may "
-        "exceed it, each by at most twice the background value and not above Wonen."
-    ) % {"measured": allowance["measured"], "allowed": allowance["allowed"]}
-    if allowance["used"]:
-        outcome = gettext("Used for %(names)s: they count as not exceeding it.")
+    measured, allowed = allowance["measured"], allowance["allowed"]
+    counts = ngettext(
+        "%(measured)s substance with a background value measured:",
+        "%(measured)s substances with a background value measured:",
+        measured,
+    ) % {"measured": measured}
+    if allowed:
+        counts += " " + ngettext(
+            "up to %(allowed)s may exceed it, by at most twice the background value and not "
+            "above Wonen.",
+            "up to %(allowed)s may exceed it, each by at most twice the background value and "
+            "not above Wonen.",
+            allowed,
+        ) % {"allowed": allowed}
     else:
-        outcome = gettext(
-            "Not used: %(names)s exceed it, more of them than allowed, or one of them by more "
-            "than twice the background value or above Wonen."
-        )
-    return f"{counts} {outcome % {'names': ', '.join(elevated)}} ({allowance['article']})"
+        counts += " " + gettext("none may exceed it (the allowance starts at two).")
+    if allowance["used"]:
+        outcome = gettext("Used for %(names)s: they count as not exceeding it.") % {
+            "names": ", ".join(elevated)
+        }
+    else:
+        outcome = gettext("Not used; above the background value: %(names)s.") % {
+            "names": ", ".join(elevated)
+        }
+        refused = allowance.get("refused", [])
+        if "count" in refused and allowed:
+            outcome += " " + gettext("That is %(count)s, more than the %(allowed)s allowed.") % {
+                "count": len(elevated),
+                "allowed": allowed,
+            }
+        if "cap" in refused:
+            capped = [p["name"] for p in parameters if p.get("exceeds_allowance_cap")]
+            outcome += " " + gettext(
+                "%(names)s: more than twice the background value or above Wonen."
+            ) % {"names": ", ".join(capped)}
+        if "no_background_value" in refused:
+            others = [
+                p["name"]
+                for p in parameters
+                if not p["exceeds_background"]
+                and p["parameter_class"] not in ("achtergrondwaarde", None)
+                and not p.get("limit_only")
+                and not p.get("tare_exempt")
+            ]
+            if others:
+                outcome += " " + gettext(
+                    "%(names)s: above a maximum value without a background value to be forgiven "
+                    "against."
+                ) % {"names": ", ".join(others)}
+    return f"{counts} {outcome} ({allowance['article']})"
+
+
+def wonen_allowance_text(verdict: dict[str, Any]) -> str | None:
+    """The Wonen allowance of the receiving soil (Rbk art 4.10.2 lid 3 and 4), when it was
+    asked for: whether it made the class Wonen, and for which substances."""
+    wonen = verdict.get("wonen_allowance")
+    if wonen is None:
+        return None
+    if wonen["used"]:
+        names = [
+            p["name"]
+            for p in verdict["explanation"]["parameters"]
+            if p["allowance_used"] and p["parameter_class"] == "industrie"
+        ]
+        text = gettext(
+            "Wonen allowance for the receiving soil used: %(names)s above Wonen (up to "
+            "%(allowed)s may be, by at most the Wonen value plus the background value); the "
+            "class is Wonen."
+        ) % {"names": ", ".join(names), "allowed": wonen["allowed"]}
+    else:
+        text = gettext("Wonen allowance for the receiving soil not used (up to %(allowed)s).") % {
+            "allowed": wonen["allowed"]
+        }
+    return f"{text} ({wonen['article']})"
 
 
 def spreading_text(spreading: dict[str, Any]) -> str:
@@ -391,6 +454,7 @@ def page_verdict(verdict: dict[str, Any], frame: str) -> dict[str, Any]:
         "status": STATUS_CLASSES.get(verdict["class"] or "", ""),
         "summary": verdict_summary(verdict),
         "allowance": allowance_text(verdict),
+        "wonen_allowance": wonen_allowance_text(verdict),
         "intervention_exceeded": verdict["intervention_exceeded"],
         "limit_labels": limit_labels(frame),
         # parameter, measured, value used, standardised, the limits, class, decides

@@ -425,13 +425,19 @@ class ToetsingParameterOut(serializers.Serializer[dict[str, Any]]):
     compliance_assumed = serializers.BooleanField()
     lower_bound = serializers.BooleanField(
         help_text=_(
-            "A result above the measuring range is behind the value: the content is at least "
-            "this much."
+            "A result above the measuring range is behind the value: the content is higher "
+            "than this."
         )
     )
     limits = serializers.DictField(child=serializers.FloatField(allow_null=True))
     parameter_class = serializers.CharField()
     exceeds_background = serializers.BooleanField()
+    exceeds_allowance_cap = serializers.BooleanField(
+        help_text=_(
+            "Above what the background-value allowance may forgive: twice the background "
+            "value, or Wonen (Rbk art 4.2.2 lid 5)."
+        )
+    )
     exceeds_intervention = serializers.BooleanField()
     decisive = serializers.BooleanField()
     allowance_used = serializers.BooleanField()
@@ -461,6 +467,14 @@ class ToetsingAllowanceOut(serializers.Serializer[dict[str, Any]]):
     allowed = serializers.IntegerField()
     elevated = serializers.ListField(child=serializers.CharField())
     used = serializers.BooleanField()
+    refused = serializers.ListField(
+        child=serializers.ChoiceField(choices=["count", "cap", "no_background_value"]),
+        help_text=_(
+            "Why the allowance did not forgive the elevated substances: count (more than the "
+            "number measured allows), cap (one above twice its background value or Wonen), "
+            "no_background_value (one above a maximum value without a background value)."
+        ),
+    )
     article = serializers.CharField()
 
 

@@ -570,6 +570,7 @@ class Assessment:
                     "allowed": record.get("aw_allowed", 0),
                     "elevated": explanation.names_in(parameters, "exceeds_background"),
                     "used": bool(record.get("aw_allowance_used", False)),
+                    "refused": explanation.allowance_refused(record, parameters),
                     "article": rules.article("aw_allowance"),
                 },
                 "soil": _soil(soil, sample, self.batch),
@@ -854,6 +855,14 @@ def assess(
             "s",
             pl.col("level").alias("_class_level"),
             pl.col("aw_allowance_used").alias("_aw_used"),
+            # the allowance was refused only because too many exceed the AW: each of them
+            # takes part in the class (lowering one of them may let the allowance forgive)
+            (
+                ~pl.col("aw_allowance_used")
+                & (pl.col("n_above_aw") > pl.col("aw_allowed"))
+                & (pl.col("n_above_cap") == 0)
+                & (pl.col("n_other_above") == 0)
+            ).alias("_by_count"),
             (
                 pl.col("wonen_allowance_used")
                 if "wonen_allowance_used" in classes.columns
@@ -863,6 +872,7 @@ def assess(
         verdicts.names.len(),
         "_class_level",
         "_aw_used",
+        "_by_count",
         "_wonen_used",
     )
     assessed = classified.items.with_columns(
@@ -876,6 +886,7 @@ def assess(
             & (
                 (wonen_used & (pl.col("level") >= 1))
                 | (~wonen_used & (pl.col("level") == pl.col("_class_level")))
+                | (~wonen_used & pl.col("_by_count") & pl.col("above_aw"))
             )
         ).alias("decisive"),
         ((pl.col("_aw_used") & pl.col("above_aw")) | (wonen_used & (pl.col("level") == 2))).alias(
@@ -883,7 +894,7 @@ def assess(
         ),
         # which allowance: the Wonen one of the receiving soil (art 4.10.2 lid 3), else the AW one
         (wonen_used & (pl.col("level") == 2)).alias("wonen_allowance_used"),
-    ).drop("_class_level", "_aw_used", "_wonen_used")
+    ).drop("_class_level", "_aw_used", "_by_count", "_wonen_used")
     if reached.height:
         reached = reached.join(
             assessed.select("s", pl.col("sub").alias("target")), on=["s", "target"], how="semi"

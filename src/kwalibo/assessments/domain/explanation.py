@@ -209,6 +209,7 @@ def parameter_explanations(
         *[pl.col(column).fill_nan(None) for _, column in LIMIT_COLUMNS[frame]],
         "parameter_class",
         "above_aw",
+        (pl.col("above_aw") & ~pl.col("allowance_cap_ok")).alias("above_cap"),
         "decisive",
     )
     limit_columns = LIMIT_COLUMNS[frame]
@@ -269,6 +270,8 @@ def parameter_explanations(
                 "limits": {label: record[column] for label, column in limit_columns},
                 "parameter_class": record["parameter_class"],
                 "exceeds_background": bool(record["above_aw"]),
+                # above what the allowance may forgive: twice the AW, or Wonen (art 4.2.2 lid 5)
+                "exceeds_allowance_cap": bool(record["above_cap"]),
                 "exceeds_intervention": bool(record["intervention"]),
                 "decisive": bool(record["decisive"]),
                 "allowance_used": bool(record["allowance_used"]),
@@ -302,6 +305,24 @@ def sample_rules(
     if frame == "waterbodem":
         codes += ["spreading_fresh", "spreading_adjacent", "spreading_salt"]
     return [_rule(rule_set, code) for code in codes]
+
+
+def allowance_refused(record: dict[str, Any], parameters: list[dict[str, Any]]) -> list[str]:
+    """Why the background-value allowance did not forgive the elevated substances (Rbk art
+    4.2.2 lid 4 and 5), each reason that holds: ``count`` (more exceed the AW than the number
+    measured allows), ``cap`` (one exceeds twice its AW or Wonen: ``exceeds_allowance_cap``),
+    ``no_background_value`` (one exceeds a class value but has no AW to be forgiven against).
+    Empty when it was used or nothing exceeds the AW."""
+    if not record or record.get("aw_allowance_used") or not record.get("n_above_aw"):
+        return []
+    reasons = []
+    if record["n_above_aw"] > record.get("aw_allowed", 0):
+        reasons.append("count")
+    if any(p["exceeds_allowance_cap"] for p in parameters):
+        reasons.append("cap")
+    if record.get("n_other_above"):
+        reasons.append("no_background_value")
+    return reasons
 
 
 def names_in(items: Iterable[dict[str, Any]], flag: str) -> list[str]:

@@ -201,3 +201,73 @@ def test_a_partial_sum_of_counted_substances_takes_no_place_among_the_elevated()
     assert total["exceeds_background"] is True
     assert found["allowance"]["used"] is True
     assert found["class"] == "achtergrondwaarde"
+
+
+def test_every_substance_that_makes_the_allowance_fail_on_its_count_decides_the_class() -> None:
+    """Nickel 50 (Industrie: above Wonen 39, but within 2 × AW 70 and exempt from the Wonen
+    cap) and copper 45 (Wonen): two measured, one may exceed. Copper decides as much as nickel:
+    lowered to 20 the allowance forgives nickel and the class is achtergrondwaarde. An audit
+    found only nickel named."""
+    found = verdict({"nikkel": "50", "koper": "45"})
+    assert found["class"] == "industrie"
+    assert sorted(found["deciding_parameters"]) == ["koper", "nikkel"]
+    assert found["allowance"]["refused"] == ["count"]
+    assert verdict({"nikkel": "50", "koper": "20"})["class"] == "achtergrondwaarde"
+    # refused by the cap, the count is not what decides: copper 90 > 2 × 40 alone is industrie,
+    # zinc 150 with it changes nothing
+    capped = verdict(
+        {"koper": "90", "zink": "150"} | fillers("rbk-2015", "grond", 5, exclude=["koper", "zink"])
+    )
+    assert capped["allowance"]["refused"] == ["cap"]
+    assert capped["deciding_parameters"] == ["koper"]
+    (copper,) = [p for p in capped["explanation"]["parameters"] if p["parameter"] == "koper"]
+    assert copper["exceeds_allowance_cap"]
+
+
+def test_the_allowance_text_says_why_it_was_not_used() -> None:
+    from django.utils import translation
+
+    from kwalibo.assessments.presentation import allowance_text
+
+    with translation.override("nl"):
+        by_count = allowance_text(verdict({"nikkel": "50", "koper": "45"}))
+        capped = allowance_text(verdict({"koper": "90", "zink": "150"}))
+        single = allowance_text(verdict({"koper": "45"}))
+    assert by_count is not None
+    assert by_count.startswith("2 stoffen met een achtergrondwaarde gemeten: ten hoogste 1 mag")
+    assert "Dat zijn er 2, meer dan de 1 toegestaan." in by_count
+    assert "tweemaal" not in by_count.split("Niet toegepast")[1]
+    assert capped is not None
+    assert "koper (Cu): meer dan tweemaal de achtergrondwaarde of boven Wonen." in capped
+    assert "zink (Zn):" not in capped
+    assert single is not None
+    assert single.startswith("1 stof met een achtergrondwaarde gemeten: geen mag die")
+
+
+def test_the_pdf_and_the_page_say_when_the_wonen_allowance_made_the_class() -> None:
+    """With the receiving-soil rule, copper 90 and zinc 300 above Wonen (within Wonen + AW)
+    among eight measured make the class Wonen (art 4.10.2 lid 3); the PDF said only that the
+    background-value allowance was not used."""
+    import datetime as dt
+
+    from django.utils import translation
+
+    from kwalibo.assessments.pdf import pdf_report
+    from kwalibo.assessments.presentation import page_verdict
+    from kwalibo.assessments.tests.test_views import _pdf_text
+
+    values = fillers("rbk-2015", "grond", 6, exclude=["koper", "zink"]) | {
+        "koper": "90",
+        "zink": "300",
+    }
+    result = assess(measurements(sample("M1", values)), frame="grond", receiving_soil=True)
+    (found,) = result.verdicts
+    assert found["class"] == "wonen"
+    with translation.override("en"):
+        text = _pdf_text(
+            pdf_report(result, source="a.csv", created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        )
+        shown = page_verdict(found, result.frame)["wonen_allowance"]
+    # the PDF escapes brackets in its text
+    assert rb"Wonen allowance for the receiving soil used: koper \(Cu\), zink \(Zn\)" in text
+    assert shown.startswith("Wonen allowance for the receiving soil used: koper (Cu), zink (Zn)")
