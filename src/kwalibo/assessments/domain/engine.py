@@ -22,11 +22,13 @@ import datetime as dt
 import functools
 import io
 import json
+import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Final
 
+import numpy as np
 import polars as pl
 
 from kwalibo.assessments.domain import explanation
@@ -78,6 +80,8 @@ CSV_COLUMNS: Final = (
     "exceeds_intervention",
     "decisive",
     "allowance_used",
+    "tare_exempt",
+    "limit_only",
 )
 
 
@@ -203,6 +207,8 @@ class Assessment:
                 pl.col("intervention").alias("exceeds_intervention"),
                 "decisive",
                 "allowance_used",
+                "tare_exempt",
+                "limit_only",
                 *[
                     pl.col(column).alias(label)
                     for label, column in explanation.LIMIT_COLUMNS[self.frame]
@@ -245,16 +251,18 @@ class Assessment:
         body = self._csv_segments()
         unassessed = self._unassessed_rows()
         if body is None:
-            self.parameter_table().write_csv(target)  # type: ignore[arg-type]
+            self.parameter_table().write_csv(target, float_scientific=False)  # type: ignore[arg-type]
         else:
             header = _EMPTY_PARAMETER_TABLE[self.frame].write_csv()
             if isinstance(target, io.TextIOBase):
                 target.write(header)
             else:
                 target.write(header.encode())  # type: ignore[arg-type]
-            body.write_csv(target, include_header=False, quote_style="never")  # type: ignore[arg-type]
+            body.write_csv(  # type: ignore[call-overload]
+                target, include_header=False, quote_style="never", float_scientific=False
+            )
         if unassessed.height:
-            unassessed.write_csv(target, include_header=False)  # type: ignore[arg-type]
+            unassessed.write_csv(target, include_header=False, float_scientific=False)  # type: ignore[arg-type]
 
     def _unassessed_rows(self) -> pl.DataFrame:
         """A row with an empty parameter for each verdict without any assessed parameter, as
@@ -301,6 +309,8 @@ class Assessment:
             "intervention",
             "decisive",
             "allowance_used",
+            "tare_exempt",
+            "limit_only",
         )
         if any(frames.items.get_column(column).null_count() for column in flags):
             return None
@@ -329,16 +339,28 @@ class Assessment:
             .alias("origin"),
         )
         classes = pl.Series(CLASSES[self.frame], dtype=pl.Utf8)
+        # every combination of the flag columns, by a mixed-radix code: compliant, lower bound,
+        # class, then the six after it one bit each
+        bits = (
+            ("above_aw", "exceeds_background"),
+            ("intervention", "exceeds_intervention"),
+            ("decisive", "decisive"),
+            ("allowance_used", "allowance_used"),
+            ("tare_exempt", "tare_exempt"),
+            ("limit_only", "limit_only"),
+        )
+        span = 2 ** len(bits)
+        code = pl.col("code")
         combinations = pl.DataFrame(
-            {"code": pl.Series(range(4 * len(classes) * 16), dtype=pl.UInt32)}
+            {"code": pl.Series(range(4 * len(classes) * span), dtype=pl.UInt32)}
         ).select(
-            (pl.col("code") // (2 * len(classes) * 16) == 1).alias("compliance_assumed"),
-            (pl.col("code") // (len(classes) * 16) % 2 == 1).alias("lower_bound"),
-            pl.lit(classes).gather(pl.col("code") // 16 % len(classes)).alias("parameter_class"),
-            (pl.col("code") // 8 % 2 == 1).alias("exceeds_background"),
-            (pl.col("code") // 4 % 2 == 1).alias("exceeds_intervention"),
-            (pl.col("code") // 2 % 2 == 1).alias("decisive"),
-            (pl.col("code") % 2 == 1).alias("allowance_used"),
+            (code // (2 * len(classes) * span) == 1).alias("compliance_assumed"),
+            (code // (len(classes) * span) % 2 == 1).alias("lower_bound"),
+            pl.lit(classes).gather(code // span % len(classes)).alias("parameter_class"),
+            *[
+                (code // 2 ** (len(bits) - 1 - i) % 2 == 1).alias(label)
+                for i, (_, label) in enumerate(bits)
+            ],
         )
         limits = substances.select(
             *[
@@ -356,13 +378,13 @@ class Assessment:
             + pl.lit(substances.get_column("id_rank")).gather(pl.col("sub")).cast(pl.UInt64)
         )
         combination = (
-            pl.col("compliant").cast(CODE) * (2 * len(classes) * 16)
-            + pl.col("lower_bound").cast(CODE) * (len(classes) * 16)
-            + pl.col("level").cast(CODE) * 16
-            + pl.col("above_aw").cast(CODE) * 8
-            + pl.col("intervention").cast(CODE) * 4
-            + pl.col("decisive").cast(CODE) * 2
-            + pl.col("allowance_used").cast(CODE)
+            pl.col("compliant").cast(CODE) * (2 * len(classes) * span)
+            + pl.col("lower_bound").cast(CODE) * (len(classes) * span)
+            + pl.col("level").cast(CODE) * span
+            + pl.sum_horizontal(
+                pl.col(column).cast(CODE) * 2 ** (len(bits) - 1 - i)
+                for i, (column, _) in enumerate(bits)
+            )
         )
         return (
             frames.items.lazy()
@@ -656,6 +678,8 @@ _EMPTY_PARAMETER_TABLE: Final = {
             "exceeds_intervention": pl.Boolean,
             "decisive": pl.Boolean,
             "allowance_used": pl.Boolean,
+            "tare_exempt": pl.Boolean,
+            "limit_only": pl.Boolean,
             **dict.fromkeys((label for label, _ in explanation.LIMIT_COLUMNS[frame]), pl.Float64),
         }
     )
@@ -674,15 +698,23 @@ def _reported(value: pl.Expr) -> pl.Expr:
 
 
 def csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for ``csv.DictWriter`` written as ``write_csv`` writes it: ``true``/``false``."""
-    return {
-        key: str(value).lower() if isinstance(value, bool) else value for key, value in row.items()
-    }
+    """A row for ``csv.DictWriter`` written as ``write_csv`` writes it: ``true``/``false``, and
+    numbers in positional notation with the shortest digits that read back the same
+    (``0.00002``, ``190``: Polars with ``float_scientific=False``), not Python's ``2e-05``."""
+    return {key: _csv_cell(value) for key, value in row.items()}
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and math.isfinite(value):
+        return np.format_float_positional(value, trim="-")
+    return value
 
 
 def _csv_lines(frame: pl.DataFrame) -> pl.Series | None:
     """Each row of ``frame`` as Polars writes it in a CSV line (``None`` if a value spans lines)."""
-    text = frame.write_csv(include_header=False)
+    text = frame.write_csv(include_header=False, float_scientific=False)
     lines = text.split("\n")
     if len(lines) != frame.height + 1 or lines[-1] != "" or "\r" in text:
         return None

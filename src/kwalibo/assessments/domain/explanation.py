@@ -224,8 +224,10 @@ def parameter_explanations(
         ]
         if any(d["standardisation"]["factor"] not in (None, 1.0) for d in details) or parts:
             rules.append(_rule(rule_set, "standardisation"))
+        # a component "< RG" counts for its sum, assumed to comply or at 0.7 x its limit
         if any(d["below_reporting_limit"] for d in details) or any(
-            p["compliance_assumed"] for p in parts
+            p["compliance_assumed"] or any(m["below_reporting_limit"] for m in p["measurements"])
+            for p in parts
         ):
             rules.append(_rule(rule_set, "reporting_limit"))
         if parts:

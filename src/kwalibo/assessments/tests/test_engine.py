@@ -178,6 +178,38 @@ def test_the_page_csv_and_the_command_csv_write_the_same_cells() -> None:
     assert result.to_csv() == buffer.getvalue().decode()
 
 
+def test_small_and_whole_numbers_are_written_alike_by_both_csv_writers() -> None:
+    """An audit found "2e-05" in the page's CSV and "0.00002" in the command's: both now write
+    positional notation (hexachlorobutadiene 0.00002, a PCB 6.5e-6 after standardisation)."""
+    values = {"hexachloorbutadieen": "0.00002", "PCB 28": "0.0000065", "koper": "20"}
+    rows = sample("M1", values, lutum=25, organic_matter=3)
+    result = assess(measurements(rows), frame="grond")
+    buffer = io.BytesIO()
+    result.write_csv(buffer)
+    text = result.to_csv()
+    assert text == buffer.getvalue().decode()
+    assert "e-" not in text
+    cells = {r["parameter"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert cells["hexachloorbutadieen"]["value_used_mg_kg_ds"] == "0.00002"
+    assert cells["koper"]["value_used_mg_kg_ds"] == "20"
+
+
+def test_the_csv_tells_a_tare_soil_exemption_and_a_limit_only_row_from_a_class() -> None:
+    """Mineral oil 3000 exempt as tare soil (Rbk art 4.14.1) and aldrin (an intervention value
+    only, on land) show parameter_class achtergrondwaarde; the CSV said nothing more, where
+    the JSON, page and PDF say why."""
+    rows = sample("M1", {"minerale olie": "3000", "aldrin": "0.01", "koper": "20"})
+    result = assess(measurements(rows), frame="grond", tare_soil=("natural_presence",))
+    buffer = io.BytesIO()
+    result.write_csv(buffer)
+    assert result.to_csv() == buffer.getvalue().decode()
+    cells = {r["parameter"]: r for r in csv.DictReader(io.StringIO(result.to_csv()))}
+    oil, aldrin, copper = cells["minerale_olie"], cells["aldrin"], cells["koper"]
+    assert (oil["tare_exempt"], oil["limit_only"]) == ("true", "false")
+    assert (aldrin["tare_exempt"], aldrin["limit_only"]) == ("false", "true")
+    assert (copper["tare_exempt"], copper["limit_only"]) == ("false", "false")
+
+
 def test_input_with_other_types_and_missing_optional_columns() -> None:
     frame = pl.DataFrame(
         {

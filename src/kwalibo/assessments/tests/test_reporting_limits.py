@@ -183,3 +183,19 @@ def test_a_second_limit_sign_is_not_a_number(written: str) -> None:
     result = assess(measurements(sample("M1", {"koper": written})), frame="grond")
     codes = [m["code"] for m in result.verdicts[0]["messages"]]
     assert codes == ["not_a_number", "no_assessable_parameters"]
+
+
+def test_a_sum_cites_the_reporting_limit_rule_for_a_component_at_seven_tenths() -> None:
+    """PCB 28 "<0.01" above its table limit (0.001) enters PCB (som 7) at 0.007 (Bijlage G IV
+    A): the sum's explanation cites the rule, as it did only for components assumed to comply."""
+    values = {f"PCB {n}": "0.01" for n in (28, 52, 101, 118, 138, 153, 180)} | {"PCB 28": "<0.01"}
+    (verdict,) = assess(measurements(sample("M1", values)), frame="grond").verdicts
+    (pcb,) = verdict["explanation"]["parameters"]
+    part = next(c for c in pcb["components"] if c["component"] == "pcb_28")
+    assert part["measurements"][0]["reporting_limit_rule"] == "0.7_x_reported_limit"
+    assert "reporting_limit" in [rule["rule"] for rule in pcb["rules"]]
+    exact = {f"PCB {n}": "0.01" for n in (28, 52, 101, 118, 138, 153, 180)}
+    (plain,) = assess(measurements(sample("M1", exact)), frame="grond").verdicts
+    assert "reporting_limit" not in [
+        r["rule"] for r in plain["explanation"]["parameters"][0]["rules"]
+    ]

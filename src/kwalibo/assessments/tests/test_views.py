@@ -593,7 +593,9 @@ def test_downloads_without_local_maximum_values_have_no_local_columns(client_en:
     csv_url = re.search(r'href="(/toetsing/[^"]+/toetsing\.csv)"', page)
     assert csv_url
     header = client_en.get(csv_url.group(1)).content.decode().splitlines()[0]
-    assert header.endswith(",allowance_used,achtergrondwaarde,wonen,industrie,interventiewaarde")
+    assert header.endswith(
+        ",tare_exempt,limit_only,achtergrondwaarde,wonen,industrie,interventiewaarde"
+    )
 
 
 def test_the_verdicts_are_tested_against_the_stated_location(client_en: Client) -> None:

@@ -352,7 +352,7 @@ class Command(BaseCommand):
             out = cast(IO[str], self.stdout._out)
             buffer = getattr(out, "buffer", None)
             if buffer is None:
-                out.write(assessment.parameter_table().write_csv())
+                out.write(assessment.parameter_table().write_csv(float_scientific=False))
                 return
             out.flush()
             assessment.write_csv(buffer)
