@@ -46,7 +46,7 @@ class _Report(FPDF):
 
 
 def _latin1(text: object) -> str:
-    # The core PDF fonts are Latin-1; replace what they cannot show.
+    # The core PDF fonts are Latin-1; replace what they cannot show (µ and × they can).
     replacements = {
         "’": "'",
         "‘": "'",
@@ -54,8 +54,6 @@ def _latin1(text: object) -> str:
         "—": "-",
         "≤": "<=",
         "≥": ">=",
-        "×": "x",
-        "µ": "u",
     }
     value = str(text)
     for old, new in replacements.items():

@@ -62,6 +62,11 @@ def header_name(cell: str) -> str:
     return cell.strip().strip('"').strip().lower()
 
 
+def written_header(cells: list[str], positions: dict[int, str], column: str) -> str:
+    """The header of ``column`` as the file writes it ("datum"), or the column's own name."""
+    return next((cells[p].strip() for p, c in positions.items() if c == column), column)
+
+
 def recognised_columns(cells: list[str]) -> set[str]:
     """The output columns that header cells name (see ``map_header``, which also checks them)."""
     return {
@@ -107,8 +112,8 @@ def map_header(cells: list[str], *, file: str, header_row: int) -> dict[int, str
         found = ", ".join(repr(c.strip()) for c in cells if c.strip()) or "-"
         raise MeasurementFileError(
             N_(
-                "missing header column(s): %(wanted)s (found %(found)s); expected a header "
-                "'sample,parameter,value,unit' or 'monster,parameter,waarde,eenheid'"
+                "missing header column(s): %(wanted)s (found %(found)s); expected the columns "
+                "sample, parameter, value, unit or monster, parameter, waarde, eenheid"
             ),
             file=file,
             row=header_row,
@@ -138,11 +143,12 @@ def parse_dates(text: pl.Expr) -> pl.Expr:
     )
 
 
-def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
+def finish(frame: pl.DataFrame, *, file: str, date_header: str = "date") -> pl.DataFrame:
     """Bring a reader's raw table into the output shape.
 
     Trims text, turns empty text into null, parses a text ``sampling_date``, drops rows without
     any content (blank lines, ``;;;`` lines), orders and types the columns as ``SCHEMA``.
+    ``date_header``: the date column's header as written, to name it in an error.
 
     Raises:
         MeasurementFileError: A date cannot be read, or no measurement row is left.
@@ -157,7 +163,9 @@ def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
         [pl.col(c).cast(pl.Utf8).str.strip_chars().replace("", None).alias(c) for c in text_columns]
     )
     if frame.schema["sampling_date"] == pl.Utf8:
-        frame = frame.with_columns(_read_dates(frame, file=file).alias("sampling_date"))
+        frame = frame.with_columns(
+            _read_dates(frame, file=file, header=date_header).alias("sampling_date")
+        )
     content = pl.any_horizontal(pl.col(REQUIRED).is_not_null())
     if frame.height and not frame.select(content.all()).item():
         frame = frame.filter(content)
@@ -166,7 +174,7 @@ def finish(frame: pl.DataFrame, *, file: str) -> pl.DataFrame:
     return frame.select([pl.col(c).cast(t) for c, t in SCHEMA.items()])
 
 
-def _read_dates(frame: pl.DataFrame, *, file: str) -> pl.Series:
+def _read_dates(frame: pl.DataFrame, *, file: str, header: str) -> pl.Series:
     """The text ``sampling_date`` column parsed, each distinct spelling once.
 
     Raises:
@@ -189,7 +197,7 @@ def _read_dates(frame: pl.DataFrame, *, file: str) -> pl.Series:
             N_("cannot read date '%(date)s' (use YYYY-MM-DD or DD-MM-YYYY)"),
             file=file,
             row=first["row"],
-            field="date",
+            field=header,
             date=first["_date_text"],
         )
     return distinct.get_column("date").gather(codes)

@@ -28,7 +28,13 @@ import re
 import polars as pl
 from polars.exceptions import ComputeError
 
-from kwalibo.assessments.readers.columns import REQUIRED, finish, map_header, recognised_columns
+from kwalibo.assessments.readers.columns import (
+    REQUIRED,
+    finish,
+    map_header,
+    recognised_columns,
+    written_header,
+)
 from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import N_
 
@@ -240,7 +246,9 @@ def _read_text(
     frame = frame.select(
         *[pl.nth(p).alias(column) for p, column in positions.items()], pl.col("_row").alias("row")
     )
-    return finish(frame, file=file)
+    return finish(
+        frame, file=file, date_header=written_header(header_cells, positions, "sampling_date")
+    )
 
 
 def _locate_ragged_row(

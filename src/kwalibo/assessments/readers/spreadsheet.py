@@ -27,7 +27,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from kwalibo.assessments.readers.columns import REQUIRED, finish, map_header, recognised_columns
+from kwalibo.assessments.readers.columns import (
+    REQUIRED,
+    finish,
+    map_header,
+    recognised_columns,
+    written_header,
+)
 from kwalibo.assessments.readers.errors import MeasurementFileError
 from kwalibo.common.domain.errors import N_
 
@@ -181,7 +187,15 @@ def read_spreadsheet(data: bytes, *, file: str) -> pl.DataFrame:
     """Read a long-form lab XLSX into the measurement table (see ``read_measurements``)."""
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, OSError, *_DAMAGED) as error:
+    except zipfile.BadZipFile:
+        raise MeasurementFileError(
+            N_(
+                "the file is not an XLSX workbook (an .xlsx file is a zip archive, this one is "
+                "not); if it is a CSV file, give it the extension .csv"
+            ),
+            file=file,
+        ) from None
+    except (InvalidFileException, OSError, *_DAMAGED) as error:
         raise MeasurementFileError(
             N_("cannot open the file as an XLSX workbook (%(reason)s)"),
             file=file,
@@ -247,7 +261,8 @@ def _read_sheet(
 ) -> pl.DataFrame:
     where = f"{file} (sheet '{sheet_title}')"
     header_row, cells = header
-    positions = map_header(_header_cells(cells), file=where, header_row=header_row)
+    header_cells = _header_cells(cells)
+    positions = map_header(header_cells, file=where, header_row=header_row)
     columns: dict[str, list[Any]] = {name: [] for name in positions.values()}
     dates_as_dates: list[dt.date | None] = []
     row_numbers: list[int] = []
@@ -286,7 +301,11 @@ def _read_sheet(
         return finish(frame, file=where)
     # Dates typed as dates in Excel win; dates typed as text are parsed like in a CSV.
     frame = frame.with_columns(pl.Series("typed", dates_as_dates, dtype=pl.Date))
-    finished = finish(frame, file=where)
+    finished = finish(
+        frame,
+        file=where,
+        date_header=written_header(header_cells, positions, "sampling_date"),
+    )
     return finished.join(
         frame.select("row", "typed"), on="row", how="left", maintain_order="left"
     ).select(

@@ -286,7 +286,7 @@ def test_unreadable_date_is_refused_with_row_and_field() -> None:
 
     error = refusal(data, "lab.csv")
 
-    assert (error.row, error.field) == (3, "date")
+    assert (error.row, error.field) == (3, "datum")
     assert "'8 maart'" in str(error)
 
 
@@ -500,7 +500,19 @@ def test_zip_that_is_not_a_workbook_is_refused() -> None:
 def test_file_named_xlsx_that_is_not_a_zip_archive_is_refused() -> None:
     data = b"sample;parameter;value;unit\nA;lood;1;%\n"
 
-    assert "cannot open the file as an XLSX workbook" in str(refusal(data, "lab.xlsx"))
+    # no library text ("File is not a zip file") in the user's language
+    message = str(refusal(data, "lab.xlsx"))
+    assert "the file is not an XLSX workbook" in message
+    assert "give it the extension .csv" in message
+    assert "zip file" not in message
+
+
+def test_an_unreadable_date_is_named_by_its_column_as_written() -> None:
+    data = b"monster;parameter;waarde;eenheid;datum\nA;lood;1;mg/kg ds;31-02-2019\n"
+
+    error = refusal(data, "lab.csv")
+
+    assert (error.row, error.field) == (2, "datum")
 
 
 def test_workbook_is_recognised_by_its_content_whatever_its_name() -> None:

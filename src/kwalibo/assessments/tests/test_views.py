@@ -1003,3 +1003,17 @@ def test_a_water_sample_without_lutum_shows_its_salt_water_verdict() -> None:
     assert "Verspreiden: Zoet oppervlaktewater onbepaald" in text
     assert "koper (Cu), 100 mg/kg ds gemeten, kan niet worden gestandaardiseerd" in page
     assert b"niet verspreidbaar" in _page_pdf_text(nl, page).lower()
+
+
+def test_the_pdf_writes_micrograms_with_their_own_sign() -> None:
+    """The PDF wrote "<1 ug/kg ds": µ (and ×) are in the Latin-1 core font."""
+    rows = [*sample("M1", {}), ("M1", "PCB 28", "<1", "µg/kg ds")]
+    assessment = assess(measurements(rows), frame="grond")
+    with translation.override("en"):
+        text = _pdf_text(
+            pdf_report(
+                assessment, source="lab.csv", created=dt.datetime(2026, 12, 8, tzinfo=dt.UTC)
+            )
+        )
+    assert "µg/kg".encode("latin-1") in text
+    assert b"ug/kg" not in text
