@@ -345,3 +345,15 @@ def test_a_quantified_value_without_lutum_leaves_its_substance_out_of_the_batch(
     assert (found["class"], found["undetermined_parameters"]) == (None, ["koper"])
     (withheld,) = [m for m in found["messages"] if m["code"] == "class_undecided_input_error"]
     assert withheld["params"]["detail"] == "achtergrondwaarde"
+
+
+def test_components_of_a_sum_another_sample_reports_need_no_note() -> None:
+    """M1 gives the ten PAHs, M2 only PAK (som 10): on land the PAHs are tested through their
+    sum alone, which both samples have; the page showed ten warnings "naftaleen was not
+    measured in M2". A substance that is tested itself still gets its note."""
+    pahs = dict.fromkeys(PAH, "0.1")
+    rows = sample("M1", pahs | {"koper": "30"}) + sample("M2", {"PAK (som 10)": "2.1"})
+    found = batch(rows)
+    partial = [m["parameter"] for m in found["messages"] if m["code"] == "batch_mean_partial"]
+    assert partial == ["koper (Cu)"]
+    assert parameter(found, "pak_som10")["standardised"] == pytest.approx((1.0 + 2.1) / 2)
