@@ -3,20 +3,21 @@
 The CSV is for programs (comma separated, decimal points); a person in a Dutch Excel, whose list
 separator is ';' and decimal sign a comma, sees such a file in one column. A workbook has no
 separators: numbers stay numbers and yes/no stays a truth value in every locale.
+
+Written with XlsxWriter in its constant-memory mode, row by row: openpyxl took 80 s for the
+130,000 rows of a 5 MB lab file, XlsxWriter about a quarter of that.
 """
 
 from __future__ import annotations
 
 import io
+import math
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from kwalibo.assessments.domain.checks import CheckRequest, VerdictChecks
 from kwalibo.assessments.domain.engine import Assessment
@@ -27,7 +28,8 @@ from kwalibo.assessments.presentation import (
     report_rows,
 )
 
-_BOLD = Font(bold=True)
+#: Characters a workbook's XML cannot hold (the C0 controls but tab, line feed and return).
+_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def xlsx_report(
@@ -42,48 +44,58 @@ def xlsx_report(
         DomainError: A check cannot be made as asked (see ``check_verdict``).
     """
     header, rows = report_rows(assessment, request, checks)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("toetsing")
-    _header(sheet, header)
-    for row in rows:
-        sheet.append([_cell(sheet, row.get(column)) for column in header])
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    notes = book.create_sheet("meldingen")
-    _header(notes, list(MESSAGE_COLUMNS))
-    for message in assessment.messages:
-        notes.append(
-            [
-                _cell(notes, message.get("sample")),
-                message.get("row"),
-                _cell(notes, message.get("parameter")),
-                str(LEVEL_LABELS.get(message["level"], message["level"])),
-                message.get("code"),
-                _cell(notes, message_text(message)),
-            ]
-        )
     buffer = io.BytesIO()
-    book.save(buffer)
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "constant_memory": True,
+            # text stays text: a sample named "=SUM(A1)" is no formula, "0012" no number
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet("toetsing")
+    _header(sheet, header, bold)
+    for number, row in enumerate(rows, start=1):
+        for column, name in enumerate(header):
+            _write(sheet, number, column, row.get(name))
+    sheet.autofilter(0, 0, len(rows), len(header) - 1)
+    notes = book.add_worksheet("meldingen")
+    _header(notes, list(MESSAGE_COLUMNS), bold)
+    for number, message in enumerate(assessment.messages, start=1):
+        cells = (
+            message.get("sample"),
+            message.get("row"),
+            message.get("parameter"),
+            str(LEVEL_LABELS.get(message["level"], message["level"])),
+            message.get("code"),
+            message_text(message),
+        )
+        for column, value in enumerate(cells):
+            _write(notes, number, column, value)
+    book.close()
     return buffer.getvalue()
 
 
-def _header(sheet: WriteOnlyWorksheet, names: list[str]) -> None:
-    sheet.freeze_panes = "A2"
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = _BOLD
-        cells.append(cell)
-    sheet.append(cells)
+def _header(sheet: Worksheet, names: list[str], bold: Any) -> None:
+    sheet.freeze_panes(1, 0)
+    for column, name in enumerate(names):
+        sheet.write_string(0, column, name, bold)
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    """A value as a cell; text is always text, so a sample named "=SUM(A1)" is not a formula
-    (openpyxl writes any text starting with "=" as one), and a control character, which a
-    workbook cannot hold, is shown as U+FFFD."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+def _write(sheet: Worksheet, row: int, column: int, value: Any) -> None:
+    """One cell by its type: text is always text, and a control character, which a workbook
+    cannot hold, is shown as U+FFFD; nothing for an empty value."""
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, int | float):
+        if math.isfinite(value):
+            sheet.write_number(row, column, value)
+        else:
+            sheet.write_string(row, column, str(value))
+    else:
+        sheet.write_string(row, column, _ILLEGAL.sub("\ufffd", str(value)))
