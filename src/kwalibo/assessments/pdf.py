@@ -213,6 +213,8 @@ def pdf_report(
             pdf.multi_cell(0, 4, _latin1(message_line(message)), new_x="LMARGIN", new_y="NEXT")
         rules = {r["article"] for p in verdict["explanation"]["parameters"] for r in p["rules"]}
         rules |= {r["article"] for r in verdict["explanation"]["rules"]}
+        if not rules:
+            continue  # nothing assessed (the messages say why)
         pdf.set_font("Helvetica", style="I", size=7)
         pdf.multi_cell(
             0,
@@ -245,6 +247,8 @@ def _soil_line(soil: Mapping[str, Any]) -> str:
     """Lutum and organic matter the values were standardised with (per sample for a batch)."""
 
     def one(values: Mapping[str, Any]) -> str:
+        if values.get("lutum") is None and values.get("organische_stof") is None:
+            return gettext("lutum and organic matter not given")
         return gettext("lutum %(lutum)s %%, organic matter %(organic_matter)s %%") % {
             "lutum": _number(values.get("lutum")),
             "organic_matter": _number(values.get("organische_stof")),

@@ -1017,3 +1017,17 @@ def test_the_pdf_writes_micrograms_with_their_own_sign() -> None:
         )
     assert "µg/kg".encode("latin-1") in text
     assert b"ug/kg" not in text
+
+
+def test_the_pdf_of_a_sample_without_soil_data_or_assessed_parameters_says_so() -> None:
+    """The PDF wrote "Soil: lutum - %, organic matter - %" and an empty "Rules applied: "."""
+    assessment = assess(measurements([("M1", "onbekendestof", "3")]), frame="grond")
+    with translation.override("en"):
+        text = _pdf_text(
+            pdf_report(
+                assessment, source="lab.csv", created=dt.datetime(2026, 12, 8, tzinfo=dt.UTC)
+            )
+        )
+    assert b"Soil: lutum and organic matter not given" in text
+    assert b"Rules applied: )" not in text
+    assert b"lutum - %" not in text
