@@ -185,5 +185,15 @@ def test_on_a_phone_a_wide_table_scrolls_by_keyboard_and_shows_it_has_more(  # t
     region.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
+    # scrolled to the class column, the parameter names and the caption stay in view
+    region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    page.wait_for_function("e => e.scrollLeft > 100", arg=region.element_handle())
+    left = region.bounding_box()["x"]
+    name = region.locator("tbody th[scope=row]").first.bounding_box()
+    caption = region.locator("caption").bounding_box()
+    assert abs(name["x"] - left) < 2
+    assert caption["x"] >= left - 1
+    assert caption["x"] + caption["width"] <= 375
+    assert region.get_by_role("columnheader", name="Class").is_visible()
     page.screenshot(path=str(Path("/tmp") / "kwalibo_phone_table.png"), full_page=False)
     context.close()
