@@ -56,7 +56,7 @@ LEVEL_LABELS = {"error": _("error"), "warning": _("warning"), "info": _("note")}
 def class_label(code: str | None) -> str:
     """The translated label of a class code; a dash for no class."""
     if code is None:
-        return gettext("no class")
+        return gettext("No class")
     label = CLASS_LABELS.get(code)
     return str(label) if label is not None else code
 

@@ -151,7 +151,7 @@ def test_a_sample_left_open_by_a_result_above_the_range_is_shown_without_a_class
     )
     response = _dutch_result(lab)
     verdicts = {v["sample"]: v for v in response.context["verdicts"]}
-    assert verdicts["M1"]["class"] == "geen klasse"
+    assert verdicts["M1"]["class"] == "Geen klasse"
     assert verdicts["M2"]["class"] == "Niet toepasbaar"
     page = response.content.decode()
     assert (
