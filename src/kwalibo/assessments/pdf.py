@@ -101,8 +101,9 @@ def pdf_report(
     general = [m for m in assessment.messages if m["sample"] is None]
     for message in general:
         pdf.multi_cell(0, 5, _latin1(message_line(message)), new_x="LMARGIN", new_y="NEXT")
-    verdicts = assessment.verdicts
-    if len(verdicts) > shown:
+    verdicts = assessment.verdicts_head(shown)
+    total = len(assessment.verdict_samples())
+    if total > shown:
         pdf.set_font("Helvetica", style="B", size=9)
         pdf.multi_cell(
             0,
@@ -112,7 +113,7 @@ def pdf_report(
                     "This PDF explains the first %(shown)s of %(total)s samples; the CSV and "
                     "Excel downloads hold all of them."
                 )
-                % {"shown": shown, "total": len(verdicts)}
+                % {"shown": shown, "total": total}
             ),
             new_x="LMARGIN",
             new_y="NEXT",
@@ -120,7 +121,7 @@ def pdf_report(
         pdf.set_font("Helvetica", size=9)
     limits = limit_labels(assessment.frame)
     widths = [52, 34, 22, 26, 28, *([18] * len(limits)), 30]
-    for verdict in verdicts[:shown]:
+    for verdict in verdicts:
         pdf.ln(3)
         pdf.set_font("Helvetica", style="B", size=11)
         summary = verdict_summary(verdict)

@@ -173,8 +173,10 @@ def _result_page(
     token: str,
     initial: dict[str, Any],
 ) -> HttpResponse:
-    result = translated(assessment.as_dict())
+    # only the verdicts shown are explained; the counts come from the classes of all
+    result = translated(assessment.as_dict(assessment.verdicts_head(SHOWN_VERDICTS)))
     verdicts = result["verdicts"]
+    total = len(assessment.verdict_samples())
     context = {
         "form": UploadForm(initial=initial),
         "result": result,
@@ -185,15 +187,15 @@ def _result_page(
         "verdicts": [
             page_verdict(v, assessment.frame)
             | page_checks(check_verdict(v, options.checks), options.checks, assessment.frame)
-            for v in verdicts[:SHOWN_VERDICTS]
+            for v in verdicts
         ],
         "show_spreading": assessment.frame == "waterbodem",
         "show_large_scale": options.application is not None,
         "show_local": options.local_maxima is not None,
         "show_location": options.location is not None,
         "show_enforcement": options.stated_class is not None,
-        "hidden_count": max(0, len(verdicts) - SHOWN_VERDICTS),
-        "counts": _class_counts(verdicts),
+        "hidden_count": max(0, total - SHOWN_VERDICTS),
+        "counts": _class_counts(assessment.verdict_classes()),
         "message_count": assessment.message_count(),
         "options_applied": _options_applied(form_labels=UploadForm(), options=options),
     }
@@ -249,10 +251,10 @@ def _local_maxima(form: UploadForm, assessment: Assessment) -> LocalMaximumValue
     )
 
 
-def _class_counts(verdicts: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def _class_counts(classes: list[str | None]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
-    for verdict in verdicts:
-        label = class_label(verdict["class"])
+    for code in classes:
+        label = class_label(code)
         counts[label] = counts.get(label, 0) + 1
     return sorted(counts.items(), key=lambda item: -item[1])
 
@@ -310,7 +312,7 @@ def download_pdf(request: HttpRequest, token: str) -> HttpResponse:
         from kwalibo.assessments.pdf import MAX_VERDICTS, pdf_report  # fpdf2: slow import
 
         asked = options.checks
-        shown = assessment.verdicts[:MAX_VERDICTS]
+        shown = assessment.verdicts_head(MAX_VERDICTS)
         return pdf_report(
             assessment,
             source=filename,

@@ -25,7 +25,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any, Final
 
 import numpy as np
@@ -230,6 +230,20 @@ class Assessment:
     def sample_table(self) -> pl.DataFrame:
         """One row per sample (or the batch) with class, flags and allowance counts."""
         return self._sample_table
+
+    def verdict_classes(self) -> list[str | None]:
+        """The class of each verdict, in order (``None``: no class), without explaining it."""
+        table = self.sample_table()
+        classes = (
+            dict(
+                zip(
+                    table.get_column("sample").cast(pl.Utf8), table.get_column("class"), strict=True
+                )
+            )
+            if "sample" in table.columns
+            else {}
+        )
+        return [classes.get(sample) for sample in self.verdict_samples()]
 
     def verdict_samples(self) -> tuple[str, ...]:
         """The names verdicts are given for: each sample, or the batch."""
@@ -622,14 +636,46 @@ class Assessment:
             verdicts.append(verdict)
         return verdicts
 
-    def as_dict(self) -> dict[str, Any]:
-        """Rule set, frame, verdicts and the messages not tied to a sample."""
+    def verdicts_head(self, count: int) -> list[dict[str, Any]]:
+        """The first ``count`` elements of ``verdicts``, explaining only those: a page or PDF
+        that shows 200 of 24,000 samples spent seconds explaining the rest."""
+        if self.batch or count >= len(self.samples):
+            return self.verdicts[:count]
+        frames = self._frames
+        shown = self.samples[:count]
+        codes = (
+            pl.DataFrame({"s": pl.int_range(0, frames.samples.names.len(), dtype=CODE, eager=True)})
+            .filter(frames.samples.name_of(pl.col("s")).is_in(list(shown)))
+            .get_column("s")
+            .implode()
+        )
+        mine = pl.col("s").is_in(codes)
+        head = replace(
+            frames,
+            values=frames.values.filter(mine),
+            items=frames.items.filter(mine),
+            components=frames.components.filter(mine),
+            classes=frames.classes.filter(mine)
+            if "s" in frames.classes.columns
+            else frames.classes,
+            soil=frames.soil.filter(mine),
+            messages=frames.messages.filter(
+                pl.col("sample").is_null() | pl.col("sample").is_in(list(shown))
+            ),
+            above_range=frames.above_range.filter(mine),
+            undetermined=frames.undetermined.filter(mine),
+        )
+        return replace(self, samples=shown, _frames=head).verdicts
+
+    def as_dict(self, verdicts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Rule set, frame, verdicts (``verdicts``: these instead of all, as ``verdicts_head``
+        gives them) and the messages not tied to a sample."""
         return {
             "rule_set": self.rule_set,
             "rule_set_title": self._rules.title,
             "frame": self.frame,
             "batch": self.batch,
-            "verdicts": self.verdicts,
+            "verdicts": self.verdicts if verdicts is None else verdicts,
             "messages": [m for m in self.messages if m["sample"] is None],
         }
 

@@ -210,6 +210,27 @@ def test_the_csv_tells_a_tare_soil_exemption_and_a_limit_only_row_from_a_class()
     assert (copper["tare_exempt"], copper["limit_only"]) == ("false", "false")
 
 
+@pytest.mark.parametrize("frame", ["grond", "waterbodem"])
+def test_the_first_verdicts_explained_alone_are_the_first_of_all(frame: str) -> None:
+    """``verdicts_head`` explains only the samples a page or PDF shows; each is the verdict
+    the whole assessment gives: messages, results above the range, unusable contents, sums
+    and samples without lutum included."""
+    rows = [
+        *sample("M1", {"koper": ">60", "zink": "abc", "PCB 28": "<0.01"}),
+        *sample("M2", dict.fromkeys(["PCB 28", "PCB 52", "PCB 101"], "0.01"), lutum=None),
+        *sample("M3", {"lood": "20", "onbekend": "3"}),
+        *sample("M4", {"nikkel": "50", "koper": "45"}),
+    ]
+    result = assess(measurements(rows), frame=frame)
+    every = result.verdicts
+    for count in (1, 2, 3, 4, 9):
+        fresh = assess(measurements(rows), frame=frame)
+        assert fresh.verdicts_head(count) == every[:count]
+    assert result.verdict_classes() == [v["class"] for v in every]
+    batch = assess(measurements(rows), frame=frame, as_batch=True)
+    assert batch.verdicts_head(1) == batch.verdicts
+
+
 def test_input_with_other_types_and_missing_optional_columns() -> None:
     frame = pl.DataFrame(
         {
