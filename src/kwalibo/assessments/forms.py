@@ -52,12 +52,15 @@ class UploadForm(forms.Form):
         label=_("Lab file"),
         help_text=format_lazy(
             _(
-                "CSV (comma or semicolon) with the columns sample, parameter, value, unit; an "
-                "XLSX of the same shape; or SIKB0101 XML. At most {mb} MB."
+                "CSV or text (comma, semicolon or tab) with the columns sample, parameter, "
+                "value, unit, and if you have them date (sampling date, DD-MM-YYYY or "
+                "YYYY-MM-DD) and cas; an XLSX of the same shape; or SIKB0101 XML. At most {mb} MB."
             ),
             mb=MAX_UPLOAD_BYTES // (1024 * 1024),
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.xml"}),
+        # an empty file is refused by the reader, which names it ("lab.csv: the file is empty")
+        allow_empty_file=True,
     )
     frame = forms.ChoiceField(
         label=_("Assessment frame"),

@@ -1031,3 +1031,10 @@ def test_the_pdf_of_a_sample_without_soil_data_or_assessed_parameters_says_so() 
     assert b"Soil: lutum and organic matter not given" in text
     assert b"Rules applied: )" not in text
     assert b"lutum - %" not in text
+
+
+def test_an_empty_lab_file_is_refused_by_its_name(client_en: Client) -> None:
+    """Django's "The submitted file is empty." named no file; the reader's message does."""
+    response = client_en.post("/toetsing/", {"file": _file(b"", "lab.csv"), "frame": "grond"})
+    assert response.status_code == 422
+    assert "lab.csv: the file is empty" in response.content.decode()
