@@ -606,7 +606,7 @@ class Assessment:
                     "allowed": record.get("aw_allowed", 0),
                     "elevated": explanation.names_in(parameters, "exceeds_background"),
                     "used": bool(record.get("aw_allowance_used", False)),
-                    "refused": explanation.allowance_refused(record, parameters),
+                    "refused": explanation.allowance_refused(record),
                     "article": rules.article("aw_allowance"),
                 },
                 "soil": _soil(soil, sample, self.batch),

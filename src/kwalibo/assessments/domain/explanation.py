@@ -309,18 +309,19 @@ def sample_rules(
     return [_rule(rule_set, code) for code in codes]
 
 
-def allowance_refused(record: dict[str, Any], parameters: list[dict[str, Any]]) -> list[str]:
+def allowance_refused(record: dict[str, Any]) -> list[str]:
     """Why the background-value allowance did not forgive the elevated substances (Rbk art
     4.2.2 lid 4 and 5), each reason that holds: ``count`` (more exceed the AW than the number
     measured allows), ``cap`` (one exceeds twice its AW or Wonen: ``exceeds_allowance_cap``),
-    ``no_background_value`` (one exceeds a class value but has no AW to be forgiven against).
-    Empty when it was used or nothing exceeds the AW."""
+    ``no_background_value`` (one exceeds a class value but has no AW to be forgiven against),
+    from the counts of the class (``record``). Empty when it was used or nothing exceeds the
+    AW."""
     if not record or record.get("aw_allowance_used") or not record.get("n_above_aw"):
         return []
     reasons = []
     if record["n_above_aw"] > record.get("aw_allowed", 0):
         reasons.append("count")
-    if any(p["exceeds_allowance_cap"] for p in parameters):
+    if record.get("n_above_cap"):
         reasons.append("cap")
     if record.get("n_other_above"):
         reasons.append("no_background_value")
